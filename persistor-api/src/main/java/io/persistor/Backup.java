@@ -1,0 +1,107 @@
+package io.persistor;
+
+import io.persistor.spi.BackupPlan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Describes one backup; {@link #to(Path)} validates the options, runs it and publishes the file.
+ *
+ * <p>A builder is single-use and not thread-safe. Names of schemas and tables are given as the catalog
+ * stores them: case-sensitive and without quotes.
+ */
+public final class Backup {
+
+    /** The number of rows each {@code INSERT} statement carries unless {@link #rowsPerInsert(int)} says otherwise. */
+    public static final int DEFAULT_ROWS_PER_INSERT = 500;
+
+    private final DataSource dataSource;
+    private String schema = "public";
+    private final List<String> tables = new ArrayList<>();
+    private int rowsPerInsert = DEFAULT_ROWS_PER_INSERT;
+    private boolean replicaSessionRole;
+
+    Backup(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The schema to back up; {@code public} unless set.
+     *
+     * @param name the schema's name
+     * @return this builder
+     */
+    public Backup schema(String name) {
+        this.schema = name;
+        return this;
+    }
+
+    /**
+     * Restricts the backup to these tables of the schema; without this call every table is backed up.
+     * Sequences that the chosen tables own or use in defaults come along.
+     *
+     * @param names table names; may be called again to add more
+     * @return this builder
+     */
+    public Backup tables(String... names) {
+        tables.addAll(List.of(names));
+        return this;
+    }
+
+    /**
+     * How many rows each {@code INSERT} statement carries.
+     *
+     * @param rows at least 1; {@value #DEFAULT_ROWS_PER_INSERT} by default
+     * @return this builder
+     */
+    public Backup rowsPerInsert(int rows) {
+        this.rowsPerInsert = rows;
+        return this;
+    }
+
+    /**
+     * Makes the script run under {@code SET session_replication_role = replica}, as the original Node.js
+     * tool did, so triggers and foreign keys do not fire while it loads. Restoring such a script needs a
+     * superuser (or, on PostgreSQL 15 and later, a role granted {@code SET} on that parameter); the default
+     * layout needs neither because keys and triggers are created after the data.
+     *
+     * @return this builder
+     */
+    public Backup replicaSessionRole() {
+        this.replicaSessionRole = true;
+        return this;
+    }
+
+    /**
+     * Runs the backup and publishes it at {@code file}. The file appears only when the backup is complete;
+     * on failure nothing is left behind.
+     *
+     * @param file where the script goes; its directory must exist
+     * @return what was written
+     * @throws PersistorException when an option is invalid or the backup fails
+     */
+    public BackupResult to(Path file) {
+        Objects.requireNonNull(file, "file");
+        return Providers.provider().backup(plan(), file);
+    }
+
+    private BackupPlan plan() {
+        List<String> problems = new ArrayList<>();
+        if (schema == null || schema.isEmpty()) {
+            problems.add("schema must be a non-empty name");
+        }
+        if (tables.stream().anyMatch(t -> t == null || t.isEmpty())) {
+            problems.add("tables(...) must name tables, but got an empty or null name in " + tables);
+        }
+        if (rowsPerInsert < 1) {
+            problems.add("rowsPerInsert must be at least 1, but was " + rowsPerInsert);
+        }
+        if (!problems.isEmpty()) {
+            throw new PersistorException("Invalid backup options: " + String.join("; ", problems));
+        }
+        return new BackupPlan(dataSource, List.of(schema), List.copyOf(tables), rowsPerInsert, replicaSessionRole);
+    }
+}

@@ -1,0 +1,43 @@
+package io.persistor;
+
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Where every Persistor operation starts.
+ *
+ * <pre>{@code
+ * BackupResult result = Persistor.backup(dataSource)
+ *         .schema("public")
+ *         .tables("customer", "orders")
+ *         .to(Path.of("shop.sql"));
+ * }</pre>
+ *
+ * <p>The work is done by the {@link io.persistor.spi.PersistorProvider} found on the class path
+ * ({@code persistor-core} provides the PostgreSQL one).
+ */
+public final class Persistor {
+
+    private Persistor() {
+    }
+
+    /**
+     * Starts describing a backup of the database behind {@code dataSource}.
+     *
+     * @param dataSource where to read from; the role needs only {@code CONNECT}, {@code USAGE} on the
+     *                   schemas and {@code SELECT} on the tables and sequences
+     * @return a single-use builder; nothing is read until its terminal call
+     */
+    public static Backup backup(DataSource dataSource) {
+        return new Backup(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
+     * The version of this library, as written into the header of every backup.
+     *
+     * @return the version, for example {@code 0.1.0}
+     */
+    public static String version() {
+        return PersistorVersion.VALUE;
+    }
+}

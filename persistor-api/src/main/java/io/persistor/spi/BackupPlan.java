@@ -1,0 +1,23 @@
+package io.persistor.spi;
+
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The validated, immutable options of one backup, as the builder hands them to a provider.
+ *
+ * @param dataSource         where to read from
+ * @param schemas            the schemas to back up, as the catalog names them
+ * @param tables             the tables to back up within those schemas; empty means all
+ * @param rowsPerInsert      rows per {@code INSERT} statement, at least 1
+ * @param replicaSessionRole whether the script sets {@code session_replication_role = replica}
+ */
+public record BackupPlan(DataSource dataSource, List<String> schemas, List<String> tables, int rowsPerInsert,
+                         boolean replicaSessionRole) {
+
+    /** Copies the lists so the plan cannot change after validation. */
+    public BackupPlan {
+        schemas = List.copyOf(schemas);
+        tables = List.copyOf(tables);
+    }
+}

@@ -1,0 +1,25 @@
+package io.persistor.core;
+
+import io.persistor.BackupResult;
+import io.persistor.core.internal.backup.BackupJob;
+import io.persistor.spi.BackupPlan;
+import io.persistor.spi.PersistorProvider;
+import java.nio.file.Path;
+
+/** The PostgreSQL implementation of Persistor, registered for {@link java.util.ServiceLoader}. */
+public final class PostgresProvider implements PersistorProvider {
+
+    /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+    public PostgresProvider() {
+    }
+
+    @Override
+    public int priority() {
+        return 0;
+    }
+
+    @Override
+    public BackupResult backup(BackupPlan plan, Path file) {
+        return new BackupJob(plan, file).run();
+    }
+}

@@ -1,0 +1,63 @@
+package io.persistor.core.internal.backup;
+
+import io.persistor.PersistorException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The source server's version, and the checks made before reading its catalog.
+ *
+ * @param version    {@code server_version}, for messages
+ * @param versionNum {@code server_version_num}
+ * @param connection the connection the checks run on
+ */
+record ServerInfo(String version, int versionNum, Connection connection) {
+
+    static ServerInfo of(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT pg_catalog.current_setting('server_version'), "
+                     + "pg_catalog.current_setting('server_version_num')::integer")) {
+            row.next();
+            return new ServerInfo(row.getString(1), row.getInt(2), connection);
+        }
+    }
+
+    /**
+     * Fails, naming every offender, unless each schema exists and the role may use it.
+     */
+    void requireSchemas(List<String> schemas) throws SQLException {
+        Array names = connection.createArrayOf("text", schemas.toArray());
+        List<String> missing = new ArrayList<>(schemas);
+        List<String> unusable = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT nspname, pg_catalog.has_schema_privilege(oid, 'USAGE') FROM pg_catalog.pg_namespace "
+                        + "WHERE nspname = ANY (?)")) {
+            statement.setArray(1, names);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    missing.remove(rows.getString(1));
+                    if (!rows.getBoolean(2)) {
+                        unusable.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            problems.add("schema " + String.join(", ", missing) + " does not exist in this database");
+        }
+        if (!unusable.isEmpty()) {
+            problems.add("the role lacks USAGE on schema " + String.join(", ", unusable)
+                    + " (GRANT USAGE ON SCHEMA ... TO the backup role)");
+        }
+        if (!problems.isEmpty()) {
+            throw new PersistorException("Cannot back up: " + String.join("; ", problems) + ".");
+        }
+    }
+}

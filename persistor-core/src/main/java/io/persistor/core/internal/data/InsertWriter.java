@@ -1,0 +1,113 @@
+package io.persistor.core.internal.data;
+
+import static io.persistor.core.internal.script.SqlQuote.identifier;
+import static io.persistor.core.internal.script.SqlQuote.qualified;
+
+import io.persistor.core.internal.script.SqlQuote;
+import io.persistor.model.Column;
+import io.persistor.model.Identity;
+import io.persistor.model.Table;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Writes one table's rows as multi-row {@code INSERT} statements with an explicit column list. Values are
+ * written as the server's text output in standard string literals (integers and numerics bare), which the target column's
+ * type reads back exactly; identity columns that are {@code GENERATED ALWAYS} get {@code OVERRIDING SYSTEM VALUE}.
+ */
+final class InsertWriter {
+
+    private static final byte[] NULL = "NULL".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ROW_START = "(".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SEPARATOR = ", ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ROW_SEPARATOR = "),\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STATEMENT_END = ");\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final OutputStream out;
+    private final byte[] prefix;
+    private final boolean[] numeric;
+    private final int rowsPerInsert;
+    private int rowsInStatement;
+    private long rows;
+
+    InsertWriter(OutputStream out, Table table, List<Column> columns, int rowsPerInsert) {
+        this.out = out;
+        this.rowsPerInsert = rowsPerInsert;
+        boolean overriding = columns.stream().anyMatch(c -> c.identity() != null
+                && c.identity().generation() == Identity.Generation.ALWAYS);
+        this.prefix = ("INSERT INTO " + qualified(table.name()) + " ("
+                + columns.stream().map(c -> identifier(c.name())).collect(Collectors.joining(", ")) + ")"
+                + (overriding ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES\n").getBytes(StandardCharsets.UTF_8);
+        this.numeric = new boolean[columns.size()];
+        for (int i = 0; i < numeric.length; i++) {
+            numeric[i] = isNumericType(columns.get(i).type());
+        }
+    }
+
+    /**
+     * Appends one row given in {@code COPY} text format.
+     *
+     * @param copyRow the row's bytes as the server sent them
+     * @throws IOException when writing fails
+     */
+    void row(byte[] copyRow) throws IOException {
+        out.write(rowsInStatement == 0 ? prefix : ROW_SEPARATOR);
+        out.write(ROW_START);
+        CopyTextRow fields = new CopyTextRow(copyRow);
+        for (int i = 0; i < numeric.length; i++) {
+            if (i > 0) {
+                out.write(SEPARATOR);
+            }
+            if (!fields.next()) {
+                out.write(NULL);
+            } else if (numeric[i] && isPlainNumber(fields.value(), fields.valueLength())) {
+                out.write(fields.value(), 0, fields.valueLength());
+            } else {
+                SqlQuote.writeLiteral(out, fields.value(), 0, fields.valueLength());
+            }
+        }
+        if (!fields.isComplete()) {
+            throw new IllegalStateException("COPY row has more fields than the " + numeric.length + " columns asked for");
+        }
+        rows++;
+        if (++rowsInStatement == rowsPerInsert) {
+            finish();
+        }
+    }
+
+    /**
+     * Ends the open statement, if any.
+     *
+     * @throws IOException when writing fails
+     */
+    void finish() throws IOException {
+        if (rowsInStatement > 0) {
+            out.write(STATEMENT_END);
+            rowsInStatement = 0;
+        }
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    private static boolean isNumericType(String type) {
+        return type.equals("smallint") || type.equals("integer") || type.equals("bigint") || type.startsWith("numeric");
+    }
+
+    private static boolean isPlainNumber(byte[] value, int length) {
+        if (length == 0) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            byte b = value[i];
+            if (!(b >= '0' && b <= '9' || b == '.' || b == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

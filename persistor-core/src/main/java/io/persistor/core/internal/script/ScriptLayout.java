@@ -1,0 +1,43 @@
+package io.persistor.core.internal.script;
+
+import java.util.List;
+
+/** The fixed text of every backup script: its session settings, section titles and closing marker. */
+public final class ScriptLayout {
+
+    /**
+     * The last line of a complete script. A file without it was cut short and must not be restored.
+     */
+    public static final String CLOSING_MARKER = "-- Persistor backup complete";
+
+    /**
+     * Settings the script makes first, so that it restores the same way whatever the target's defaults:
+     * no timeouts, UTF-8, standard strings, an empty search path (every name in the script is qualified),
+     * no function-body checks (functions may refer to objects created later), and the value styles the
+     * data was written in.
+     */
+    public static final List<String> SESSION_SETTINGS = List.of(
+            "SET statement_timeout = 0",
+            "SET lock_timeout = 0",
+            "SET idle_in_transaction_session_timeout = 0",
+            "SET client_encoding = 'UTF8'",
+            "SET standard_conforming_strings = on",
+            "SELECT pg_catalog.set_config('search_path', '', false)",
+            "SET check_function_bodies = false",
+            "SET xmloption = content",
+            "SET client_min_messages = warning",
+            "SET datestyle = 'ISO, YMD'",
+            "SET intervalstyle = 'postgres'");
+
+    /** Title of the section that creates schemas, types, sequences and tables. */
+    public static final String PRE_DATA = "Pre-data: schemas, types, sequences and tables";
+
+    /** Title of the section that loads the rows. */
+    public static final String DATA = "Data";
+
+    /** Title of the section that adds keys, indexes and sequence values after the rows. */
+    public static final String POST_DATA = "Post-data: sequence values, keys, indexes and foreign keys";
+
+    private ScriptLayout() {
+    }
+}

@@ -1,0 +1,242 @@
+package io.persistor.testkit;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * An independent description of a database's schemas, built only from the server's own catalog functions
+ * ({@code format_type}, {@code pg_get_*def}, {@code pg_get_expr}) and plain queries, never from Persistor's
+ * reader: one sorted line per object property, plus per table its row count and an order-independent digest
+ * of its rows' text, and per sequence its parameters, last value and {@code is_called}.
+ *
+ * <p>Ownership and privileges are not part of it: a restore makes the restoring role the owner.
+ */
+public final class Fingerprint {
+
+    /** Each query takes the schema names as its one parameter and returns one text column of lines. */
+    private static final List<String> CATALOG_QUERIES = List.of(
+            """
+            SELECT 'schema ' || quote_ident(n.nspname) || coalesce(' comment ' || obj_description(n.oid, 'pg_namespace'), '')
+            FROM pg_namespace n WHERE n.nspname = ANY (?)
+            """,
+            """
+            SELECT 'type ' || format_type(t.oid, NULL) || ' kind ' || t.typtype::text
+                   || coalesce(' labels ' || (SELECT string_agg(quote_literal(e.enumlabel), ',' ORDER BY e.enumsortorder)
+                                              FROM pg_enum e WHERE e.enumtypid = t.oid), '')
+                   || CASE WHEN t.typtype = 'd' THEN ' base ' || format_type(t.typbasetype, t.typtypmod)
+                           || ' notnull ' || t.typnotnull || ' default ' || coalesce(t.typdefault, '') ELSE '' END
+                   || coalesce(' comment ' || obj_description(t.oid, 'pg_type'), '')
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE n.nspname = ANY (?) AND t.typtype IN ('e', 'd', 'r', 'm', 'c')
+              AND (t.typtype <> 'c' OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = t.oid AND x.deptype = 'e')
+            """,
+            """
+            SELECT 'domain constraint ' || format_type(t.oid, NULL) || ' ' || quote_ident(k.conname) || ' '
+                   || pg_get_constraintdef(k.oid)
+            FROM pg_constraint k JOIN pg_type t ON t.oid = k.contypid JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE n.nspname = ANY (?)
+            """,
+            """
+            SELECT 'relation ' || c.oid::regclass::text || ' kind ' || c.relkind::text || ' persistence ' || c.relpersistence::text
+                   || ' options ' || coalesce(array_to_string(c.reloptions, ','), '')
+                   || ' rls ' || c.relrowsecurity || '/' || c.relforcerowsecurity
+                   || CASE WHEN c.relkind = 'm' THEN ' populated ' || c.relispopulated ELSE '' END
+                   || coalesce(' partition ' || pg_get_expr(c.relpartbound, c.oid), '')
+                   || coalesce(' partitioned by ' || pg_get_partkeydef(c.oid), '')
+                   || coalesce(' comment ' || obj_description(c.oid, 'pg_class'), '')
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = c.oid AND x.deptype = 'e')
+            """,
+            """
+            SELECT 'inherits ' || i.inhrelid::regclass::text || ' from ' || i.inhparent::regclass::text || ' #' || i.inhseqno
+            FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'f')
+            """,
+            """
+            SELECT 'column ' || c.oid::regclass::text || '.' || quote_ident(a.attname)
+                   || ' #' || row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum)
+                   || ' ' || format_type(a.atttypid, a.atttypmod) || ' notnull ' || a.attnotnull
+                   || ' default ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
+                   || ' identity ' || a.attidentity::text || ' generated ' || a.attgenerated::text
+                   || ' collation ' || coalesce((SELECT quote_ident(collname) FROM pg_collation WHERE oid = a.attcollation), '')
+                   || ' local ' || a.attislocal || ' storage ' || a.attstorage::text
+                   || coalesce(' comment ' || col_description(c.oid, a.attnum), '')
+            FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c') AND a.attnum > 0 AND NOT a.attisdropped
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = c.oid AND x.deptype = 'e')
+            """,
+            """
+            SELECT 'constraint ' || c.oid::regclass::text || ' ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid)
+                   || ' local ' || k.conislocal || coalesce(' comment ' || obj_description(k.oid, 'pg_constraint'), '')
+            FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?)
+            """,
+            """
+            SELECT 'index ' || pg_get_indexdef(i.indexrelid) || coalesce(' comment ' || obj_description(i.indexrelid, 'pg_class'), '')
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?)
+            """,
+            """
+            SELECT 'sequence ' || c.oid::regclass::text || ' ' || format_type(s.seqtypid, NULL) || ' start ' || s.seqstart
+                   || ' increment ' || s.seqincrement || ' min ' || s.seqmin || ' max ' || s.seqmax || ' cache ' || s.seqcache
+                   || ' cycle ' || s.seqcycle
+                   || coalesce(' owned by ' || (SELECT d.refobjid::regclass::text || '.' || quote_ident(a.attname) || ' ' || d.deptype::text
+                                               FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                                               WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                                 AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')), '')
+            FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?)
+            """,
+            """
+            SELECT 'view ' || c.oid::regclass::text || ' ' || pg_get_viewdef(c.oid)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('v', 'm')
+            """,
+            """
+            SELECT 'routine ' || p.oid::regprocedure::text || ' kind ' || p.prokind::text || ' '
+                   || CASE WHEN p.prokind = 'a' THEN '' ELSE pg_get_functiondef(p.oid) END
+                   || coalesce(' comment ' || obj_description(p.oid, 'pg_proc'), '')
+            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = p.oid AND x.deptype = 'e')
+            """,
+            """
+            SELECT 'trigger ' || pg_get_triggerdef(t.oid) || ' enabled ' || t.tgenabled::text
+                   || coalesce(' comment ' || obj_description(t.oid, 'pg_trigger'), '')
+            FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND NOT t.tgisinternal
+            """,
+            """
+            SELECT 'rule ' || pg_get_ruledef(r.oid)
+            FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND r.rulename <> '_RETURN'
+            """,
+            """
+            SELECT 'policy ' || p.schemaname || '.' || p.tablename || ' ' || p.policyname || ' ' || p.permissive || ' '
+                   || p.cmd || ' ' || array_to_string(p.roles, ',') || ' using ' || coalesce(p.qual, '')
+                   || ' check ' || coalesce(p.with_check, '')
+            FROM pg_policies p WHERE p.schemaname = ANY (?)
+            """,
+            """
+            SELECT 'statistics ' || pg_get_statisticsobjdef(s.oid)
+            FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+            WHERE n.nspname = ANY (?)
+            """,
+            """
+            SELECT 'extension ' || e.extname || ' schema ' || quote_ident(n.nspname)
+            FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+            WHERE n.nspname = ANY (?)
+            """);
+
+    private static final String TABLES = """
+            SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'm') AND (c.relkind = 'r' OR c.relispopulated)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = c.oid AND x.deptype = 'e')
+            """;
+
+    private static final String SEQUENCES = """
+            SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND c.relkind = 'S'
+            """;
+
+    private final List<String> lines;
+
+    private Fingerprint(List<String> lines) {
+        this.lines = List.copyOf(lines);
+    }
+
+    /**
+     * Reads the fingerprint of some schemas.
+     *
+     * @param dataSource a connection to the database, as a role that can read everything in it
+     * @param schemas    the schemas
+     * @return the fingerprint
+     */
+    public static Fingerprint of(DataSource dataSource, List<String> schemas) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET search_path = ''");
+                s.execute("SET timezone = 'UTC'");
+                s.execute("SET datestyle = 'ISO, YMD'");
+                s.execute("SET intervalstyle = 'postgres'");
+                s.execute("SET extra_float_digits = 3");
+            }
+            Array names = connection.createArrayOf("text", schemas.toArray());
+            TreeSet<String> lines = new TreeSet<>();
+            for (String query : CATALOG_QUERIES) {
+                lines.addAll(strings(connection, query, names));
+            }
+            for (String table : strings(connection, TABLES, names)) {
+                lines.add("rows " + table + " " + single(connection, "SELECT count(*) || ' digest ' || "
+                        + "coalesce(md5(string_agg(h, '' ORDER BY h)), '') FROM (SELECT md5(t::text) AS h FROM ONLY "
+                        + table + " t) rows"));
+            }
+            for (String sequence : strings(connection, SEQUENCES, names)) {
+                lines.add("sequence state " + sequence + " "
+                        + single(connection, "SELECT last_value || ' called ' || is_called FROM " + sequence));
+            }
+            return new Fingerprint(new ArrayList<>(lines));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot fingerprint schemas " + schemas + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The lines, sorted. */
+    public List<String> lines() {
+        return lines;
+    }
+
+    /**
+     * Fails, listing the differing lines, unless two fingerprints are equal.
+     *
+     * @param expected the source's fingerprint
+     * @param actual   the restored database's fingerprint
+     */
+    public static void assertSame(Fingerprint expected, Fingerprint actual) {
+        List<String> missing = expected.lines.stream().filter(l -> !actual.lines.contains(l)).collect(Collectors.toList());
+        List<String> extra = actual.lines.stream().filter(l -> !expected.lines.contains(l)).collect(Collectors.toList());
+        if (!missing.isEmpty() || !extra.isEmpty()) {
+            fail("The databases differ.%nOnly in the source (%d):%n  %s%nOnly in the restored database (%d):%n  %s",
+                    missing.size(), String.join("\n  ", missing), extra.size(), String.join("\n  ", extra));
+        }
+    }
+
+    private static List<String> strings(Connection connection, String query, Array names) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setArray(1, names);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<String> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(rows.getString(1));
+                }
+                return result;
+            }
+        }
+    }
+
+    private static String single(Connection connection, String query) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.join("\n", lines);
+    }
+}
