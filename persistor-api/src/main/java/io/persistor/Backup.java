@@ -85,7 +85,8 @@ public final class Backup {
      */
     public BackupResult to(Path file) {
         Objects.requireNonNull(file, "file");
-        return Providers.provider().backup(plan(), file);
+        BackupPlan plan = plan();
+        return Providers.provider().backup(plan, file);
     }
 
     private BackupPlan plan() {

@@ -12,14 +12,17 @@ final class Providers {
     private Providers() {
     }
 
-    static PersistorProvider provider() {
-        return Holder.PROVIDER;
-    }
+    private static volatile PersistorProvider chosen;
 
-    private static final class Holder {
-        static final PersistorProvider PROVIDER = select(ServiceLoader.load(PersistorProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .collect(Collectors.toList()));
+    static PersistorProvider provider() {
+        PersistorProvider provider = chosen;
+        if (provider == null) {
+            provider = select(ServiceLoader.load(PersistorProvider.class).stream()
+                    .map(ServiceLoader.Provider::get)
+                    .collect(Collectors.toList()));
+            chosen = provider;
+        }
+        return provider;
     }
 
     static PersistorProvider select(List<PersistorProvider> found) {

@@ -19,7 +19,7 @@ public final class FreshDatabase implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         TestDatabase database = PostgresServers.defaultServer().createDatabase();
         context.getStore(ExtensionContext.Namespace.create(FreshDatabase.class, context.getUniqueId()))
-                .put(database.name(), (ExtensionContext.Store.CloseableResource) database::drop);
+                .put(database.name(), (AutoCloseable) database::drop);
         return database;
     }
 }

@@ -1,0 +1,48 @@
+package io.persistor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.persistor.spi.BackupPlan;
+import io.persistor.spi.PersistorProvider;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProvidersTest {
+
+    @Test
+    void failsWithTheDependencyToAddWhenNoProviderIsOnTheClassPath() {
+        assertThatThrownBy(() -> Providers.select(List.of()))
+                .isInstanceOf(PersistorException.class)
+                .hasMessageContaining("io.persistor:persistor-core")
+                .hasMessageContaining("META-INF/services/io.persistor.spi.PersistorProvider");
+    }
+
+    @Test
+    void picksTheProviderWithTheHighestPriority() {
+        PersistorProvider low = new Fixed(0);
+        PersistorProvider high = new Fixed(5);
+        assertThat(Providers.select(List.of(low, high))).isSameAs(high);
+    }
+
+    @Test
+    void refusesToGuessBetweenProvidersOfEqualPriority() {
+        assertThatThrownBy(() -> Providers.select(List.of(new Fixed(1), new Fixed(1))))
+                .isInstanceOf(PersistorException.class)
+                .hasMessageContaining("share the highest priority 1")
+                .hasMessageContaining(Fixed.class.getName());
+    }
+
+    @Test
+    void theVersionComesFromTheBuild() {
+        assertThat(Persistor.version()).isNotBlank().doesNotContain("${");
+    }
+
+    private record Fixed(int priority) implements PersistorProvider {
+        @Override
+        public BackupResult backup(BackupPlan plan, Path file) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.persistor.core.internal.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.persistor.model.Column;
+import io.persistor.model.Identity;
+import io.persistor.model.QualifiedName;
+import io.persistor.model.Sequence;
+import io.persistor.model.Table;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InsertWriterTest {
+
+    private static final Column ID = new Column("id", "integer", true, null, null, null);
+    private static final Column NAME = new Column("name", "text", false, null, null, null);
+    private static final Table TABLE = new Table(new QualifiedName("public", "t"), List.of(ID, NAME), List.of(),
+            List.of(), List.of());
+
+    @Test
+    void groupsRowsIntoStatementsOfTheRequestedSize() throws IOException {
+        String sql = write(TABLE, List.of(ID, NAME), 2, "1\ta\n", "2\t\\N\n", "3\tit's\n");
+        assertThat(sql).isEqualTo("""
+                INSERT INTO "public"."t" ("id", "name") VALUES
+                (1, 'a'),
+                (2, NULL);
+                INSERT INTO "public"."t" ("id", "name") VALUES
+                (3, 'it''s');
+                """);
+    }
+
+    @Test
+    void writesNumbersBareOnlyWhenTheyAreNumbersOfANumericColumn() throws IOException {
+        Column amount = new Column("amount", "numeric(10,2)", false, null, null, null);
+        Table table = new Table(new QualifiedName("s", "n"), List.of(amount, NAME), List.of(), List.of(), List.of());
+        String sql = write(table, List.of(amount, NAME), 10, "-1.50\t42\n", "NaN\t\n");
+        assertThat(sql).contains("(-1.50, '42'),\n('NaN', '');");
+    }
+
+    @Test
+    void overridesSystemValuesForAlwaysGeneratedIdentityColumns() throws IOException {
+        Sequence sequence = new Sequence(new QualifiedName("public", "t_id_seq"), "integer", 1, 1, 1, 10, 1, false, 1,
+                false, null);
+        Column id = new Column("id", "integer", true, null, null, new Identity(Identity.Generation.ALWAYS, sequence));
+        String sql = write(TABLE, List.of(id, NAME), 10, "7\tx\n");
+        assertThat(sql).startsWith("INSERT INTO \"public\".\"t\" (\"id\", \"name\") OVERRIDING SYSTEM VALUE VALUES\n");
+    }
+
+    @Test
+    void refusesRowsWithMoreFieldsThanColumns() {
+        assertThatThrownBy(() -> write(TABLE, List.of(ID), 10, "1\textra\n"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("more fields");
+    }
+
+    private static String write(Table table, List<Column> columns, int rowsPerInsert, String... rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        InsertWriter writer = new InsertWriter(out, table, columns, rowsPerInsert);
+        for (String row : rows) {
+            writer.row(row.getBytes(StandardCharsets.UTF_8));
+        }
+        writer.finish();
+        assertThat(writer.rows()).isEqualTo(rows.length);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
