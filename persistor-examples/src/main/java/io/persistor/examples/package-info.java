@@ -1,0 +1,5 @@
+/**
+ * Examples for the three users Persistor serves: {@code embedding} for applications that take backups
+ * themselves, {@code cli} for people at a terminal; test fixtures reuse persistor-core's test kit.
+ */
+package io.persistor.examples;

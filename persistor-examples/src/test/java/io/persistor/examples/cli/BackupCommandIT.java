@@ -1,0 +1,106 @@
+package io.persistor.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.persistor.testkit.Fingerprint;
+import io.persistor.testkit.FreshDatabase;
+import io.persistor.testkit.PostgresServer;
+import io.persistor.testkit.Psql;
+import io.persistor.testkit.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The backup command with the original tool's options, run in-process. */
+@ExtendWith(FreshDatabase.class)
+class BackupCommandIT {
+
+    @TempDir
+    Path directory;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void backsUpWithTheOriginalToolsOptionsIntoATimestampedFile(TestDatabase source) throws Exception {
+        source.execute("CREATE SCHEMA sales", "CREATE TABLE sales.a (id int PRIMARY KEY)", "CREATE TABLE sales.b (x text)",
+                "CREATE TABLE sales.c (y text)", "INSERT INTO sales.a VALUES (1), (2)", "INSERT INTO sales.b VALUES ('x')");
+        source.selectOnlyDataSource();
+        PostgresServer server = source.server();
+
+        int code = run("backup", "-d", source.name(), "-u", PostgresServer.READER_ROLE, "-h", server.host(),
+                "-p", String.valueOf(server.port()), "-P", PostgresServer.ROLE_PASSWORD, "-s", "sales", "-t", "a,b",
+                "-o", directory.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        List<Path> files = list(directory);
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).getFileName().toString()).matches(source.name() + "-\\d{8}-\\d{6}\\.sql");
+        assertThat(out.toString()).contains(files.get(0).toString()).contains("2 tables, 3 rows,");
+        TestDatabase restored = server.createOwnedDatabase();
+        try {
+            Psql.run(restored, files.get(0));
+            source.execute("DROP TABLE sales.c");
+            Fingerprint.assertSame(source.fingerprint("sales"), restored.fingerprint("sales"));
+        } finally {
+            restored.drop();
+        }
+    }
+
+    @Test
+    void writesToTheExactFileGivenWithDashF(TestDatabase source) {
+        source.execute("CREATE TABLE public.t (id int)");
+        Path file = directory.resolve("exact.sql");
+        int code = run("backup", "-d", source.name(), "-u", source.server().superuser(), "-h", source.server().host(),
+                "-p", String.valueOf(source.server().port()), "-f", file.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(file).exists();
+    }
+
+    @Test
+    void exitsWithTwoOnAUsageError() {
+        assertThat(run("backup", "-u", "someone")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("Missing required option: '--database=<database>'");
+    }
+
+    @Test
+    void exitsWithThreeWhenTheServerCannotBeReached(TestDatabase source) throws Exception {
+        int code = run("backup", "-d", source.name(), "-u", "postgres", "-h", "127.0.0.1", "-p", "1",
+                "-o", directory.toString());
+        assertThat(code).isEqualTo(ExitCode.CONNECTION);
+        assertThat(err.toString()).startsWith("persistor: cannot connect: ").doesNotContain("\tat ");
+        assertThat(list(directory)).isEmpty();
+    }
+
+    @Test
+    void exitsWithThreeForADatabaseThatDoesNotExist(TestDatabase source) {
+        int code = run("backup", "-d", "no_such_database", "-u", "postgres", "-h", source.server().host(),
+                "-p", String.valueOf(source.server().port()));
+        assertThat(code).isEqualTo(ExitCode.CONNECTION);
+        assertThat(err.toString()).contains("no_such_database");
+    }
+
+    @Test
+    void exitsWithFourAndOneLineForAMissingSchema(TestDatabase source) {
+        int code = run("backup", "-d", source.name(), "-u", "postgres", "-h", source.server().host(),
+                "-p", String.valueOf(source.server().port()), "-s", "nope", "-o", directory.toString());
+        assertThat(code).isEqualTo(ExitCode.FAILURE);
+        assertThat(err.toString().strip()).isEqualTo("persistor: Cannot back up: schema nope does not exist in this database.");
+    }
+
+    private int run(String... args) {
+        return PersistorCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private static List<Path> list(Path directory) throws Exception {
+        try (var files = Files.list(directory)) {
+            return files.collect(Collectors.toList());
+        }
+    }
+}
