@@ -3,6 +3,8 @@ package io.persistor;
 import io.persistor.spi.BackupPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -19,10 +21,12 @@ public final class Backup {
     public static final int DEFAULT_ROWS_PER_INSERT = 500;
 
     private final DataSource dataSource;
-    private String schema = "public";
+    private final List<String> schemas = new ArrayList<>(List.of("public"));
     private final List<String> tables = new ArrayList<>();
+    private final List<String> excludedTables = new ArrayList<>();
     private int rowsPerInsert = DEFAULT_ROWS_PER_INSERT;
     private boolean replicaSessionRole;
+    private boolean rowSecurity;
 
     Backup(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -35,7 +39,18 @@ public final class Backup {
      * @return this builder
      */
     public Backup schema(String name) {
-        this.schema = name;
+        return schemas(name);
+    }
+
+    /**
+     * The schemas to back up, replacing any chosen before; objects of one may refer to another.
+     *
+     * @param names the schemas' names
+     * @return this builder
+     */
+    public Backup schemas(String... names) {
+        schemas.clear();
+        schemas.addAll(Arrays.asList(names));
         return this;
     }
 
@@ -48,6 +63,19 @@ public final class Backup {
      */
     public Backup tables(String... names) {
         tables.addAll(List.of(names));
+        return this;
+    }
+
+    /**
+     * Leaves out the tables whose names match any of these patterns ({@code *} matches any run of characters,
+     * {@code ?} one character; a pattern with a dot is matched against {@code schema.table}). Their partitions and
+     * inheriting tables, and views over them, are left out too.
+     *
+     * @param patterns table name patterns; may be called again to add more
+     * @return this builder
+     */
+    public Backup excludeTables(String... patterns) {
+        excludedTables.addAll(Arrays.asList(patterns));
         return this;
     }
 
@@ -76,6 +104,18 @@ public final class Backup {
     }
 
     /**
+     * Proceeds even when row-level security hides some rows of a table from the backup role, as pg_dump's
+     * {@code --enable-row-security} does. Without it such a backup fails rather than silently write fewer rows;
+     * with it the file's header and {@link BackupResult#notes()} name the tables concerned.
+     *
+     * @return this builder
+     */
+    public Backup enableRowSecurity() {
+        this.rowSecurity = true;
+        return this;
+    }
+
+    /**
      * Runs the backup and publishes it at {@code file}. The file appears only when the backup is complete;
      * on failure nothing is left behind.
      *
@@ -91,8 +131,11 @@ public final class Backup {
 
     private BackupPlan plan() {
         List<String> problems = new ArrayList<>();
-        if (schema == null || schema.isEmpty()) {
-            problems.add("schema must be a non-empty name");
+        if (schemas.isEmpty() || schemas.stream().anyMatch(s -> s == null || s.isEmpty())) {
+            problems.add("schema must be a non-empty name, but got " + schemas);
+        }
+        if (excludedTables.stream().anyMatch(t -> t == null || t.isEmpty())) {
+            problems.add("excludeTables(...) must give patterns, but got an empty or null one in " + excludedTables);
         }
         if (tables.stream().anyMatch(t -> t == null || t.isEmpty())) {
             problems.add("tables(...) must name tables, but got an empty or null name in " + tables);
@@ -103,6 +146,7 @@ public final class Backup {
         if (!problems.isEmpty()) {
             throw new PersistorException("Invalid backup options: " + String.join("; ", problems));
         }
-        return new BackupPlan(dataSource, List.of(schema), List.copyOf(tables), rowsPerInsert, replicaSessionRole);
+        return new BackupPlan(dataSource, List.copyOf(new LinkedHashSet<>(schemas)), tables, excludedTables,
+                rowsPerInsert, replicaSessionRole, rowSecurity);
     }
 }

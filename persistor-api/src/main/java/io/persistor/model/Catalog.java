@@ -3,17 +3,44 @@ package io.persistor.model;
 import java.util.List;
 
 /**
- * What was read from one database.
+ * What was read from one database: the objects of the schemas asked for, each list ordered by name, and the
+ * dependencies among them.
  *
  * @param serverVersion    the server's {@code server_version}, for example {@code 17.2}
  * @param serverVersionNum the server's {@code server_version_num}, for example {@code 170002}
  * @param database         the database's name
  * @param schemas          the schemas read, in the order they were asked for
+ * @param extensions       extensions installed into those schemas
+ * @param enumTypes        enum types
+ * @param domainTypes      domains
+ * @param compositeTypes   composite types
+ * @param rangeTypes       range types
+ * @param sequences        sequences, except those behind identity columns (see {@link Column#identity()})
+ * @param tables           ordinary and partitioned tables
+ * @param views            views and materialized views
+ * @param routines         functions, procedures and aggregates
+ * @param dependencies     which of these objects need which others first
+ * @param skipped          objects that exist but cannot be backed up, with the reason, for the script's header
  */
-public record Catalog(String serverVersion, int serverVersionNum, String database, List<Schema> schemas) {
+public record Catalog(String serverVersion, int serverVersionNum, String database, List<Schema> schemas,
+                      List<Extension> extensions, List<EnumType> enumTypes, List<DomainType> domainTypes,
+                      List<CompositeType> compositeTypes, List<RangeType> rangeTypes, List<Sequence> sequences,
+                      List<Table> tables, List<View> views, List<Routine> routines, List<Dependency> dependencies,
+                      List<String> skipped) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public Catalog {
         schemas = List.copyOf(schemas);
+        extensions = List.copyOf(extensions);
+        enumTypes = List.copyOf(enumTypes);
+        domainTypes = List.copyOf(domainTypes);
+        compositeTypes = List.copyOf(compositeTypes);
+        rangeTypes = List.copyOf(rangeTypes);
+        sequences = List.copyOf(sequences);
+        tables = List.copyOf(tables);
+        views = List.copyOf(views);
+        routines = List.copyOf(routines);
+        dependencies = List.copyOf(dependencies);
+        skipped = List.copyOf(skipped);
     }
 }

@@ -1,17 +1,22 @@
 package io.persistor.model;
 
 /**
- * A table constraint.
+ * A table or domain constraint.
  *
  * @param name            its name
  * @param kind            what kind of constraint it is
  * @param definition      its definition as {@code pg_get_constraintdef} renders it
  * @param validated       {@code false} for a constraint added {@code NOT VALID} and not validated since
  * @param referencedTable for a foreign key the table it references, otherwise {@code null}
+ * @param local           {@code false} if it exists only because a parent table has it
+ * @param attachedTo      for a partition's key that belongs to its parent's key, the parent key's index;
+ *                        otherwise {@code null}
+ * @param comment         its comment, or {@code null}
  */
-public record Constraint(String name, Kind kind, String definition, boolean validated, QualifiedName referencedTable) {
+public record Constraint(String name, Kind kind, String definition, boolean validated, QualifiedName referencedTable,
+                         boolean local, QualifiedName attachedTo, String comment) {
 
-    /** The kinds of table constraint. */
+    /** The kinds of constraint. */
     public enum Kind {
         /** {@code PRIMARY KEY}. */
         PRIMARY_KEY,
@@ -22,6 +27,17 @@ public record Constraint(String name, Kind kind, String definition, boolean vali
         /** {@code FOREIGN KEY}. */
         FOREIGN_KEY,
         /** {@code EXCLUDE}. */
-        EXCLUSION
+        EXCLUSION,
+        /** A constraint trigger, created by its {@link Trigger}. */
+        TRIGGER
+    }
+
+    /**
+     * Whether an index backs it.
+     *
+     * @return {@code true} for primary keys, unique and exclusion constraints
+     */
+    public boolean isIndexBacked() {
+        return kind == Kind.PRIMARY_KEY || kind == Kind.UNIQUE || kind == Kind.EXCLUSION;
     }
 }

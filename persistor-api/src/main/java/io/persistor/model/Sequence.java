@@ -11,10 +11,17 @@ package io.persistor.model;
  * @param maxValue  the maximum value
  * @param cache     how many values are cached
  * @param cycle     whether it wraps around
- * @param lastValue the last value it returned (or its start value if none was returned yet)
- * @param called    whether {@code nextval} has been called since the last value was set
+ * @param unlogged  whether it is unlogged (PostgreSQL 15 and later)
+ * @param state     its last value, or {@code null} when the reading role may not see it
  * @param ownedBy   the column that owns it, or {@code null}
+ * @param comment   its comment, or {@code null}
  */
 public record Sequence(QualifiedName name, String dataType, long start, long increment, long minValue, long maxValue,
-                       long cache, boolean cycle, long lastValue, boolean called, ColumnReference ownedBy) {
+                       long cache, boolean cycle, boolean unlogged, SequenceState state, ColumnReference ownedBy,
+                       String comment) {
+
+    /** @return the key other objects' dependencies name it by */
+    public ObjectKey key() {
+        return ObjectKey.relation(name);
+    }
 }

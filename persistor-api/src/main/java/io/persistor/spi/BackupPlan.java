@@ -9,15 +9,19 @@ import javax.sql.DataSource;
  * @param dataSource         where to read from
  * @param schemas            the schemas to back up, as the catalog names them
  * @param tables             the tables to back up within those schemas; empty means all
+ * @param excludedTables     patterns of tables to leave out ({@code *} and {@code ?} wildcards; a pattern with a
+ *                           dot matches {@code schema.table})
  * @param rowsPerInsert      rows per {@code INSERT} statement, at least 1
  * @param replicaSessionRole whether the script sets {@code session_replication_role = replica}
+ * @param rowSecurity        whether to proceed when row-level security hides rows from the backup role
  */
-public record BackupPlan(DataSource dataSource, List<String> schemas, List<String> tables, int rowsPerInsert,
-                         boolean replicaSessionRole) {
+public record BackupPlan(DataSource dataSource, List<String> schemas, List<String> tables, List<String> excludedTables,
+                         int rowsPerInsert, boolean replicaSessionRole, boolean rowSecurity) {
 
     /** Copies the lists so the plan cannot change after validation. */
     public BackupPlan {
         schemas = List.copyOf(schemas);
         tables = List.copyOf(tables);
+        excludedTables = List.copyOf(excludedTables);
     }
 }

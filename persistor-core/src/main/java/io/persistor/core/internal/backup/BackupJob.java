@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,7 @@ public final class BackupJob {
     public BackupResult run() {
         long started = System.nanoTime();
         checkDirectory();
-        try (SnapshotSession session = SnapshotSession.open(plan.dataSource());
+        try (SnapshotSession session = SnapshotSession.open(plan.dataSource(), plan.rowSecurity());
              AtomicFile output = AtomicFile.create(file)) {
             Connection connection = session.connection();
             ServerInfo server = ServerInfo.of(connection);
@@ -53,14 +55,17 @@ public final class BackupJob {
             server.requireSchemas(plan.schemas());
             Catalog catalog = reader.read(connection, plan.schemas());
             BackupSelection selection = BackupSelection.of(catalog, plan);
+            List<String> notes = new ArrayList<>(selection.notes());
+            notes.addAll(ReadAccess.check(connection, selection.catalog(), plan.rowSecurity()));
             ScriptWriter writer = new ScriptWriter(output.stream());
-            long rows = new BackupScript(catalog, selection, plan, writer).write(connection);
+            BackupScript script = new BackupScript(selection.catalog(), notes, plan, writer);
+            script.write(connection);
             writer.flush();
             Path published = output.publish();
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
-            LOG.info("Backed up {} tables, {} rows, {} bytes to {} in {} ms", selection.tables().size(), rows,
+            LOG.info("Backed up {} tables, {} rows, {} bytes to {} in {} ms", script.tables(), script.rows(),
                     writer.bytes(), published, duration.toMillis());
-            return new BackupResult(published, selection.tables().size(), rows, writer.bytes(), duration);
+            return new BackupResult(published, script.tables(), script.rows(), writer.bytes(), duration, notes);
         } catch (SQLException e) {
             throw new PersistorException("Backup failed: " + e.getMessage(), e.getSQLState(), e);
         } catch (IOException e) {

@@ -3,60 +3,94 @@ package io.persistor.core.internal.backup;
 import io.persistor.PersistorException;
 import io.persistor.model.Catalog;
 import io.persistor.model.Constraint;
-import io.persistor.model.EnumType;
+import io.persistor.model.Dependency;
+import io.persistor.model.ObjectKey;
 import io.persistor.model.QualifiedName;
-import io.persistor.model.Schema;
+import io.persistor.model.Routine;
 import io.persistor.model.Sequence;
 import io.persistor.model.Table;
+import io.persistor.model.View;
 import io.persistor.spi.BackupPlan;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The objects one backup writes: every object of the chosen schemas, or, when tables are named, those tables
- * with the sequences they own or use. Foreign keys to tables outside the backup are left out, with a note,
- * because the script could not create them.
+ * Narrows a catalog to what one backup writes. Without {@code tables(...)} that is everything in the schemas;
+ * with it, the named tables (with their partitions), the sequences they own or use, and every type, routine and
+ * extension, but no views. Excluded tables take their partitions and inheriting tables with them. Whatever would
+ * then refer to a table that is not there (foreign keys, views, routines) is left out too, with a note.
  *
- * @param schemas   the schemas to create
- * @param enumTypes the enum types to create
- * @param sequences the sequences to create (identity sequences come with their columns)
- * @param tables    the tables to create and fill
- * @param notes     what the script's header should tell its reader
+ * @param catalog the objects to write
+ * @param notes   what the script's header tells its reader about what was left out
  */
-record BackupSelection(List<String> schemas, List<EnumType> enumTypes, List<Sequence> sequences, List<Table> tables,
-                       List<String> notes) {
+record BackupSelection(Catalog catalog, List<String> notes) {
 
     static BackupSelection of(Catalog catalog, BackupPlan plan) {
-        List<EnumType> enums = new ArrayList<>();
-        List<Sequence> sequences = new ArrayList<>();
-        List<Table> tables = new ArrayList<>();
-        for (Schema schema : catalog.schemas()) {
-            enums.addAll(schema.enumTypes());
-            sequences.addAll(schema.sequences());
-            tables.addAll(schema.tables());
-        }
+        List<String> notes = new ArrayList<>();
+        catalog.skipped().forEach(reason -> notes.add("Not backed up: " + reason + "."));
+        Set<QualifiedName> kept = catalog.tables().stream().map(Table::name).collect(Collectors.toCollection(LinkedHashSet::new));
         if (!plan.tables().isEmpty()) {
-            tables = chosenTables(tables, plan);
-            Set<QualifiedName> chosen = tables.stream().map(Table::name).collect(Collectors.toSet());
-            Set<QualifiedName> used = tables.stream().flatMap(t -> t.sequencesUsed().stream()).collect(Collectors.toSet());
-            sequences = sequences.stream()
-                    .filter(s -> used.contains(s.name()) || s.ownedBy() != null && chosen.contains(s.ownedBy().table()))
+            kept = chosen(catalog, plan);
+        }
+        kept.removeAll(excluded(catalog, plan));
+        kept = withoutOrphans(catalog, kept, notes);
+        Set<QualifiedName> keptTables = kept;
+
+        Set<ObjectKey> removed = new HashSet<>();
+        catalog.tables().stream().filter(t -> !keptTables.contains(t.name())).forEach(t -> removed.add(t.key()));
+        List<Sequence> sequences = catalog.sequences();
+        if (!plan.tables().isEmpty()) {
+            Set<ObjectKey> used = catalog.dependencies().stream()
+                    .filter(d -> keptTables.contains(d.dependent().name()) && d.dependent().kind() == ObjectKey.Kind.RELATION)
+                    .map(Dependency::referenced).collect(Collectors.toSet());
+            sequences = sequences.stream().filter(s -> used.contains(s.key())
+                    || s.ownedBy() != null && keptTables.contains(s.ownedBy().table())).collect(Collectors.toList());
+        } else {
+            sequences = sequences.stream().filter(s -> s.ownedBy() == null || keptTables.contains(s.ownedBy().table()))
                     .collect(Collectors.toList());
         }
-        List<String> notes = new ArrayList<>();
-        List<Table> kept = withoutDanglingForeignKeys(tables, notes);
-        return new BackupSelection(plan.schemas(), enums, sequences, kept, notes);
+        List<View> views = plan.tables().isEmpty() ? catalog.views() : List.of();
+        catalog.views().stream().filter(v -> !views.contains(v)).forEach(v -> removed.add(v.key()));
+        Set<ObjectKey> unwanted = dependentsOf(catalog, removed);
+        List<View> keptViews = new ArrayList<>();
+        for (View view : views) {
+            if (unwanted.contains(view.key())) {
+                notes.add("View " + view.name() + " is left out: it depends on a table that is not in this backup.");
+            } else {
+                keptViews.add(view);
+            }
+        }
+        List<Routine> routines = new ArrayList<>();
+        for (Routine routine : catalog.routines()) {
+            if (unwanted.contains(routine.key())) {
+                notes.add("Routine " + routine.key() + " is left out: it depends on a table that is not in this backup.");
+            } else {
+                routines.add(routine);
+            }
+        }
+        List<Table> tables = new ArrayList<>();
+        for (Table table : catalog.tables()) {
+            if (keptTables.contains(table.name())) {
+                tables.add(withoutDanglingForeignKeys(table, keptTables, notes));
+            }
+        }
+        return new BackupSelection(new Catalog(catalog.serverVersion(), catalog.serverVersionNum(), catalog.database(),
+                catalog.schemas(), catalog.extensions(), catalog.enumTypes(), catalog.domainTypes(),
+                catalog.compositeTypes(), catalog.rangeTypes(), sequences, tables, keptViews, routines,
+                catalog.dependencies(), catalog.skipped()), notes);
     }
 
-    private static List<Table> chosenTables(List<Table> tables, BackupPlan plan) {
-        List<Table> chosen = new ArrayList<>();
+    private static Set<QualifiedName> chosen(Catalog catalog, BackupPlan plan) {
+        Set<QualifiedName> chosen = new LinkedHashSet<>();
         Set<String> missing = new LinkedHashSet<>(plan.tables());
-        for (Table table : tables) {
+        for (Table table : catalog.tables()) {
             if (plan.tables().contains(table.name().name())) {
-                chosen.add(table);
+                chosen.add(table.name());
                 missing.remove(table.name().name());
             }
         }
@@ -65,24 +99,93 @@ record BackupSelection(List<String> schemas, List<EnumType> enumTypes, List<Sequ
                     + " or that the role cannot see: " + String.join(", ", missing)
                     + ". Names are case-sensitive and given without quotes.");
         }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Table table : catalog.tables()) {
+                if (table.partitionOf() != null && chosen.contains(table.partitionOf().parent())) {
+                    grew |= chosen.add(table.name());
+                }
+            }
+        }
         return chosen;
     }
 
-    private static List<Table> withoutDanglingForeignKeys(List<Table> tables, List<String> notes) {
-        Set<QualifiedName> present = tables.stream().map(Table::name).collect(Collectors.toSet());
-        List<Table> result = new ArrayList<>();
-        for (Table table : tables) {
-            List<Constraint> constraints = new ArrayList<>();
-            for (Constraint constraint : table.constraints()) {
-                if (constraint.kind() == Constraint.Kind.FOREIGN_KEY && !present.contains(constraint.referencedTable())) {
-                    notes.add("Foreign key " + constraint.name() + " on " + table.name() + " is left out: it references "
-                            + constraint.referencedTable() + ", which is not in this backup.");
-                } else {
-                    constraints.add(constraint);
+    private static Set<QualifiedName> excluded(Catalog catalog, BackupPlan plan) {
+        Set<QualifiedName> excluded = new HashSet<>();
+        for (String pattern : plan.excludedTables()) {
+            Pattern regex = glob(pattern);
+            boolean qualified = pattern.contains(".");
+            for (Table table : catalog.tables()) {
+                String subject = qualified ? table.name().schema() + "." + table.name().name() : table.name().name();
+                if (regex.matcher(subject).matches()) {
+                    excluded.add(table.name());
                 }
             }
-            result.add(new Table(table.name(), table.columns(), constraints, table.indexes(), table.sequencesUsed()));
+        }
+        return excluded;
+    }
+
+    /** Partitions and inheriting tables cannot be created without their parents. */
+    private static Set<QualifiedName> withoutOrphans(Catalog catalog, Set<QualifiedName> kept, List<String> notes) {
+        Set<QualifiedName> result = new LinkedHashSet<>(kept);
+        boolean shrank = true;
+        while (shrank) {
+            shrank = false;
+            for (Table table : catalog.tables()) {
+                List<QualifiedName> parents = table.partitionOf() != null ? List.of(table.partitionOf().parent())
+                        : table.inherits();
+                if (result.contains(table.name()) && !result.containsAll(parents)) {
+                    result.remove(table.name());
+                    notes.add("Table " + table.name() + " is left out: its parent " + parents
+                            + " is not in this backup.");
+                    shrank = true;
+                }
+            }
         }
         return result;
+    }
+
+    /** The views and routines that need a removed object, directly or through other views and routines. */
+    private static Set<ObjectKey> dependentsOf(Catalog catalog, Set<ObjectKey> removed) {
+        Set<ObjectKey> candidates = new HashSet<>();
+        catalog.views().forEach(v -> candidates.add(v.key()));
+        catalog.routines().forEach(r -> candidates.add(r.key()));
+        Set<ObjectKey> result = new HashSet<>();
+        Set<ObjectKey> frontier = new HashSet<>(removed);
+        while (!frontier.isEmpty()) {
+            Set<ObjectKey> next = new HashSet<>();
+            for (Dependency dependency : catalog.dependencies()) {
+                if (frontier.contains(dependency.referenced()) && candidates.contains(dependency.dependent())
+                        && !removed.contains(dependency.dependent()) && result.add(dependency.dependent())) {
+                    next.add(dependency.dependent());
+                }
+            }
+            frontier = next;
+        }
+        return result;
+    }
+
+    private static Table withoutDanglingForeignKeys(Table table, Set<QualifiedName> present, List<String> notes) {
+        List<Constraint> constraints = new ArrayList<>();
+        for (Constraint constraint : table.constraints()) {
+            if (constraint.kind() == Constraint.Kind.FOREIGN_KEY && !present.contains(constraint.referencedTable())) {
+                if (constraint.local()) {
+                    notes.add("Foreign key " + constraint.name() + " on " + table.name() + " is left out: it references "
+                            + constraint.referencedTable() + ", which is not in this backup.");
+                }
+            } else {
+                constraints.add(constraint);
+            }
+        }
+        return table.withConstraints(constraints);
+    }
+
+    private static Pattern glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString());
     }
 }

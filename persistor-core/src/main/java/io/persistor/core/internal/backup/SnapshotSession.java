@@ -31,7 +31,11 @@ final class SnapshotSession implements AutoCloseable {
         this.autoCommit = connection.getAutoCommit();
     }
 
-    static SnapshotSession open(DataSource dataSource) throws SQLException {
+    /**
+     * @param rowSecurity whether row-level security may filter what the role reads; without it the server
+     *                    refuses, rather than filters, any query that a policy would limit
+     */
+    static SnapshotSession open(DataSource dataSource, boolean rowSecurity) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             SnapshotSession session = new SnapshotSession(connection);
@@ -40,6 +44,7 @@ final class SnapshotSession implements AutoCloseable {
                 for (String setting : SETTINGS) {
                     statement.execute(setting);
                 }
+                statement.execute(rowSecurity ? "SET LOCAL row_security = on" : "SET LOCAL row_security = off");
             }
             return session;
         } catch (SQLException | RuntimeException e) {

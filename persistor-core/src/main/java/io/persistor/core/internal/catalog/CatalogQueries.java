@@ -12,7 +12,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the catalog queries kept as {@code .sql} resources beside this class, each filtered by schema names. */
+/**
+ * Runs the catalog queries kept as {@code .sql} resources beside this class, each filtered by schema names and
+ * adapted to the server's version (see {@link VersionedExpression}).
+ */
 final class CatalogQueries {
 
     /** Turns the current row into a value. */
@@ -23,14 +26,17 @@ final class CatalogQueries {
 
     private final Connection connection;
     private final Array schemas;
+    private final int serverVersionNum;
 
-    CatalogQueries(Connection connection, List<String> schemas) throws SQLException {
+    CatalogQueries(Connection connection, List<String> schemas, int serverVersionNum) throws SQLException {
         this.connection = connection;
         this.schemas = connection.createArrayOf("text", schemas.toArray());
+        this.serverVersionNum = serverVersionNum;
     }
 
     <T> List<T> list(String resource, RowMapper<T> mapper) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(text(resource))) {
+        String sql = VersionedExpression.resolve(text(resource), serverVersionNum);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, schemas);
             try (ResultSet rows = statement.executeQuery()) {
                 List<T> result = new ArrayList<>();
@@ -38,6 +44,8 @@ final class CatalogQueries {
                     result.add(mapper.map(rows));
                 }
                 return result;
+            } catch (SQLException e) {
+                throw new SQLException("Catalog query " + resource + " failed: " + e.getMessage(), e.getSQLState(), e);
             }
         }
     }

@@ -6,7 +6,7 @@ import static io.persistor.core.internal.script.SqlQuote.qualified;
 import io.persistor.core.internal.script.SqlQuote;
 import io.persistor.model.Column;
 import io.persistor.model.Identity;
-import io.persistor.model.Table;
+import io.persistor.model.QualifiedName;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +33,12 @@ final class InsertWriter {
     private int rowsInStatement;
     private long rows;
 
-    InsertWriter(OutputStream out, Table table, List<Column> columns, int rowsPerInsert) {
+    InsertWriter(OutputStream out, QualifiedName table, List<Column> columns, int rowsPerInsert) {
         this.out = out;
         this.rowsPerInsert = rowsPerInsert;
         boolean overriding = columns.stream().anyMatch(c -> c.identity() != null
                 && c.identity().generation() == Identity.Generation.ALWAYS);
-        this.prefix = ("INSERT INTO " + qualified(table.name()) + " ("
+        this.prefix = ("INSERT INTO " + qualified(table) + " ("
                 + columns.stream().map(c -> identifier(c.name())).collect(Collectors.joining(", ")) + ")"
                 + (overriding ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES\n").getBytes(StandardCharsets.UTF_8);
         this.numeric = new boolean[columns.size()];

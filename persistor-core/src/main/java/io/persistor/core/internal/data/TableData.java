@@ -35,12 +35,11 @@ public final class TableData {
      */
     public static long writeInserts(Connection connection, Table table, int rowsPerInsert, OutputStream out)
             throws SQLException, IOException {
-        List<Column> columns = table.columns().stream().filter(c -> c.generatedStored() == null)
-                .collect(Collectors.toList());
+        List<Column> columns = table.columns().stream().filter(Column::holdsData).collect(Collectors.toList());
         if (columns.isEmpty()) {
             return writeDefaultRows(connection, table, out);
         }
-        InsertWriter writer = new InsertWriter(out, table, columns, rowsPerInsert);
+        InsertWriter writer = new InsertWriter(out, table.name(), columns, rowsPerInsert);
         String copy = "COPY " + qualified(table.name()) + " ("
                 + columns.stream().map(c -> identifier(c.name())).collect(Collectors.joining(", ")) + ") TO STDOUT";
         CopyOut rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy);

@@ -19,7 +19,8 @@ public final class SequenceDdl {
      * @return the statement, without the terminating semicolon
      */
     public static String create(Sequence sequence) {
-        return "CREATE SEQUENCE " + qualified(sequence.name()) + " AS " + sequence.dataType() + " " + options(sequence);
+        return "CREATE " + (sequence.unlogged() ? "UNLOGGED " : "") + "SEQUENCE " + qualified(sequence.name()) + " AS "
+                + sequence.dataType() + " " + options(sequence);
     }
 
     /**
@@ -51,11 +52,11 @@ public final class SequenceDdl {
     /**
      * {@code setval} with the sequence's last value and whether it was called.
      *
-     * @param sequence the sequence
+     * @param sequence the sequence; its state must be known
      * @return the statement, without the terminating semicolon
      */
     public static String setValue(Sequence sequence) {
-        return "SELECT pg_catalog.setval(" + literal(qualified(sequence.name())) + ", " + sequence.lastValue() + ", "
-                + sequence.called() + ")";
+        return "SELECT pg_catalog.setval(" + literal(qualified(sequence.name())) + ", " + sequence.state().lastValue()
+                + ", " + sequence.state().called() + ")";
     }
 }

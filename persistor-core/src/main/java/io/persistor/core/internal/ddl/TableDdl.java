@@ -6,13 +6,17 @@ import static io.persistor.core.internal.script.SqlQuote.qualified;
 import io.persistor.model.Column;
 import io.persistor.model.Constraint;
 import io.persistor.model.Identity;
+import io.persistor.model.QualifiedName;
 import io.persistor.model.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * {@code CREATE TABLE} with columns, defaults, identity and generated columns, and the validated check
- * constraints inline; keys, foreign keys and indexes come later from {@link ConstraintDdl}.
+ * {@code CREATE TABLE} for ordinary, partitioned, partition and inheriting tables, with the column properties that
+ * must follow it. Keys, foreign keys and indexes come later from {@link ConstraintDdl}.
  */
 public final class TableDdl {
 
@@ -20,40 +24,122 @@ public final class TableDdl {
     }
 
     /**
-     * Whether a constraint belongs inside {@code CREATE TABLE}: a validated check holds for every row the data
-     * section loads, so it can guard them from the start.
+     * Whether a constraint belongs inside {@code CREATE TABLE}: a validated, local check holds for every row the
+     * data section loads, so it can guard them from the start.
      *
      * @param constraint the constraint
-     * @return {@code true} for validated check constraints
+     * @return {@code true} for validated local check constraints
      */
     public static boolean isInline(Constraint constraint) {
-        return constraint.kind() == Constraint.Kind.CHECK && constraint.validated();
+        return constraint.kind() == Constraint.Kind.CHECK && constraint.validated() && constraint.local();
     }
 
     /**
-     * The {@code CREATE TABLE} statement.
+     * The {@code CREATE TABLE} statement. Columns a table has only through its parents are not repeated; defaults
+     * listed in {@code deferredDefaults} are left for {@link #setDefault}.
      *
-     * @param table the table
+     * @param table            the table
+     * @param deferredDefaults columns whose defaults are set after every routine exists
      * @return the statement, without the terminating semicolon
      */
-    public static String create(Table table) {
+    public static String create(Table table, Set<String> deferredDefaults) {
         List<String> elements = new ArrayList<>();
         for (Column column : table.columns()) {
-            elements.add(column(column));
+            if (column.local() && table.partitionOf() == null) {
+                elements.add(column(column, deferredDefaults.contains(column.name())));
+            }
         }
         for (Constraint constraint : table.constraints()) {
             if (isInline(constraint)) {
                 elements.add("CONSTRAINT " + identifier(constraint.name()) + " " + constraint.definition());
             }
         }
-        return "CREATE TABLE " + qualified(table.name()) + " (\n    " + String.join(",\n    ", elements) + "\n)";
+        StringBuilder sql = new StringBuilder("CREATE ").append(table.unlogged() ? "UNLOGGED " : "").append("TABLE ")
+                .append(qualified(table.name()));
+        if (table.partitionOf() != null) {
+            sql.append(" PARTITION OF ").append(qualified(table.partitionOf().parent()));
+            if (!elements.isEmpty()) {
+                sql.append(" (\n    ").append(String.join(",\n    ", elements)).append("\n)");
+            }
+            sql.append(' ').append(table.partitionOf().bound());
+        } else {
+            sql.append(" (");
+            if (!elements.isEmpty()) {
+                sql.append("\n    ").append(String.join(",\n    ", elements)).append('\n');
+            }
+            sql.append(')');
+            if (!table.inherits().isEmpty()) {
+                sql.append(" INHERITS (").append(table.inherits().stream().map(p -> qualified(p))
+                        .collect(Collectors.joining(", "))).append(')');
+            }
+        }
+        if (table.partitionKey() != null) {
+            sql.append(" PARTITION BY ").append(table.partitionKey());
+        }
+        if (!table.options().isEmpty()) {
+            sql.append(" WITH (").append(String.join(", ", table.options())).append(')');
+        }
+        return sql.toString();
     }
 
-    private static String column(Column column) {
+    /**
+     * The statements that give columns inherited from parents (or partition parents) the properties they have
+     * here but not there: a different default, {@code NOT NULL}; and every column its non-default storage.
+     *
+     * @param table            the table
+     * @param parentColumns    the columns of its first parent that has each column, by name
+     * @param deferredDefaults columns whose defaults are set later
+     * @return the statements, without terminating semicolons
+     */
+    public static List<String> columnFixups(Table table, Map<String, Column> parentColumns,
+                                            Set<String> deferredDefaults) {
+        List<String> statements = new ArrayList<>();
+        for (Column column : table.columns()) {
+            boolean declared = column.local() && table.partitionOf() == null;
+            Column parent = parentColumns.get(column.name());
+            if (!declared && parent != null) {
+                if (column.defaultExpression() != null && !deferredDefaults.contains(column.name())
+                        && !column.defaultExpression().equals(parent.defaultExpression())) {
+                    statements.add(setDefault(table.name(), column));
+                }
+                if (column.notNull() && !parent.notNull()) {
+                    statements.add(alterColumn(table.name(), column, "SET NOT NULL"));
+                }
+            }
+            if (column.storage() != null) {
+                statements.add(alterColumn(table.name(), column, "SET STORAGE " + column.storage()));
+            }
+        }
+        return statements;
+    }
+
+    /**
+     * Sets a column's default with {@code ALTER TABLE ONLY}.
+     *
+     * @param table  the table or view
+     * @param column the column
+     * @return the statement, without the terminating semicolon
+     */
+    public static String setDefault(QualifiedName table, Column column) {
+        return alterColumn(table, column, "SET DEFAULT " + column.defaultExpression());
+    }
+
+    private static String alterColumn(QualifiedName table, Column column, String action) {
+        return "ALTER TABLE ONLY " + qualified(table) + " ALTER COLUMN " + identifier(column.name()) + " " + action;
+    }
+
+    private static String column(Column column, boolean deferDefault) {
         StringBuilder sql = new StringBuilder(identifier(column.name())).append(' ').append(column.type());
-        if (column.generatedStored() != null) {
-            sql.append(" GENERATED ALWAYS AS (").append(column.generatedStored()).append(") STORED");
-        } else if (column.defaultExpression() != null) {
+        if (column.compression() != null) {
+            sql.append(" COMPRESSION ").append(column.compression());
+        }
+        if (column.collation() != null) {
+            sql.append(" COLLATE ").append(column.collation());
+        }
+        if (column.generated() != null) {
+            sql.append(" GENERATED ALWAYS AS (").append(column.generated().expression())
+                    .append(column.generated().stored() ? ") STORED" : ") VIRTUAL");
+        } else if (column.defaultExpression() != null && !deferDefault) {
             sql.append(" DEFAULT ").append(column.defaultExpression());
         }
         Identity identity = column.identity();

@@ -4,10 +4,18 @@ import static io.persistor.core.internal.script.SqlQuote.identifier;
 import static io.persistor.core.internal.script.SqlQuote.literal;
 import static io.persistor.core.internal.script.SqlQuote.qualified;
 
+import io.persistor.model.Column;
+import io.persistor.model.CompositeType;
+import io.persistor.model.Constraint;
+import io.persistor.model.DomainType;
 import io.persistor.model.EnumType;
+import io.persistor.model.Extension;
+import io.persistor.model.RangeType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
-/** {@code CREATE SCHEMA} and {@code CREATE TYPE} statements. */
+/** {@code CREATE SCHEMA}, {@code CREATE EXTENSION}, {@code CREATE TYPE} and {@code CREATE DOMAIN} statements. */
 public final class TypeDdl {
 
     private TypeDdl() {
@@ -24,6 +32,17 @@ public final class TypeDdl {
     }
 
     /**
+     * Creates an extension into its schema unless it is there; trusted extensions need only the database owner.
+     *
+     * @param extension the extension
+     * @return the statement, without the terminating semicolon
+     */
+    public static String createExtension(Extension extension) {
+        return "CREATE EXTENSION IF NOT EXISTS " + identifier(extension.name()) + " WITH SCHEMA "
+                + identifier(extension.schema());
+    }
+
+    /**
      * Creates an enum type with its labels in sort order.
      *
      * @param type the enum
@@ -32,5 +51,87 @@ public final class TypeDdl {
     public static String createEnum(EnumType type) {
         return "CREATE TYPE " + qualified(type.name()) + " AS ENUM ("
                 + type.labels().stream().map(l -> literal(l)).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * Creates a domain with its validated checks; checks added {@code NOT VALID} come later from
+     * {@link #addDomainConstraint}.
+     *
+     * @param domain the domain
+     * @return the statement, without the terminating semicolon
+     */
+    public static String createDomain(DomainType domain) {
+        StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(qualified(domain.name())).append(" AS ")
+                .append(domain.baseType());
+        if (domain.collation() != null) {
+            sql.append(" COLLATE ").append(domain.collation());
+        }
+        if (domain.defaultExpression() != null) {
+            sql.append(" DEFAULT ").append(domain.defaultExpression());
+        }
+        if (domain.notNull()) {
+            sql.append(" NOT NULL");
+        }
+        for (Constraint constraint : domain.constraints()) {
+            if (constraint.validated()) {
+                sql.append(" CONSTRAINT ").append(identifier(constraint.name())).append(' ')
+                        .append(constraint.definition());
+            }
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Adds a domain check that was added {@code NOT VALID}, after the data.
+     *
+     * @param domain     the domain
+     * @param constraint the check
+     * @return the statement, without the terminating semicolon
+     */
+    public static String addDomainConstraint(DomainType domain, Constraint constraint) {
+        return "ALTER DOMAIN " + qualified(domain.name()) + " ADD CONSTRAINT " + identifier(constraint.name()) + " "
+                + constraint.definition();
+    }
+
+    /**
+     * Creates a composite type.
+     *
+     * @param type the type
+     * @return the statement, without the terminating semicolon
+     */
+    public static String createComposite(CompositeType type) {
+        List<String> attributes = new ArrayList<>();
+        for (Column attribute : type.attributes()) {
+            attributes.add(identifier(attribute.name()) + " " + attribute.type()
+                    + (attribute.collation() == null ? "" : " COLLATE " + attribute.collation()));
+        }
+        return "CREATE TYPE " + qualified(type.name()) + " AS (" + String.join(", ", attributes) + ")";
+    }
+
+    /**
+     * Creates a range type, naming its multirange type where the server has one.
+     *
+     * @param type the type
+     * @return the statement, without the terminating semicolon
+     */
+    public static String createRange(RangeType type) {
+        List<String> options = new ArrayList<>();
+        options.add("SUBTYPE = " + type.subtype());
+        if (type.subtypeOpclass() != null) {
+            options.add("SUBTYPE_OPCLASS = " + type.subtypeOpclass());
+        }
+        if (type.collation() != null) {
+            options.add("COLLATION = " + type.collation());
+        }
+        if (type.canonical() != null) {
+            options.add("CANONICAL = " + type.canonical());
+        }
+        if (type.subtypeDiff() != null) {
+            options.add("SUBTYPE_DIFF = " + type.subtypeDiff());
+        }
+        if (type.multirangeName() != null) {
+            options.add("MULTIRANGE_TYPE_NAME = " + qualified(type.multirangeName()));
+        }
+        return "CREATE TYPE " + qualified(type.name()) + " AS RANGE (" + String.join(", ", options) + ")";
     }
 }

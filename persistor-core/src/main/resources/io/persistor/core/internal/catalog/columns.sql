@@ -1,5 +1,6 @@
--- Live columns of the ordinary tables of the requested schemas, in position order. PostgreSQL 13-18
--- (attidentity since 10, attgenerated since 12). The session's search_path is empty, so names are qualified.
+-- Live columns of the tables, views and materialized views of the requested schemas, in position order.
+-- PostgreSQL 13-18: attgenerated 's' (stored) from 12, 'v' (virtual) from 18; attcompression from 14
+-- ({{column_compression}}). The session's search_path is empty, so names come back qualified.
 -- $1: schema names (text[]).
 SELECT n.nspname AS schema_name,
        c.relname AS table_name,
@@ -8,12 +9,23 @@ SELECT n.nspname AS schema_name,
        a.attnotnull AS not_null,
        pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS default_expression,
        a.attidentity AS identity,
-       a.attgenerated AS generated
+       a.attgenerated AS generated,
+       CASE WHEN a.attcollation <> t.typcollation THEN
+           (SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)
+            FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+            WHERE co.oid = a.attcollation) END AS collation,
+       CASE WHEN a.attstorage <> t.typstorage THEN
+           CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
+       END AS storage,
+       CASE {{column_compression}} WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+       a.attislocal AS local,
+       pg_catalog.col_description(c.oid, a.attnum) AS comment
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-WHERE c.relkind = 'r'
+WHERE c.relkind IN ('r', 'p', 'v', 'm')
   AND n.nspname = ANY (?)
   AND a.attnum > 0
   AND NOT a.attisdropped

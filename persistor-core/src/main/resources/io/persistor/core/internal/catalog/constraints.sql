@@ -1,5 +1,6 @@
--- Table constraints of the ordinary tables of the requested schemas. PostgreSQL 13-18.
+-- Constraints of the tables of the requested schemas. PostgreSQL 13-18.
 -- PostgreSQL 18 also records NOT NULL as constraints (contype 'n'); those come from the columns instead.
+-- attached_* names the parent key's index when a partition's key belongs to its parent's (conparentid).
 -- $1: schema names (text[]).
 SELECT n.nspname AS schema_name,
        c.relname AS table_name,
@@ -8,13 +9,20 @@ SELECT n.nspname AS schema_name,
        pg_catalog.pg_get_constraintdef(k.oid) AS definition,
        k.convalidated AS validated,
        fn.nspname AS referenced_schema,
-       fc.relname AS referenced_table
+       fc.relname AS referenced_table,
+       k.conislocal AS local,
+       pn.nspname AS attached_schema,
+       pi.relname AS attached_index,
+       pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment
 FROM pg_catalog.pg_constraint k
 JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = k.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-WHERE c.relkind = 'r'
+LEFT JOIN pg_catalog.pg_constraint pk ON pk.oid = k.conparentid AND k.contype IN ('p', 'u', 'x')
+LEFT JOIN pg_catalog.pg_class pi ON pi.oid = pk.conindid
+LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pi.relnamespace
+WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
-  AND k.contype IN ('p', 'u', 'c', 'f', 'x')
+  AND k.contype IN ('p', 'u', 'c', 'f', 'x', 't')
 ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C", k.conname COLLATE "C"

@@ -1,13 +1,17 @@
--- Sequences of the requested schemas with their parameters and owner. PostgreSQL 13-18 (pg_sequence exists since 10).
+-- Sequences of the requested schemas with their parameters and owner. PostgreSQL 13-18 (unlogged from 15).
 -- $1: schema names (text[]). owner_kind is 'a' for OWNED BY (serial), 'i' for an identity column, NULL if unowned.
+-- readable tells whether the role may read the sequence's state.
 SELECT n.nspname AS schema_name,
        c.relname AS sequence_name,
        pg_catalog.format_type(s.seqtypid, NULL) AS data_type,
        s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+       c.relpersistence = 'u' AS unlogged,
+       pg_catalog.has_sequence_privilege(c.oid, 'SELECT') AS readable,
        d.deptype AS owner_kind,
        tn.nspname AS owner_schema,
        tc.relname AS owner_table,
-       a.attname AS owner_column
+       a.attname AS owner_column,
+       pg_catalog.obj_description(c.oid, 'pg_class') AS comment
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid

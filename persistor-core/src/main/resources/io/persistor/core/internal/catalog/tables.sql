@@ -1,10 +1,31 @@
--- Ordinary tables of the requested schemas. PostgreSQL 13-18.
+-- Ordinary and partitioned tables of the requested schemas. PostgreSQL 13-18.
 -- $1: schema names (text[]). Tables that belong to an extension are left out.
+-- A partition names its parent in parent_schema/parent_table; a child of INHERITS lists its parents in order.
 SELECT n.nspname AS schema_name,
-       c.relname AS table_name
+       c.relname AS table_name,
+       c.relkind = 'p' AS partitioned,
+       c.relpersistence = 'u' AS unlogged,
+       coalesce(c.reloptions, '{}') AS options,
+       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+       CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       (SELECT pn.nspname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+        JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+        WHERE c.relispartition AND i.inhrelid = c.oid) AS parent_schema,
+       (SELECT p.relname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+        WHERE c.relispartition AND i.inhrelid = c.oid) AS parent_table,
+       coalesce((SELECT array_agg(pn.nspname ORDER BY i.inhseqno)
+                 FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+                 JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+                 WHERE NOT c.relispartition AND i.inhrelid = c.oid), '{}') AS inherits_schemas,
+       coalesce((SELECT array_agg(p.relname ORDER BY i.inhseqno)
+                 FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+                 WHERE NOT c.relispartition AND i.inhrelid = c.oid), '{}') AS inherits_tables,
+       c.relrowsecurity AS row_security,
+       c.relforcerowsecurity AS force_row_security,
+       pg_catalog.obj_description(c.oid, 'pg_class') AS comment
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'r'
+WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND x.objid = c.oid AND x.deptype = 'e')

@@ -7,7 +7,6 @@ import io.persistor.model.Column;
 import io.persistor.model.Identity;
 import io.persistor.model.QualifiedName;
 import io.persistor.model.Sequence;
-import io.persistor.model.Table;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class InsertWriterTest {
 
-    private static final Column ID = new Column("id", "integer", true, null, null, null);
-    private static final Column NAME = new Column("name", "text", false, null, null, null);
-    private static final Table TABLE = new Table(new QualifiedName("public", "t"), List.of(ID, NAME), List.of(),
-            List.of(), List.of());
+    private static final Column ID = Column.of("id", "integer", true);
+    private static final Column NAME = Column.of("name", "text", false);
+    private static final QualifiedName TABLE = new QualifiedName("public", "t");
 
     @Test
     void groupsRowsIntoStatementsOfTheRequestedSize() throws IOException {
@@ -35,17 +33,17 @@ class InsertWriterTest {
 
     @Test
     void writesNumbersBareOnlyWhenTheyAreNumbersOfANumericColumn() throws IOException {
-        Column amount = new Column("amount", "numeric(10,2)", false, null, null, null);
-        Table table = new Table(new QualifiedName("s", "n"), List.of(amount, NAME), List.of(), List.of(), List.of());
-        String sql = write(table, List.of(amount, NAME), 10, "-1.50\t42\n", "NaN\t\n");
+        Column amount = Column.of("amount", "numeric(10,2)", false);
+        String sql = write(new QualifiedName("s", "n"), List.of(amount, NAME), 10, "-1.50\t42\n", "NaN\t\n");
         assertThat(sql).contains("(-1.50, '42'),\n('NaN', '');");
     }
 
     @Test
     void overridesSystemValuesForAlwaysGeneratedIdentityColumns() throws IOException {
-        Sequence sequence = new Sequence(new QualifiedName("public", "t_id_seq"), "integer", 1, 1, 1, 10, 1, false, 1,
-                false, null);
-        Column id = new Column("id", "integer", true, null, null, new Identity(Identity.Generation.ALWAYS, sequence));
+        Sequence sequence = new Sequence(new QualifiedName("public", "t_id_seq"), "integer", 1, 1, 1, 10, 1, false,
+                false, null, null, null);
+        Column id = new Column("id", "integer", true, null, null, new Identity(Identity.Generation.ALWAYS, sequence),
+                null, null, null, true, null);
         String sql = write(TABLE, List.of(id, NAME), 10, "7\tx\n");
         assertThat(sql).startsWith("INSERT INTO \"public\".\"t\" (\"id\", \"name\") OVERRIDING SYSTEM VALUE VALUES\n");
     }
@@ -57,7 +55,7 @@ class InsertWriterTest {
                 .hasMessageContaining("more fields");
     }
 
-    private static String write(Table table, List<Column> columns, int rowsPerInsert, String... rows) throws IOException {
+    private static String write(QualifiedName table, List<Column> columns, int rowsPerInsert, String... rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         InsertWriter writer = new InsertWriter(out, table, columns, rowsPerInsert);
         for (String row : rows) {

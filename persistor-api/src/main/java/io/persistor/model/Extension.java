@@ -1,0 +1,11 @@
+package io.persistor.model;
+
+/**
+ * An installed extension whose objects live in one of the schemas read; its objects are not read themselves.
+ *
+ * @param name    its name
+ * @param schema  the schema it was installed into
+ * @param comment its comment, or {@code null}
+ */
+public record Extension(String name, String schema, String comment) {
+}

@@ -1,0 +1,11 @@
+package io.persistor.model;
+
+/**
+ * An extended statistics object.
+ *
+ * @param name       its qualified name
+ * @param definition the {@code CREATE STATISTICS} statement as {@code pg_get_statisticsobjdef} renders it
+ * @param comment    its comment, or {@code null}
+ */
+public record StatisticsObject(QualifiedName name, String definition, String comment) {
+}

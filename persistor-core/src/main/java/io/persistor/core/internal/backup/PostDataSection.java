@@ -1,0 +1,163 @@
+package io.persistor.core.internal.backup;
+
+import io.persistor.core.internal.ddl.CommentDdl;
+import io.persistor.core.internal.ddl.ConstraintDdl;
+import io.persistor.core.internal.ddl.SecurityDdl;
+import io.persistor.core.internal.ddl.SequenceDdl;
+import io.persistor.core.internal.ddl.TableDdl;
+import io.persistor.core.internal.ddl.TypeDdl;
+import io.persistor.core.internal.ddl.ViewDdl;
+import io.persistor.core.internal.script.ScriptWriter;
+import io.persistor.core.internal.script.SqlQuote;
+import io.persistor.model.Catalog;
+import io.persistor.model.Column;
+import io.persistor.model.Constraint;
+import io.persistor.model.DomainType;
+import io.persistor.model.Index;
+import io.persistor.model.Policy;
+import io.persistor.model.QualifiedName;
+import io.persistor.model.Rule;
+import io.persistor.model.Sequence;
+import io.persistor.model.StatisticsObject;
+import io.persistor.model.Table;
+import io.persistor.model.Trigger;
+import io.persistor.model.View;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The post-data section, everything that would slow the load or change the rows if it existed earlier: sequence
+ * values; keys (a partition's attached to its parent's), indexes and foreign keys; checks added {@code NOT VALID};
+ * triggers and their firing state; rules; row-level security and policies; extended statistics; and last the
+ * refresh of materialized views, in dependency order.
+ */
+final class PostDataSection {
+
+    private final Catalog catalog;
+    private final List<Table> tables;
+    private final List<View> views;
+    private final ScriptWriter out;
+
+    /**
+     * @param catalog the selection
+     * @param tables  its tables in creation order, parents first
+     * @param views   its views in creation order
+     * @param out     the script
+     */
+    PostDataSection(Catalog catalog, List<Table> tables, List<View> views, ScriptWriter out) {
+        this.catalog = catalog;
+        this.tables = tables;
+        this.views = views;
+        this.out = out;
+    }
+
+    void write() throws IOException {
+        for (Sequence sequence : catalog.sequences()) {
+            out.statement(SequenceDdl.setValue(sequence));
+        }
+        for (Table table : tables) {
+            for (Column column : table.columns()) {
+                if (column.identity() != null) {
+                    out.statement(SequenceDdl.setValue(column.identity().sequence()));
+                }
+            }
+        }
+        for (Table table : tables) {
+            for (Constraint constraint : table.constraints()) {
+                if (constraint.isIndexBacked() && (constraint.local() || constraint.attachedTo() != null)) {
+                    out.statement(ConstraintDdl.add(table, constraint));
+                    attach(constraint.attachedTo(), table.name(), constraint.name());
+                    memberComment("CONSTRAINT", constraint.name(), table.name(), constraint.comment());
+                }
+            }
+        }
+        for (Table table : tables) {
+            indexes(table.name(), table.indexes());
+        }
+        for (Table table : tables) {
+            for (Constraint constraint : table.constraints()) {
+                boolean later = constraint.kind() == Constraint.Kind.FOREIGN_KEY
+                        || constraint.kind() == Constraint.Kind.CHECK && !TableDdl.isInline(constraint);
+                if (later && constraint.local()) {
+                    out.statement(ConstraintDdl.add(table, constraint));
+                }
+                if (constraint.local() && constraint.kind() != Constraint.Kind.TRIGGER && !constraint.isIndexBacked()) {
+                    memberComment("CONSTRAINT", constraint.name(), table.name(), constraint.comment());
+                }
+            }
+        }
+        for (DomainType domain : catalog.domainTypes()) {
+            for (Constraint constraint : domain.constraints()) {
+                if (!constraint.validated()) {
+                    out.statement(TypeDdl.addDomainConstraint(domain, constraint));
+                }
+                if (constraint.comment() != null) {
+                    out.statement(CommentDdl.onMember("CONSTRAINT", constraint.name(),
+                            "DOMAIN " + SqlQuote.qualified(domain.name()), constraint.comment()));
+                }
+            }
+        }
+        for (Table table : tables) {
+            triggersAndRules(table.name(), table.triggers(), table.rules());
+            for (String statement : SecurityDdl.rowSecurity(table)) {
+                out.statement(statement);
+            }
+            for (Policy policy : table.policies()) {
+                out.statement(SecurityDdl.createPolicy(table.name(), policy));
+                memberComment("POLICY", policy.name(), table.name(), policy.comment());
+            }
+            for (StatisticsObject statistics : table.statistics()) {
+                out.statement(statistics.definition());
+                if (statistics.comment() != null) {
+                    out.statement(CommentDdl.on("STATISTICS", statistics.name(), statistics.comment()));
+                }
+            }
+        }
+        for (View view : views) {
+            indexes(view.name(), view.indexes());
+            triggersAndRules(view.name(), view.triggers(), view.rules());
+        }
+        for (View view : views) {
+            if (view.materialized() && view.populated()) {
+                out.statement(ViewDdl.refresh(view));
+            }
+        }
+    }
+
+    private void indexes(QualifiedName relation, List<Index> indexes) throws IOException {
+        for (Index index : indexes) {
+            out.statement(index.definition());
+            attach(index.attachedTo(), relation, index.name());
+            if (index.comment() != null) {
+                out.statement(CommentDdl.on("INDEX", new QualifiedName(relation.schema(), index.name()), index.comment()));
+            }
+        }
+    }
+
+    private void triggersAndRules(QualifiedName relation, List<Trigger> triggers, List<Rule> rules) throws IOException {
+        for (Trigger trigger : triggers) {
+            out.statement(trigger.definition());
+            String firing = SecurityDdl.firing(relation, trigger);
+            if (firing != null) {
+                out.statement(firing);
+            }
+            memberComment("TRIGGER", trigger.name(), relation, trigger.comment());
+        }
+        for (Rule rule : rules) {
+            out.statement(rule.definition());
+            memberComment("RULE", rule.name(), relation, rule.comment());
+        }
+    }
+
+    private void attach(QualifiedName parentIndex, QualifiedName table, String indexName) throws IOException {
+        if (parentIndex != null) {
+            out.statement(ConstraintDdl.attachIndex(parentIndex, new QualifiedName(table.schema(), indexName)));
+        }
+    }
+
+    private void memberComment(String kind, String name, QualifiedName table, String comment) throws IOException {
+        if (comment != null) {
+            out.statement(CommentDdl.onMember(kind, name, SqlQuote.qualified(table), comment));
+        }
+    }
+}

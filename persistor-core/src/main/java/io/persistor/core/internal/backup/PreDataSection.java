@@ -1,0 +1,201 @@
+package io.persistor.core.internal.backup;
+
+import io.persistor.core.internal.ddl.CommentDdl;
+import io.persistor.core.internal.ddl.CreationOrder;
+import io.persistor.core.internal.ddl.SequenceDdl;
+import io.persistor.core.internal.ddl.TableDdl;
+import io.persistor.core.internal.ddl.TypeDdl;
+import io.persistor.core.internal.ddl.ViewDdl;
+import io.persistor.core.internal.script.ScriptWriter;
+import io.persistor.model.Catalog;
+import io.persistor.model.Column;
+import io.persistor.model.ColumnReference;
+import io.persistor.model.CompositeType;
+import io.persistor.model.DomainType;
+import io.persistor.model.EnumType;
+import io.persistor.model.Extension;
+import io.persistor.model.ObjectKey;
+import io.persistor.model.QualifiedName;
+import io.persistor.model.RangeType;
+import io.persistor.model.Routine;
+import io.persistor.model.Schema;
+import io.persistor.model.Sequence;
+import io.persistor.model.Table;
+import io.persistor.model.View;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The pre-data section: schemas and extensions, then types, sequences, routines, tables and views in dependency
+ * order, each with its comments; then what needs them all: sequence ownership and defaults that call routines.
+ */
+final class PreDataSection {
+
+    /** The comment PostgreSQL gives the {@code public} schema; the target has it already. */
+    private static final String DEFAULT_PUBLIC_COMMENT = "standard public schema";
+
+    private final Catalog catalog;
+    private final ScriptWriter out;
+    private final Map<QualifiedName, Table> tablesByName = new HashMap<>();
+
+    PreDataSection(Catalog catalog, ScriptWriter out) {
+        this.catalog = catalog;
+        this.out = out;
+        catalog.tables().forEach(t -> tablesByName.put(t.name(), t));
+    }
+
+    /** Writes the section; returns the objects in creation order (tables before their partitions and children). */
+    List<Object> write() throws IOException {
+        for (Schema schema : catalog.schemas()) {
+            out.statement(TypeDdl.createSchema(schema.name()));
+            boolean defaultComment = "public".equals(schema.name()) && DEFAULT_PUBLIC_COMMENT.equals(schema.comment());
+            if (schema.comment() != null && !defaultComment) {
+                out.statement(CommentDdl.onSchema(schema.name(), schema.comment()));
+            }
+        }
+        for (Extension extension : catalog.extensions()) {
+            out.statement(TypeDdl.createExtension(extension));
+        }
+        CreationOrder<Object> order = new CreationOrder<>(objects(), PreDataSection::rank, catalog);
+        Set<ColumnReference> deferred = order.deferredDefaults();
+        List<Object> sorted = order.sorted();
+        for (Object object : sorted) {
+            create(object, deferred);
+        }
+        for (Sequence sequence : catalog.sequences()) {
+            if (sequence.ownedBy() != null && tablesByName.containsKey(sequence.ownedBy().table())) {
+                out.statement(SequenceDdl.ownedBy(sequence));
+            }
+        }
+        for (Table table : catalog.tables()) {
+            for (Column column : table.columns()) {
+                if (deferred.contains(new ColumnReference(table.name(), column.name()))
+                        && column.defaultExpression() != null) {
+                    out.statement(TableDdl.setDefault(table.name(), column));
+                }
+            }
+        }
+        return sorted;
+    }
+
+    private Map<ObjectKey, Object> objects() {
+        Map<ObjectKey, Object> objects = new LinkedHashMap<>();
+        catalog.enumTypes().forEach(t -> objects.put(t.key(), t));
+        catalog.domainTypes().forEach(t -> objects.put(t.key(), t));
+        catalog.compositeTypes().forEach(t -> objects.put(t.key(), t));
+        catalog.rangeTypes().forEach(t -> objects.put(t.key(), t));
+        catalog.sequences().forEach(s -> objects.put(s.key(), s));
+        catalog.routines().forEach(r -> objects.put(r.key(), r));
+        catalog.tables().forEach(t -> objects.put(t.key(), t));
+        catalog.views().forEach(v -> objects.put(v.key(), v));
+        return objects;
+    }
+
+    private static int rank(Object object) {
+        if (object instanceof Sequence) {
+            return 1;
+        } else if (object instanceof Routine) {
+            return 2;
+        } else if (object instanceof Table) {
+            return 3;
+        } else if (object instanceof View) {
+            return ((View) object).materialized() ? 5 : 4;
+        }
+        return 0;
+    }
+
+    private void create(Object object, Set<ColumnReference> deferred) throws IOException {
+        if (object instanceof EnumType) {
+            EnumType type = (EnumType) object;
+            out.statement(TypeDdl.createEnum(type));
+            comment("TYPE", type.name(), type.comment());
+        } else if (object instanceof DomainType) {
+            DomainType domain = (DomainType) object;
+            out.statement(TypeDdl.createDomain(domain));
+            comment("DOMAIN", domain.name(), domain.comment());
+        } else if (object instanceof CompositeType) {
+            CompositeType type = (CompositeType) object;
+            out.statement(TypeDdl.createComposite(type));
+            comment("TYPE", type.name(), type.comment());
+            columnComments(type.name(), type.attributes());
+        } else if (object instanceof RangeType) {
+            RangeType type = (RangeType) object;
+            out.statement(TypeDdl.createRange(type));
+            comment("TYPE", type.name(), type.comment());
+        } else if (object instanceof Sequence) {
+            Sequence sequence = (Sequence) object;
+            out.statement(SequenceDdl.create(sequence));
+            comment("SEQUENCE", sequence.name(), sequence.comment());
+        } else if (object instanceof Routine) {
+            Routine routine = (Routine) object;
+            out.statement(routine.definition());
+            if (routine.comment() != null) {
+                out.statement(CommentDdl.onRoutine(routine));
+            }
+        } else if (object instanceof Table) {
+            createTable((Table) object, deferred);
+        } else {
+            createView((View) object);
+        }
+    }
+
+    private void createTable(Table table, Set<ColumnReference> deferred) throws IOException {
+        Set<String> deferredHere = deferred.stream().filter(c -> c.table().equals(table.name()))
+                .map(ColumnReference::column).collect(Collectors.toSet());
+        out.statement(TableDdl.create(table, deferredHere));
+        for (String fixup : TableDdl.columnFixups(table, parentColumns(table), deferredHere)) {
+            out.statement(fixup);
+        }
+        comment("TABLE", table.name(), table.comment());
+        columnComments(table.name(), table.columns());
+        for (Column column : table.columns()) {
+            if (column.identity() != null && column.identity().sequence().comment() != null) {
+                comment("SEQUENCE", column.identity().sequence().name(), column.identity().sequence().comment());
+            }
+        }
+    }
+
+    private void createView(View view) throws IOException {
+        out.statement(ViewDdl.create(view));
+        for (Column column : view.columns()) {
+            if (column.defaultExpression() != null) {
+                out.statement(ViewDdl.setDefault(view, column));
+            }
+        }
+        comment(ViewDdl.kind(view), view.name(), view.comment());
+        columnComments(view.name(), view.columns());
+    }
+
+    /** For each column a table has through its parents, the first parent's column of that name. */
+    private Map<String, Column> parentColumns(Table table) {
+        List<QualifiedName> parents = table.partitionOf() != null ? List.of(table.partitionOf().parent())
+                : table.inherits();
+        Map<String, Column> columns = new HashMap<>();
+        for (QualifiedName parent : parents) {
+            Table parentTable = tablesByName.get(parent);
+            if (parentTable != null) {
+                parentTable.columns().forEach(c -> columns.putIfAbsent(c.name(), c));
+            }
+        }
+        return columns;
+    }
+
+    private void comment(String kind, QualifiedName name, String comment) throws IOException {
+        if (comment != null) {
+            out.statement(CommentDdl.on(kind, name, comment));
+        }
+    }
+
+    private void columnComments(QualifiedName relation, List<Column> columns) throws IOException {
+        for (Column column : columns) {
+            if (column.comment() != null) {
+                out.statement(CommentDdl.onColumn(relation, column.name(), column.comment()));
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.persistor.core.internal.backup;
+
+import io.persistor.PersistorException;
+import io.persistor.core.internal.script.SqlQuote;
+import io.persistor.model.Catalog;
+import io.persistor.model.Column;
+import io.persistor.model.QualifiedName;
+import io.persistor.model.Sequence;
+import io.persistor.model.Table;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks, before anything is written, that the backup role may read every table and sequence of the selection,
+ * and that row-level security does not hide rows from it (unless the plan accepts that).
+ */
+final class ReadAccess {
+
+    private static final String QUERY = """
+            SELECT n.nspname, c.relname, pg_catalog.has_table_privilege(c.oid, 'SELECT'),
+                   c.relkind IN ('r', 'p') AND pg_catalog.row_security_active(c.oid)
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p', 'S') AND n.nspname = ANY (?)
+            """;
+
+    private ReadAccess() {
+    }
+
+    /**
+     * @return notes for the header: the tables whose rows row-level security limited, when the plan accepts that
+     */
+    static List<String> check(Connection connection, Catalog selection, boolean acceptRowSecurity) throws SQLException {
+        Set<QualifiedName> unreadable = new HashSet<>();
+        Set<QualifiedName> filtered = new HashSet<>();
+        Array schemas = connection.createArrayOf("text",
+                selection.schemas().stream().map(s -> s.name()).toArray());
+        try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
+            statement.setArray(1, schemas);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    QualifiedName name = new QualifiedName(rows.getString(1), rows.getString(2));
+                    if (!rows.getBoolean(3)) {
+                        unreadable.add(name);
+                    }
+                    if (rows.getBoolean(4)) {
+                        filtered.add(name);
+                    }
+                }
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> limited = new ArrayList<>();
+        for (Table table : selection.tables()) {
+            if (!table.partitioned() && unreadable.contains(table.name())) {
+                missing.add("table " + SqlQuote.qualified(table.name()));
+            }
+            if (filtered.contains(table.name())) {
+                limited.add(SqlQuote.qualified(table.name()));
+            }
+            for (Column column : table.columns()) {
+                if (column.identity() != null && column.identity().sequence().state() == null) {
+                    missing.add("sequence " + SqlQuote.qualified(column.identity().sequence().name()));
+                }
+            }
+        }
+        for (Sequence sequence : selection.sequences()) {
+            if (sequence.state() == null) {
+                missing.add("sequence " + SqlQuote.qualified(sequence.name()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PersistorException("The backup role lacks SELECT on " + String.join(", ", missing)
+                    + ". Grant it (GRANT SELECT ON ... TO the role) or leave those out with excludeTables(...).",
+                    "42501", null);
+        }
+        if (!limited.isEmpty() && !acceptRowSecurity) {
+            throw new PersistorException("Row-level security hides rows of " + String.join(", ", limited)
+                    + " from the backup role, so the backup would be incomplete. Back up as the tables' owner or a "
+                    + "role with BYPASSRLS, exclude those tables, or accept partial rows with enableRowSecurity().",
+                    "42501", null);
+        }
+        List<String> notes = new ArrayList<>();
+        for (String table : limited) {
+            notes.add("Row-level security limited table " + table + " to the rows the backup role may see.");
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,36 @@
+package io.persistor.core.internal.catalog;
+
+/**
+ * Catalog columns that not every supported server has. A query names one as {@code {{placeholder}}}; it becomes
+ * the column on servers that have it and a neutral value on older ones.
+ */
+enum VersionedExpression {
+
+    /** {@code pg_range.rngmultitypid}: the multirange type of a range, since PostgreSQL 14. */
+    RANGE_MULTIRANGE("range_multirange", 140000, "r.rngmultitypid", "0::pg_catalog.oid"),
+
+    /** {@code pg_attribute.attcompression}: a column's compression method, since PostgreSQL 14. */
+    COLUMN_COMPRESSION("column_compression", 140000, "a.attcompression", "''::\"char\"");
+
+    private final String placeholder;
+    private final int since;
+    private final String present;
+    private final String absent;
+
+    VersionedExpression(String placeholder, int since, String present, String absent) {
+        this.placeholder = "{{" + placeholder + "}}";
+        this.since = since;
+        this.present = present;
+        this.absent = absent;
+    }
+
+    /** Replaces every placeholder in a query with what the server of that version has. */
+    static String resolve(String query, int serverVersionNum) {
+        String result = query;
+        for (VersionedExpression expression : values()) {
+            result = result.replace(expression.placeholder,
+                    serverVersionNum >= expression.since ? expression.present : expression.absent);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,76 @@
+package io.persistor.core.internal.ddl;
+
+import static io.persistor.core.internal.script.SqlQuote.identifier;
+import static io.persistor.core.internal.script.SqlQuote.literal;
+import static io.persistor.core.internal.script.SqlQuote.qualified;
+
+import io.persistor.model.QualifiedName;
+import io.persistor.model.Routine;
+
+/** {@code COMMENT ON} statements, one per kind of object. */
+public final class CommentDdl {
+
+    private CommentDdl() {
+    }
+
+    /**
+     * A comment on an object named by a schema-qualified name.
+     *
+     * @param kind    the SQL keyword(s) of the object's kind, such as {@code TABLE} or {@code MATERIALIZED VIEW}
+     * @param name    its name
+     * @param comment the comment
+     * @return the statement, without the terminating semicolon
+     */
+    public static String on(String kind, QualifiedName name, String comment) {
+        return "COMMENT ON " + kind + " " + qualified(name) + " IS " + literal(comment);
+    }
+
+    /**
+     * A comment on a schema.
+     *
+     * @param schema  the schema
+     * @param comment the comment
+     * @return the statement, without the terminating semicolon
+     */
+    public static String onSchema(String schema, String comment) {
+        return "COMMENT ON SCHEMA " + identifier(schema) + " IS " + literal(comment);
+    }
+
+    /**
+     * A comment on a column of a table, view or composite type.
+     *
+     * @param relation the table, view or type
+     * @param column   the column
+     * @param comment  the comment
+     * @return the statement, without the terminating semicolon
+     */
+    public static String onColumn(QualifiedName relation, String column, String comment) {
+        return "COMMENT ON COLUMN " + qualified(relation) + "." + identifier(column) + " IS " + literal(comment);
+    }
+
+    /**
+     * A comment on an object that lives on a table: a constraint, trigger, rule or policy.
+     *
+     * @param kind    {@code CONSTRAINT}, {@code TRIGGER}, {@code RULE} or {@code POLICY}
+     * @param name    the object's name
+     * @param table   the table (for a domain constraint, {@code DOMAIN} and the domain's name)
+     * @param comment the comment
+     * @return the statement, without the terminating semicolon
+     */
+    public static String onMember(String kind, String name, String table, String comment) {
+        return "COMMENT ON " + kind + " " + identifier(name) + " ON " + table + " IS " + literal(comment);
+    }
+
+    /**
+     * A comment on a function, procedure or aggregate.
+     *
+     * @param routine the routine
+     * @return the statement, without the terminating semicolon
+     */
+    public static String onRoutine(Routine routine) {
+        String arguments = routine.kind() == Routine.Kind.AGGREGATE && routine.arguments().isEmpty()
+                ? "*" : routine.arguments();
+        return "COMMENT ON " + routine.kind().name() + " " + qualified(routine.name()) + "(" + arguments + ") IS "
+                + literal(routine.comment());
+    }
+}

@@ -1,0 +1,103 @@
+package io.persistor.core.internal.ddl;
+
+import io.persistor.model.Catalog;
+import io.persistor.model.ColumnReference;
+import io.persistor.model.Dependency;
+import io.persistor.model.ObjectKey;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+
+/**
+ * Orders the objects of the pre-data section by their dependencies: every object comes after the objects it
+ * needs, ties broken by kind (types, sequences, routines, tables, views) and then by name, so the order is
+ * deterministic. Column defaults that call routines are set after every object exists, which breaks the one
+ * cycle PostgreSQL allows in practice (a table whose default calls a function that returns the table's rows).
+ *
+ * @param <T> the objects being ordered
+ */
+public final class CreationOrder<T> {
+
+    private final Map<ObjectKey, T> objects;
+    private final Map<T, ObjectKey> keys = new HashMap<>();
+    private final Comparator<T> tieBreak;
+    private final Set<ColumnReference> deferredDefaults = new LinkedHashSet<>();
+    private final Map<ObjectKey, Set<ObjectKey>> needs = new HashMap<>();
+
+    /**
+     * Prepares the order.
+     *
+     * @param objects  the objects to order, by key
+     * @param rank     each object's kind rank, lower first among equals
+     * @param catalog  the catalog whose dependencies link them
+     */
+    public CreationOrder(Map<ObjectKey, T> objects, ToIntFunction<T> rank, Catalog catalog) {
+        this.objects = objects;
+        objects.forEach((key, object) -> keys.put(object, key));
+        this.tieBreak = Comparator.<T>comparingInt(rank).thenComparing(keys::get);
+        for (Dependency dependency : catalog.dependencies()) {
+            if (dependency.viaColumnDefault() != null && dependency.referenced().kind() == ObjectKey.Kind.ROUTINE) {
+                deferredDefaults.add(new ColumnReference(dependency.dependent().name(), dependency.viaColumnDefault()));
+            }
+        }
+        for (Dependency dependency : catalog.dependencies()) {
+            boolean throughDeferredDefault = dependency.viaColumnDefault() != null
+                    && dependency.referenced().kind() == ObjectKey.Kind.ROUTINE;
+            if (!throughDeferredDefault && objects.containsKey(dependency.dependent())
+                    && objects.containsKey(dependency.referenced())) {
+                needs.computeIfAbsent(dependency.dependent(), k -> new HashSet<>()).add(dependency.referenced());
+            }
+        }
+    }
+
+    /**
+     * Columns whose defaults must be set only after every routine exists.
+     *
+     * @return the columns
+     */
+    public Set<ColumnReference> deferredDefaults() {
+        return deferredDefaults;
+    }
+
+    /**
+     * The objects in creation order.
+     *
+     * @return every object once
+     */
+    public List<T> sorted() {
+        Map<ObjectKey, Integer> waiting = new HashMap<>();
+        Map<ObjectKey, List<ObjectKey>> dependents = new HashMap<>();
+        for (ObjectKey key : objects.keySet()) {
+            Set<ObjectKey> required = needs.getOrDefault(key, Set.of());
+            waiting.put(key, required.size());
+            for (ObjectKey requiredKey : required) {
+                dependents.computeIfAbsent(requiredKey, k -> new ArrayList<>()).add(key);
+            }
+        }
+        PriorityQueue<T> ready = new PriorityQueue<>(tieBreak);
+        TreeSet<T> blocked = new TreeSet<>(tieBreak);
+        waiting.forEach((key, count) -> (count == 0 ? ready : blocked).add(objects.get(key)));
+        List<T> result = new ArrayList<>();
+        while (!ready.isEmpty() || !blocked.isEmpty()) {
+            // A cycle leaves nothing ready: take the first blocked object, as pg_dump would break the loop there.
+            T next = ready.isEmpty() ? blocked.pollFirst() : ready.poll();
+            result.add(next);
+            for (ObjectKey dependent : dependents.getOrDefault(keys.get(next), List.of())) {
+                T object = objects.get(dependent);
+                if (blocked.contains(object) && waiting.merge(dependent, -1, Integer::sum) == 0) {
+                    blocked.remove(object);
+                    ready.add(object);
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,73 @@
+package io.persistor.core.internal.ddl;
+
+import static io.persistor.core.internal.script.SqlQuote.identifier;
+import static io.persistor.core.internal.script.SqlQuote.qualified;
+
+import io.persistor.model.Policy;
+import io.persistor.model.QualifiedName;
+import io.persistor.model.Table;
+import io.persistor.model.Trigger;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a table enforces after its rows are in: row-level security, its policies, and triggers' firing state. */
+public final class SecurityDdl {
+
+    private SecurityDdl() {
+    }
+
+    /**
+     * Enables (and forces) row-level security as the source has it.
+     *
+     * @param table the table
+     * @return the statements, without terminating semicolons; none if row-level security is off
+     */
+    public static List<String> rowSecurity(Table table) {
+        List<String> statements = new ArrayList<>();
+        if (table.rowSecurity()) {
+            statements.add("ALTER TABLE ONLY " + qualified(table.name()) + " ENABLE ROW LEVEL SECURITY");
+        }
+        if (table.forceRowSecurity()) {
+            statements.add("ALTER TABLE ONLY " + qualified(table.name()) + " FORCE ROW LEVEL SECURITY");
+        }
+        return statements;
+    }
+
+    /**
+     * Creates a policy.
+     *
+     * @param table  the table
+     * @param policy the policy
+     * @return the statement, without the terminating semicolon
+     */
+    public static String createPolicy(QualifiedName table, Policy policy) {
+        StringBuilder sql = new StringBuilder("CREATE POLICY ").append(identifier(policy.name())).append(" ON ")
+                .append(qualified(table)).append(policy.permissive() ? " AS PERMISSIVE" : " AS RESTRICTIVE")
+                .append(" FOR ").append(policy.command()).append(" TO ").append(String.join(", ", policy.roles()));
+        if (policy.using() != null) {
+            sql.append(" USING (").append(policy.using()).append(')');
+        }
+        if (policy.withCheck() != null) {
+            sql.append(" WITH CHECK (").append(policy.withCheck()).append(')');
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Sets a trigger's firing state when it is not the default.
+     *
+     * @param table   the table or view
+     * @param trigger the trigger
+     * @return the statement without the terminating semicolon, or {@code null} for a trigger that fires normally
+     */
+    public static String firing(QualifiedName table, Trigger trigger) {
+        String action;
+        switch (trigger.enabled()) {
+            case DISABLED: action = "DISABLE TRIGGER "; break;
+            case REPLICA: action = "ENABLE REPLICA TRIGGER "; break;
+            case ALWAYS: action = "ENABLE ALWAYS TRIGGER "; break;
+            default: return null;
+        }
+        return "ALTER TABLE " + qualified(table) + " " + action + identifier(trigger.name());
+    }
+}

@@ -1,0 +1,61 @@
+package io.persistor.core.internal.ddl;
+
+import static io.persistor.core.internal.script.SqlQuote.identifier;
+import static io.persistor.core.internal.script.SqlQuote.qualified;
+
+import io.persistor.model.Column;
+import io.persistor.model.View;
+
+/** {@code CREATE VIEW}, {@code CREATE MATERIALIZED VIEW ... WITH NO DATA} and {@code REFRESH MATERIALIZED VIEW}. */
+public final class ViewDdl {
+
+    private ViewDdl() {
+    }
+
+    /**
+     * Creates a view, or a materialized view without its data (the data section has not run yet).
+     *
+     * @param view the view
+     * @return the statement, without the terminating semicolon
+     */
+    public static String create(View view) {
+        String options = view.options().isEmpty() ? "" : " WITH (" + String.join(", ", view.options()) + ")";
+        if (view.materialized()) {
+            return "CREATE MATERIALIZED VIEW " + qualified(view.name()) + options + " AS\n" + view.query()
+                    + "\n  WITH NO DATA";
+        }
+        return "CREATE VIEW " + qualified(view.name()) + options + " AS\n" + view.query();
+    }
+
+    /**
+     * Fills a materialized view.
+     *
+     * @param view the materialized view
+     * @return the statement, without the terminating semicolon
+     */
+    public static String refresh(View view) {
+        return "REFRESH MATERIALIZED VIEW " + qualified(view.name());
+    }
+
+    /**
+     * Gives a view's column a default, used by inserts through the view.
+     *
+     * @param view   the view
+     * @param column the column and its default
+     * @return the statement, without the terminating semicolon
+     */
+    public static String setDefault(View view, Column column) {
+        return "ALTER VIEW " + qualified(view.name()) + " ALTER COLUMN " + identifier(column.name()) + " SET DEFAULT "
+                + column.defaultExpression();
+    }
+
+    /**
+     * The keyword(s) that name the view's kind in {@code COMMENT ON}.
+     *
+     * @param view the view
+     * @return {@code VIEW} or {@code MATERIALIZED VIEW}
+     */
+    public static String kind(View view) {
+        return view.materialized() ? "MATERIALIZED VIEW" : "VIEW";
+    }
+}

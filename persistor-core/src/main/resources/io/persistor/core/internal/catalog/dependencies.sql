@@ -1,0 +1,100 @@
+-- Which objects of the requested schemas need which others to exist first, from pg_depend. PostgreSQL 13-18.
+-- Both ends are reduced to the objects a script creates: a column default, constraint or view rule stands for
+-- its table, view or domain; an array type for its element; a table's row type for the table; a multirange
+-- ({{range_multirange}} from 14) for its range. OWNED BY links (a sequence on its column) are not needs.
+-- via_default names the column when the need comes from a column default.
+-- $1: schema names (text[]).
+WITH requested AS (
+    SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
+),
+objects AS (
+    SELECT 'pg_catalog.pg_class'::pg_catalog.regclass AS classid, c.oid AS objid, 'RELATION' AS kind,
+           n.nspname AS schema_name, c.relname AS object_name, '' AS arguments
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relnamespace IN (SELECT oid FROM requested)
+    UNION ALL
+    SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, 'TYPE', n.nspname, t.typname, ''
+    FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+    LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
+    WHERE (t.typtype IN ('e', 'd', 'r') OR c.relkind = 'c') AND t.typnamespace IN (SELECT oid FROM requested)
+    UNION ALL
+    SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, 'ROUTINE', n.nspname, p.proname,
+           pg_catalog.pg_get_function_identity_arguments(p.oid)
+    FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+    WHERE p.pronamespace IN (SELECT oid FROM requested)
+),
+type_base AS (
+    SELECT t.oid AS type_oid,
+           CASE WHEN c.relkind IS NOT NULL AND c.relkind <> 'c' THEN 'pg_catalog.pg_class'::pg_catalog.regclass
+                ELSE 'pg_catalog.pg_type'::pg_catalog.regclass END AS owner_class,
+           CASE WHEN c.relkind IS NOT NULL AND c.relkind <> 'c' THEN c.oid
+                WHEN t.typtype = 'm' THEN (SELECT r.rngtypid FROM pg_catalog.pg_range r WHERE {{range_multirange}} = t.oid)
+                ELSE t.oid END AS owner_oid
+    FROM pg_catalog.pg_type t
+    LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
+    WHERE t.typnamespace IN (SELECT oid FROM requested)
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = t.oid)
+),
+type_owner AS (
+    SELECT type_oid, owner_class, owner_oid FROM type_base
+    UNION ALL
+    SELECT a.oid, b.owner_class, b.owner_oid
+    FROM pg_catalog.pg_type a JOIN type_base b ON b.type_oid = a.typelem
+    WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = a.oid)
+),
+raw AS (
+    SELECT CASE d.classid
+               WHEN 'pg_catalog.pg_attrdef'::pg_catalog.regclass THEN 'pg_catalog.pg_class'::pg_catalog.regclass
+               WHEN 'pg_catalog.pg_rewrite'::pg_catalog.regclass THEN 'pg_catalog.pg_class'::pg_catalog.regclass
+               WHEN 'pg_catalog.pg_constraint'::pg_catalog.regclass THEN
+                   CASE WHEN k.conrelid <> 0 THEN 'pg_catalog.pg_class'::pg_catalog.regclass
+                        ELSE 'pg_catalog.pg_type'::pg_catalog.regclass END
+               ELSE d.classid END AS from_class,
+           CASE d.classid
+               WHEN 'pg_catalog.pg_attrdef'::pg_catalog.regclass THEN ad.adrelid
+               WHEN 'pg_catalog.pg_rewrite'::pg_catalog.regclass THEN rw.ev_class
+               WHEN 'pg_catalog.pg_constraint'::pg_catalog.regclass THEN
+                   CASE WHEN k.conrelid <> 0 THEN k.conrelid ELSE k.contypid END
+               ELSE d.objid END AS from_oid,
+           d.refclassid AS to_class,
+           d.refobjid AS to_oid,
+           a.attname AS via_default
+    FROM pg_catalog.pg_depend d
+    LEFT JOIN pg_catalog.pg_attrdef ad
+           ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND ad.oid = d.objid
+    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+    LEFT JOIN pg_catalog.pg_rewrite rw
+           ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND rw.oid = d.objid
+    LEFT JOIN pg_catalog.pg_constraint k
+           ON d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND k.oid = d.objid
+    LEFT JOIN pg_catalog.pg_class sc
+           ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND sc.oid = d.objid
+    WHERE d.deptype IN ('n', 'a')
+      AND d.refclassid IN ('pg_catalog.pg_class'::pg_catalog.regclass, 'pg_catalog.pg_type'::pg_catalog.regclass,
+                           'pg_catalog.pg_proc'::pg_catalog.regclass)
+      AND NOT (d.deptype = 'a' AND sc.relkind = 'S')
+),
+resolved AS (
+    SELECT coalesce(ft.owner_class, CASE WHEN fc.relkind = 'c' THEN 'pg_catalog.pg_type'::pg_catalog.regclass END,
+                    r.from_class) AS from_class,
+           coalesce(ft.owner_oid, CASE WHEN fc.relkind = 'c' THEN fc.reltype END, r.from_oid) AS from_oid,
+           coalesce(tt.owner_class, CASE WHEN tc.relkind = 'c' THEN 'pg_catalog.pg_type'::pg_catalog.regclass END,
+                    r.to_class) AS to_class,
+           coalesce(tt.owner_oid, CASE WHEN tc.relkind = 'c' THEN tc.reltype END, r.to_oid) AS to_oid,
+           r.via_default
+    FROM raw r
+    LEFT JOIN type_owner ft ON r.from_class = 'pg_catalog.pg_type'::pg_catalog.regclass AND ft.type_oid = r.from_oid
+    LEFT JOIN pg_catalog.pg_class fc ON r.from_class = 'pg_catalog.pg_class'::pg_catalog.regclass AND fc.oid = r.from_oid
+    LEFT JOIN type_owner tt ON r.to_class = 'pg_catalog.pg_type'::pg_catalog.regclass AND tt.type_oid = r.to_oid
+    LEFT JOIN pg_catalog.pg_class tc ON r.to_class = 'pg_catalog.pg_class'::pg_catalog.regclass AND tc.oid = r.to_oid
+)
+SELECT DISTINCT f.kind AS dependent_kind, f.schema_name AS dependent_schema, f.object_name AS dependent_name,
+       f.arguments AS dependent_arguments,
+       t.kind AS referenced_kind, t.schema_name AS referenced_schema, t.object_name AS referenced_name,
+       t.arguments AS referenced_arguments,
+       x.via_default
+FROM resolved x
+JOIN objects f ON f.classid = x.from_class AND f.objid = x.from_oid
+JOIN objects t ON t.classid = x.to_class AND t.objid = x.to_oid
+WHERE (f.classid, f.objid) <> (t.classid, t.objid)
+ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
