@@ -6,6 +6,7 @@ package io.persistor.model;
  * @param name              its name
  * @param type              its type as {@code format_type} renders it, schema-qualified where needed
  * @param notNull           whether it is {@code NOT NULL}
+ * @param notNullName       the name of its {@code NOT NULL} constraint (PostgreSQL 18 and later), or {@code null}
  * @param defaultExpression its default as {@code pg_get_expr} renders it, or {@code null}
  * @param generated         its generation expression, or {@code null} if it is not a generated column
  * @param identity          its identity definition, or {@code null} if it is not an identity column
@@ -16,7 +17,8 @@ package io.persistor.model;
  * @param local             {@code false} if it exists only because a parent table has it
  * @param comment           its comment, or {@code null}
  */
-public record Column(String name, String type, boolean notNull, String defaultExpression, Generated generated,
+public record Column(String name, String type, boolean notNull, String notNullName, String defaultExpression,
+                     Generated generated,
                      Identity identity, String collation, String storage, String compression, boolean local,
                      String comment) {
 
@@ -29,7 +31,7 @@ public record Column(String name, String type, boolean notNull, String defaultEx
      * @return the column
      */
     public static Column of(String name, String type, boolean notNull) {
-        return new Column(name, type, notNull, null, null, null, null, null, null, true, null);
+        return new Column(name, type, notNull, null, null, null, null, null, null, null, true, null);
     }
 
     /**

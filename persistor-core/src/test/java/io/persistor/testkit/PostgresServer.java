@@ -100,7 +100,10 @@ public abstract class PostgresServer {
      * @param sql      statements, each run on its own
      */
     public void executeAsSuperuser(String database, String... sql) {
-        try (Connection c = connect(database, superuser(), superuserPassword()); Statement s = c.createStatement()) {
+        // The simple query protocol hands multi-statement scripts to the server whole, so the server's own parser
+        // (which knows BEGIN ATOMIC bodies) splits them.
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database) + "?preferQueryMode=simple", superuser(),
+                superuserPassword()); Statement s = c.createStatement()) {
             for (String statement : sql) {
                 s.execute(statement);
             }

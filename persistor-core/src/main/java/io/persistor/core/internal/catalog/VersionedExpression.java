@@ -10,7 +10,11 @@ enum VersionedExpression {
     RANGE_MULTIRANGE("range_multirange", 140000, "r.rngmultitypid", "0::pg_catalog.oid"),
 
     /** {@code pg_attribute.attcompression}: a column's compression method, since PostgreSQL 14. */
-    COLUMN_COMPRESSION("column_compression", 140000, "a.attcompression", "''::\"char\"");
+    COLUMN_COMPRESSION("column_compression", 140000, "a.attcompression", "''::\"char\""),
+
+    /** The name of a column's {@code NOT NULL} constraint, which {@code pg_constraint} holds since PostgreSQL 18. */
+    NOT_NULL_NAME("not_null_name", 180000, "(SELECT k.conname FROM pg_catalog.pg_constraint k WHERE k.conrelid = "
+            + "a.attrelid AND k.contype = 'n' AND k.conkey[1] = a.attnum)", "NULL::pg_catalog.name");
 
     private final String placeholder;
     private final int since;

@@ -149,7 +149,9 @@ public final class TableDdl {
                     .append("SEQUENCE NAME ").append(qualified(identity.sequence().name())).append(' ')
                     .append(SequenceDdl.options(identity.sequence())).append(')');
         }
-        if (column.notNull()) {
+        if (column.notNullName() != null) {
+            sql.append(" CONSTRAINT ").append(identifier(column.notNullName())).append(" NOT NULL");
+        } else if (column.notNull()) {
             sql.append(" NOT NULL");
         }
         return sql.toString();

@@ -1,12 +1,14 @@
 -- Live columns of the tables, views and materialized views of the requested schemas, in position order.
 -- PostgreSQL 13-18: attgenerated 's' (stored) from 12, 'v' (virtual) from 18; attcompression from 14
--- ({{column_compression}}). The session's search_path is empty, so names come back qualified.
+-- ({{column_compression}}); NOT NULL constraints have names from 18. The session's search_path is empty, so
+-- names come back qualified.
 -- $1: schema names (text[]).
 SELECT n.nspname AS schema_name,
        c.relname AS table_name,
        a.attname AS column_name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS data_type,
        a.attnotnull AS not_null,
+       {{not_null_name}} AS not_null_name,
        pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS default_expression,
        a.attidentity AS identity,
        a.attgenerated AS generated,

@@ -1,5 +1,6 @@
 -- Functions, procedures and aggregates of the requested schemas. PostgreSQL 13-18.
 -- Functions and procedures come as pg_get_functiondef renders them; aggregates as their pg_aggregate parts.
+-- Routines of extensions (deptype 'e') and those a type creates itself, such as range constructors ('i'), are left out.
 -- $1: schema names (text[]).
 SELECT n.nspname AS schema_name,
        p.proname AS routine_name,
@@ -37,5 +38,6 @@ JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 LEFT JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
 WHERE n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                  WHERE x.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND x.objid = p.oid AND x.deptype = 'e')
+                  WHERE x.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND x.objid = p.oid
+                    AND x.deptype IN ('e', 'i'))
 ORDER BY n.nspname COLLATE "C", p.proname COLLATE "C", pg_catalog.pg_get_function_identity_arguments(p.oid) COLLATE "C"

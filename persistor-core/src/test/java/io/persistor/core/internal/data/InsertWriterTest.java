@@ -42,7 +42,8 @@ class InsertWriterTest {
     void overridesSystemValuesForAlwaysGeneratedIdentityColumns() throws IOException {
         Sequence sequence = new Sequence(new QualifiedName("public", "t_id_seq"), "integer", 1, 1, 1, 10, 1, false,
                 false, null, null, null);
-        Column id = new Column("id", "integer", true, null, null, new Identity(Identity.Generation.ALWAYS, sequence),
+        Column id = new Column("id", "integer", true, null, null, null,
+                new Identity(Identity.Generation.ALWAYS, sequence),
                 null, null, null, true, null);
         String sql = write(TABLE, List.of(id, NAME), 10, "7\tx\n");
         assertThat(sql).startsWith("INSERT INTO \"public\".\"t\" (\"id\", \"name\") OVERRIDING SYSTEM VALUE VALUES\n");
