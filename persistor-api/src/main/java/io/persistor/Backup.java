@@ -27,6 +27,7 @@ public final class Backup {
     private int rowsPerInsert = DEFAULT_ROWS_PER_INSERT;
     private boolean replicaSessionRole;
     private boolean rowSecurity;
+    private boolean allSchemas;
 
     Backup(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -51,6 +52,19 @@ public final class Backup {
     public Backup schemas(String... names) {
         schemas.clear();
         schemas.addAll(Arrays.asList(names));
+        allSchemas = false;
+        return this;
+    }
+
+    /**
+     * Backs up every schema the role may use, except PostgreSQL's own ({@code pg_catalog},
+     * {@code information_schema}, {@code pg_toast} and the like) and schemas an extension created.
+     *
+     * @return this builder
+     */
+    public Backup allSchemas() {
+        schemas.clear();
+        allSchemas = true;
         return this;
     }
 
@@ -131,7 +145,7 @@ public final class Backup {
 
     private BackupPlan plan() {
         List<String> problems = new ArrayList<>();
-        if (schemas.isEmpty() || schemas.stream().anyMatch(s -> s == null || s.isEmpty())) {
+        if (!allSchemas && (schemas.isEmpty() || schemas.stream().anyMatch(s -> s == null || s.isEmpty()))) {
             problems.add("schema must be a non-empty name, but got " + schemas);
         }
         if (excludedTables.stream().anyMatch(t -> t == null || t.isEmpty())) {
@@ -146,7 +160,7 @@ public final class Backup {
         if (!problems.isEmpty()) {
             throw new PersistorException("Invalid backup options: " + String.join("; ", problems));
         }
-        return new BackupPlan(dataSource, List.copyOf(new LinkedHashSet<>(schemas)), tables, excludedTables,
+        return new BackupPlan(dataSource, List.copyOf(new LinkedHashSet<>(schemas)), allSchemas, tables, excludedTables,
                 rowsPerInsert, replicaSessionRole, rowSecurity);
     }
 }

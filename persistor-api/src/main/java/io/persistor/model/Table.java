@@ -21,13 +21,16 @@ import java.util.List;
  * @param statistics       its extended statistics objects, ordered by name
  * @param rowSecurity      whether row-level security is enabled
  * @param forceRowSecurity whether it applies to the owner too
+ * @param replicaIdentity  what logical replication logs of old rows, when not the default (the primary key);
+ *                         otherwise {@code null}
+ * @param clusterOn        the index {@code CLUSTER} uses, or {@code null}
  * @param comment          its comment, or {@code null}
  */
 public record Table(QualifiedName name, boolean partitioned, boolean unlogged, List<String> options,
                     String partitionKey, PartitionOf partitionOf, List<QualifiedName> inherits, List<Column> columns,
                     List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers, List<Rule> rules,
                     List<Policy> policies, List<StatisticsObject> statistics, boolean rowSecurity,
-                    boolean forceRowSecurity, String comment) {
+                    boolean forceRowSecurity, ReplicaIdentity replicaIdentity, String clusterOn, String comment) {
 
     /** Copies the lists. */
     public Table {
@@ -55,6 +58,7 @@ public record Table(QualifiedName name, boolean partitioned, boolean unlogged, L
      */
     public Table withConstraints(List<Constraint> replacement) {
         return new Table(name, partitioned, unlogged, options, partitionKey, partitionOf, inherits, columns, replacement,
-                indexes, triggers, rules, policies, statistics, rowSecurity, forceRowSecurity, comment);
+                indexes, triggers, rules, policies, statistics, rowSecurity, forceRowSecurity, replicaIdentity, clusterOn,
+                comment);
     }
 }

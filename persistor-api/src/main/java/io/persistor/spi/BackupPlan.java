@@ -7,7 +7,8 @@ import javax.sql.DataSource;
  * The validated, immutable options of one backup, as the builder hands them to a provider.
  *
  * @param dataSource         where to read from
- * @param schemas            the schemas to back up, as the catalog names them
+ * @param schemas            the schemas to back up, as the catalog names them; ignored with {@code allSchemas}
+ * @param allSchemas         whether to back up every schema the role may use, except system schemas
  * @param tables             the tables to back up within those schemas; empty means all
  * @param excludedTables     patterns of tables to leave out ({@code *} and {@code ?} wildcards; a pattern with a
  *                           dot matches {@code schema.table})
@@ -15,7 +16,8 @@ import javax.sql.DataSource;
  * @param replicaSessionRole whether the script sets {@code session_replication_role = replica}
  * @param rowSecurity        whether to proceed when row-level security hides rows from the backup role
  */
-public record BackupPlan(DataSource dataSource, List<String> schemas, List<String> tables, List<String> excludedTables,
+public record BackupPlan(DataSource dataSource, List<String> schemas, boolean allSchemas, List<String> tables,
+                         List<String> excludedTables,
                          int rowsPerInsert, boolean replicaSessionRole, boolean rowSecurity) {
 
     /** Copies the lists so the plan cannot change after validation. */

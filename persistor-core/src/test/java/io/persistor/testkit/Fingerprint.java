@@ -51,7 +51,7 @@ public final class Fingerprint {
             """
             SELECT 'relation ' || c.oid::regclass::text || ' kind ' || c.relkind::text || ' persistence ' || c.relpersistence::text
                    || ' options ' || coalesce(array_to_string(c.reloptions, ','), '')
-                   || ' rls ' || c.relrowsecurity || '/' || c.relforcerowsecurity
+                   || ' rls ' || c.relrowsecurity || '/' || c.relforcerowsecurity || ' replica ' || c.relreplident::text
                    || CASE WHEN c.relkind = 'm' THEN ' populated ' || c.relispopulated ELSE '' END
                    || coalesce(' partition ' || pg_get_expr(c.relpartbound, c.oid), '')
                    || coalesce(' partitioned by ' || pg_get_partkeydef(c.oid), '')
@@ -86,7 +86,8 @@ public final class Fingerprint {
             WHERE n.nspname = ANY (?)
             """,
             """
-            SELECT 'index ' || pg_get_indexdef(i.indexrelid) || coalesce(' comment ' || obj_description(i.indexrelid, 'pg_class'), '')
+            SELECT 'index ' || pg_get_indexdef(i.indexrelid) || ' clustered ' || i.indisclustered
+                   || ' replica ' || i.indisreplident || coalesce(' comment ' || obj_description(i.indexrelid, 'pg_class'), '')
             FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?)
             """,

@@ -85,6 +85,10 @@ CREATE INDEX customer_created_brin ON app.customer USING brin (created);
 CREATE INDEX session_key_spgist ON app.session_cache USING spgist (key);
 CREATE INDEX booking_during_gist ON app.booking USING gist (during) WITH (fillfactor = 70);
 COMMENT ON INDEX app.customer_lower_name IS 'case-insensitive lookups';
+ALTER TABLE app.customer CLUSTER ON customer_created_incl;
+ALTER TABLE app.session_cache REPLICA IDENTITY FULL;
+CREATE UNIQUE INDEX b_id_unique ON app.b (id);
+ALTER TABLE app.b REPLICA IDENTITY USING INDEX b_id_unique;
 
 -- Partitioned tables: range, list, hash, default partitions, sub-partitioning, keys and indexes on the parent
 CREATE TABLE app.measurement (id bigint NOT NULL, logged date NOT NULL, city text, reading numeric,

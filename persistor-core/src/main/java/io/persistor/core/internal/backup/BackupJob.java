@@ -52,8 +52,9 @@ public final class BackupJob {
             Connection connection = session.connection();
             ServerInfo server = ServerInfo.of(connection);
             CatalogReader reader = CatalogReaders.forServer(server.version(), server.versionNum());
-            server.requireSchemas(plan.schemas());
-            Catalog catalog = reader.read(connection, plan.schemas());
+            List<String> schemas = plan.allSchemas() ? server.usableSchemas() : plan.schemas();
+            server.requireSchemas(schemas);
+            Catalog catalog = reader.read(connection, schemas);
             BackupSelection selection = BackupSelection.of(catalog, plan);
             List<String> notes = new ArrayList<>(selection.notes());
             notes.addAll(ReadAccess.check(connection, selection.catalog(), plan.rowSecurity()));

@@ -72,7 +72,7 @@ final class BackupScript {
         out.comment("Source: PostgreSQL " + catalog.serverVersion() + ", database " + catalog.database());
         out.comment("Taken: " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         out.comment("Persistor: " + Persistor.version());
-        out.comment("Options: schemas " + plan.schemas()
+        out.comment("Options: schemas " + (plan.allSchemas() ? "all" : plan.schemas())
                 + ", tables " + (plan.tables().isEmpty() ? "all" : plan.tables())
                 + (plan.excludedTables().isEmpty() ? "" : ", excluding " + plan.excludedTables())
                 + ", rows per insert " + plan.rowsPerInsert()

@@ -98,6 +98,9 @@ final class PostDataSection {
             }
         }
         for (Table table : tables) {
+            for (String statement : SecurityDdl.replication(table)) {
+                out.statement(statement);
+            }
             triggersAndRules(table.name(), table.triggers(), table.rules());
             for (String statement : SecurityDdl.rowSecurity(table)) {
                 out.statement(statement);

@@ -29,6 +29,28 @@ record ServerInfo(String version, int versionNum, Connection connection) {
     }
 
     /**
+     * Every schema the role may use, except system schemas and those an extension created, by name.
+     */
+    List<String> usableSchemas() throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT n.nspname FROM pg_catalog.pg_namespace n
+                     WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+                       AND pg_catalog.has_schema_privilege(n.oid, 'USAGE')
+                       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
+                                       WHERE x.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
+                                         AND x.objid = n.oid AND x.deptype = 'e')
+                     ORDER BY n.nspname COLLATE "C"
+                     """)) {
+            while (rows.next()) {
+                schemas.add(rows.getString(1));
+            }
+        }
+        return schemas;
+    }
+
+    /**
      * Fails, naming every offender, unless each schema exists and the role may use it.
      */
     void requireSchemas(List<String> schemas) throws SQLException {

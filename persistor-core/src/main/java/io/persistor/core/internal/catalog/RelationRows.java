@@ -12,6 +12,7 @@ import io.persistor.model.Index;
 import io.persistor.model.PartitionOf;
 import io.persistor.model.Policy;
 import io.persistor.model.QualifiedName;
+import io.persistor.model.ReplicaIdentity;
 import io.persistor.model.Rule;
 import io.persistor.model.Sequence;
 import io.persistor.model.StatisticsObject;
@@ -73,7 +74,8 @@ final class RelationRows {
                     parent == null ? null : new PartitionOf(parent, row.getString("partition_bound")), inherits,
                     of(columns, name), of(constraints, name), of(indexes, name), of(triggers, name), of(rules, name),
                     of(policies, name), of(statistics, name), row.getBoolean("row_security"),
-                    row.getBoolean("force_row_security"), row.getString("comment"));
+                    row.getBoolean("force_row_security"), replicaIdentity(row), row.getString("cluster_on"),
+                    row.getString("comment"));
         });
     }
 
@@ -84,6 +86,11 @@ final class RelationRows {
                     Rows.strings(row, "options"), withoutSemicolon(row.getString("query")), of(columns, name),
                     of(indexes, name), of(triggers, name), of(rules, name), row.getString("comment"));
         });
+    }
+
+    private static ReplicaIdentity replicaIdentity(ResultSet row) throws SQLException {
+        String kind = row.getString("replica_identity");
+        return kind == null ? null : new ReplicaIdentity(kind, row.getString("replica_index"));
     }
 
     private static <T> List<T> of(Map<QualifiedName, List<T>> map, QualifiedName name) {

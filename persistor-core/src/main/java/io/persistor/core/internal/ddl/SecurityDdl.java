@@ -5,12 +5,16 @@ import static io.persistor.core.internal.script.SqlQuote.qualified;
 
 import io.persistor.model.Policy;
 import io.persistor.model.QualifiedName;
+import io.persistor.model.ReplicaIdentity;
 import io.persistor.model.Table;
 import io.persistor.model.Trigger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a table enforces after its rows are in: row-level security, its policies, and triggers' firing state. */
+/**
+ * What a table is set to after its rows and indexes are in: row-level security and its policies, triggers'
+ * firing state, replica identity and clustering index.
+ */
 public final class SecurityDdl {
 
     private SecurityDdl() {
@@ -29,6 +33,25 @@ public final class SecurityDdl {
         }
         if (table.forceRowSecurity()) {
             statements.add("ALTER TABLE ONLY " + qualified(table.name()) + " FORCE ROW LEVEL SECURITY");
+        }
+        return statements;
+    }
+
+    /**
+     * Restores the table's replica identity and clustering index, when the source set them.
+     *
+     * @param table the table
+     * @return the statements, without terminating semicolons
+     */
+    public static List<String> replication(Table table) {
+        List<String> statements = new ArrayList<>();
+        ReplicaIdentity identity = table.replicaIdentity();
+        if (identity != null) {
+            statements.add("ALTER TABLE ONLY " + qualified(table.name()) + " REPLICA IDENTITY "
+                    + ("INDEX".equals(identity.kind()) ? "USING INDEX " + identifier(identity.index()) : identity.kind()));
+        }
+        if (table.clusterOn() != null) {
+            statements.add("ALTER TABLE ONLY " + qualified(table.name()) + " CLUSTER ON " + identifier(table.clusterOn()));
         }
         return statements;
     }
