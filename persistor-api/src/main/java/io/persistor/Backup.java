@@ -28,6 +28,7 @@ public final class Backup {
     private boolean replicaSessionRole;
     private boolean rowSecurity;
     private boolean allSchemas;
+    private boolean privileges;
 
     Backup(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -130,6 +131,18 @@ public final class Backup {
     }
 
     /**
+     * Writes owners ({@code ALTER ... OWNER TO}) and access privileges ({@code GRANT}, {@code REVOKE}) as the source
+     * has them. Off by default, so that the restoring role owns everything; restoring a file made with it needs a
+     * role that may act as every owner (usually a superuser) and the same roles in the target cluster.
+     *
+     * @return this builder
+     */
+    public Backup ownershipAndPrivileges() {
+        this.privileges = true;
+        return this;
+    }
+
+    /**
      * Runs the backup and publishes it at {@code file}. The file appears only when the backup is complete;
      * on failure nothing is left behind.
      *
@@ -161,6 +174,6 @@ public final class Backup {
             throw new PersistorException("Invalid backup options: " + String.join("; ", problems));
         }
         return new BackupPlan(dataSource, List.copyOf(new LinkedHashSet<>(schemas)), allSchemas, tables, excludedTables,
-                rowsPerInsert, replicaSessionRole, rowSecurity);
+                rowsPerInsert, replicaSessionRole, rowSecurity, privileges);
     }
 }

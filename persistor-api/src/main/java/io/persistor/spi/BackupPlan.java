@@ -15,10 +15,11 @@ import javax.sql.DataSource;
  * @param rowsPerInsert      rows per {@code INSERT} statement, at least 1
  * @param replicaSessionRole whether the script sets {@code session_replication_role = replica}
  * @param rowSecurity        whether to proceed when row-level security hides rows from the backup role
+ * @param privileges         whether the script sets owners and access privileges as the source has them
  */
 public record BackupPlan(DataSource dataSource, List<String> schemas, boolean allSchemas, List<String> tables,
                          List<String> excludedTables,
-                         int rowsPerInsert, boolean replicaSessionRole, boolean rowSecurity) {
+                         int rowsPerInsert, boolean replicaSessionRole, boolean rowSecurity, boolean privileges) {
 
     /** Copies the lists so the plan cannot change after validation. */
     public BackupPlan {

@@ -51,7 +51,7 @@ final class BackupScript {
             data(connection, table);
         }
         section(ScriptLayout.POST_DATA);
-        new PostDataSection(catalog, tablesInOrder, viewsInOrder, out).write();
+        new PostDataSection(catalog, tablesInOrder, viewsInOrder, plan.privileges(), out).write();
         if (plan.replicaSessionRole()) {
             out.statement("RESET session_replication_role");
         }
@@ -77,7 +77,8 @@ final class BackupScript {
                 + (plan.excludedTables().isEmpty() ? "" : ", excluding " + plan.excludedTables())
                 + ", rows per insert " + plan.rowsPerInsert()
                 + (plan.replicaSessionRole() ? ", session_replication_role replica" : "")
-                + (plan.rowSecurity() ? ", row security enabled" : ""));
+                + (plan.rowSecurity() ? ", row security enabled" : "")
+                + (plan.privileges() ? ", owners and privileges" : ""));
         for (String note : notes) {
             out.comment("Note: " + note);
         }

@@ -5,6 +5,7 @@ import io.persistor.model.Catalog;
 import io.persistor.model.Constraint;
 import io.persistor.model.Dependency;
 import io.persistor.model.ObjectKey;
+import io.persistor.model.Privileges;
 import io.persistor.model.QualifiedName;
 import io.persistor.model.Routine;
 import io.persistor.model.Sequence;
@@ -79,9 +80,20 @@ record BackupSelection(Catalog catalog, List<String> notes) {
                 tables.add(withoutDanglingForeignKeys(table, keptTables, notes));
             }
         }
+        Set<ObjectKey> keptRelations = new HashSet<>();
+        tables.forEach(t -> keptRelations.add(t.key()));
+        keptViews.forEach(v -> keptRelations.add(v.key()));
+        sequences.forEach(s -> keptRelations.add(s.key()));
+        Set<ObjectKey> keptRoutines = routines.stream().map(Routine::key).collect(Collectors.toSet());
+        List<Privileges> privileges = catalog.privileges().stream().filter(p -> switch (p.kind()) {
+            case "TABLE", "VIEW", "MATERIALIZED VIEW", "SEQUENCE" -> keptRelations.contains(ObjectKey.relation(p.name()));
+            case "FUNCTION", "PROCEDURE", "AGGREGATE" ->
+                    keptRoutines.contains(new ObjectKey(ObjectKey.Kind.ROUTINE, p.name(), p.arguments()));
+            default -> true;
+        }).collect(Collectors.toList());
         return new BackupSelection(new Catalog(catalog.serverVersion(), catalog.serverVersionNum(), catalog.database(),
                 catalog.schemas(), catalog.extensions(), catalog.enumTypes(), catalog.domainTypes(),
-                catalog.compositeTypes(), catalog.rangeTypes(), sequences, tables, keptViews, routines,
+                catalog.compositeTypes(), catalog.rangeTypes(), sequences, tables, keptViews, routines, privileges,
                 catalog.dependencies(), catalog.skipped()), notes);
     }
 

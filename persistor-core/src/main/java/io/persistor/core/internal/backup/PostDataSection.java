@@ -2,6 +2,7 @@ package io.persistor.core.internal.backup;
 
 import io.persistor.core.internal.ddl.CommentDdl;
 import io.persistor.core.internal.ddl.ConstraintDdl;
+import io.persistor.core.internal.ddl.PrivilegeDdl;
 import io.persistor.core.internal.ddl.SecurityDdl;
 import io.persistor.core.internal.ddl.SequenceDdl;
 import io.persistor.core.internal.ddl.TableDdl;
@@ -15,6 +16,7 @@ import io.persistor.model.Constraint;
 import io.persistor.model.DomainType;
 import io.persistor.model.Index;
 import io.persistor.model.Policy;
+import io.persistor.model.Privileges;
 import io.persistor.model.QualifiedName;
 import io.persistor.model.Rule;
 import io.persistor.model.Sequence;
@@ -29,25 +31,28 @@ import java.util.List;
  * The post-data section, everything that would slow the load or change the rows if it existed earlier: sequence
  * values; keys (a partition's attached to its parent's), indexes and foreign keys; checks added {@code NOT VALID};
  * triggers and their firing state; rules; row-level security and policies; extended statistics; and last the
- * refresh of materialized views, in dependency order.
+ * refresh of materialized views, in dependency order; and, when asked for, owners and access privileges.
  */
 final class PostDataSection {
 
     private final Catalog catalog;
     private final List<Table> tables;
     private final List<View> views;
+    private final boolean privileges;
     private final ScriptWriter out;
 
     /**
-     * @param catalog the selection
-     * @param tables  its tables in creation order, parents first
-     * @param views   its views in creation order
-     * @param out     the script
+     * @param catalog    the selection
+     * @param tables     its tables in creation order, parents first
+     * @param views      its views in creation order
+     * @param privileges whether to write owners and access privileges
+     * @param out        the script
      */
-    PostDataSection(Catalog catalog, List<Table> tables, List<View> views, ScriptWriter out) {
+    PostDataSection(Catalog catalog, List<Table> tables, List<View> views, boolean privileges, ScriptWriter out) {
         this.catalog = catalog;
         this.tables = tables;
         this.views = views;
+        this.privileges = privileges;
         this.out = out;
     }
 
@@ -123,6 +128,13 @@ final class PostDataSection {
         for (View view : views) {
             if (view.materialized() && view.populated()) {
                 out.statement(ViewDdl.refresh(view));
+            }
+        }
+        if (privileges) {
+            for (Privileges object : catalog.privileges()) {
+                for (String statement : PrivilegeDdl.statements(object)) {
+                    out.statement(statement);
+                }
             }
         }
     }

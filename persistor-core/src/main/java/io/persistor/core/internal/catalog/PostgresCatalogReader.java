@@ -85,7 +85,7 @@ public final class PostgresCatalogReader implements CatalogReader {
                         row.getString("schema_name"), row.getString("comment"))),
                 TypeRows.enums(queries), TypeRows.domains(queries), TypeRows.composites(queries),
                 TypeRows.ranges(queries), sequences, relations.tables(queries), relations.views(queries),
-                RoutineRows.routines(queries),
+                RoutineRows.routines(queries), PrivilegeRows.privileges(queries),
                 queries.list("dependencies.sql", PostgresCatalogReader::dependency),
                 queries.list("skipped.sql", row -> row.getString("reason")));
     }
