@@ -1,0 +1,100 @@
+package io.persistor.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.persistor.BackupResult;
+import io.persistor.Persistor;
+import io.persistor.PersistorException;
+import io.persistor.testkit.Fingerprint;
+import io.persistor.testkit.FreshDatabase;
+import io.persistor.testkit.Psql;
+import io.persistor.testkit.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a backup includes: every schema, exclusions, and honesty about rows the role cannot see. */
+@ExtendWith(FreshDatabase.class)
+class SelectionIT {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void allSchemasBacksUpEveryUserSchemaButNotTheSystemOnes(TestDatabase source) throws Exception {
+        source.execute("CREATE SCHEMA one", "CREATE SCHEMA two", "CREATE TABLE one.t (id int PRIMARY KEY)",
+                "CREATE TABLE two.u (id int REFERENCES one.t)", "CREATE TABLE public.p (x text)",
+                "INSERT INTO one.t VALUES (1)", "INSERT INTO two.u VALUES (1)", "INSERT INTO public.p VALUES ('p')");
+        BackupResult result = Persistor.backup(source.selectOnlyDataSource()).allSchemas()
+                .to(directory.resolve("all.sql"));
+        TestDatabase target = source.server().createOwnedDatabase();
+        try {
+            Psql.run(target, result.file());
+            Fingerprint.assertSame(source.fingerprint("one", "two", "public"), target.fingerprint("one", "two", "public"));
+            assertThat(result.tables()).isEqualTo(3);
+            assertThat(Files.readString(result.file(), StandardCharsets.UTF_8)).doesNotContain("information_schema")
+                    .doesNotContain("\"pg_catalog\"");
+        } finally {
+            target.drop();
+        }
+    }
+
+    @Test
+    void excludedTablesTakeTheirPartitionsViewsAndForeignKeysWithThem(TestDatabase source) throws Exception {
+        source.execute("CREATE TABLE public.keep (id int PRIMARY KEY)",
+                "CREATE TABLE public.log (at date, ref int REFERENCES public.keep) PARTITION BY RANGE (at)",
+                "CREATE TABLE public.log_2024 PARTITION OF public.log FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+                "CREATE TABLE public.audit_keep (id int REFERENCES public.keep, log_at date)",
+                "CREATE VIEW public.recent AS SELECT * FROM public.log",
+                "INSERT INTO public.keep VALUES (1)", "INSERT INTO public.log VALUES ('2024-02-02', 1)");
+        BackupResult result = Persistor.backup(source.selectOnlyDataSource()).excludeTables("lo?")
+                .to(directory.resolve("excluded.sql"));
+        TestDatabase target = source.server().createOwnedDatabase();
+        try {
+            Psql.run(target, result.file());
+            source.execute("DROP VIEW public.recent", "DROP TABLE public.log");
+            Fingerprint.assertSame(source.fingerprint("public"), target.fingerprint("public"));
+            assertThat(result.notes()).contains("Table public.log_2024 is left out: its parent [public.log] is not in "
+                    + "this backup.", "View public.recent is left out: it depends on a table that is not in this backup.");
+        } finally {
+            target.drop();
+        }
+    }
+
+    @Test
+    void refusesToWriteFewerRowsWhenRowLevelSecurityHidesSome(TestDatabase source) throws Exception {
+        source.execute("CREATE TABLE public.secret (id int, owner name DEFAULT current_user)",
+                "INSERT INTO public.secret VALUES (1, 'someone'), (2, 'persistor_reader')",
+                "ALTER TABLE public.secret ENABLE ROW LEVEL SECURITY",
+                "CREATE POLICY mine ON public.secret USING (owner = current_user)");
+        DataSource reader = source.selectOnlyDataSource();
+
+        assertThatThrownBy(() -> Persistor.backup(reader).to(directory.resolve("x.sql")))
+                .isInstanceOf(PersistorException.class)
+                .hasMessageContaining("Row-level security hides rows of \"public\".\"secret\"")
+                .hasMessageContaining("enableRowSecurity()");
+        try (var files = Files.list(directory)) {
+            assertThat(files).isEmpty();
+        }
+
+        BackupResult partial = Persistor.backup(reader).enableRowSecurity().to(directory.resolve("partial.sql"));
+        assertThat(partial.rows()).isEqualTo(1);
+        assertThat(Files.readString(partial.file(), StandardCharsets.UTF_8))
+                .contains("-- Note: Row-level security limited table \"public\".\"secret\" to the rows the backup role may see.");
+    }
+
+    @Test
+    void namesASequenceTheRoleMayNotRead(TestDatabase source) {
+        source.execute("CREATE TABLE public.t (id serial)");
+        DataSource reader = source.selectOnlyDataSource();
+        source.execute("REVOKE SELECT ON SEQUENCE public.t_id_seq FROM persistor_reader");
+        assertThatThrownBy(() -> Persistor.backup(reader).to(directory.resolve("x.sql")))
+                .isInstanceOf(PersistorException.class)
+                .hasMessageContaining("lacks SELECT on sequence \"public\".\"t_id_seq\"");
+    }
+}
