@@ -11,6 +11,7 @@ import java.util.List;
  * @param database         the database's name
  * @param schemas          the schemas read, in the order they were asked for
  * @param extensions       extensions installed into those schemas
+ * @param collations       collations
  * @param enumTypes        enum types
  * @param domainTypes      domains
  * @param compositeTypes   composite types
@@ -24,7 +25,7 @@ import java.util.List;
  * @param skipped          objects that exist but cannot be backed up, with the reason, for the script's header
  */
 public record Catalog(String serverVersion, int serverVersionNum, String database, List<Schema> schemas,
-                      List<Extension> extensions, List<EnumType> enumTypes, List<DomainType> domainTypes,
+                      List<Extension> extensions, List<Collation> collations, List<EnumType> enumTypes, List<DomainType> domainTypes,
                       List<CompositeType> compositeTypes, List<RangeType> rangeTypes, List<Sequence> sequences,
                       List<Table> tables, List<View> views, List<Routine> routines, List<Privileges> privileges,
                       List<Dependency> dependencies, List<String> skipped) {
@@ -33,6 +34,7 @@ public record Catalog(String serverVersion, int serverVersionNum, String databas
     public Catalog {
         schemas = List.copyOf(schemas);
         extensions = List.copyOf(extensions);
+        collations = List.copyOf(collations);
         enumTypes = List.copyOf(enumTypes);
         domainTypes = List.copyOf(domainTypes);
         compositeTypes = List.copyOf(compositeTypes);

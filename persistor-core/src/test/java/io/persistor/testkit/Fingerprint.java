@@ -138,6 +138,13 @@ public final class Fingerprint {
             WHERE n.nspname = ANY (?)
             """,
             """
+            SELECT 'collation ' || c.oid::regcollation::text || ' ' || c.collprovider::text || ' '
+                   || coalesce(c.collcollate, '') || '/' || coalesce(c.collctype, '') || ' ' || c.collisdeterministic
+                   || coalesce(' comment ' || obj_description(c.oid, 'pg_collation'), '')
+            FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
+            WHERE n.nspname = ANY (?)
+            """,
+            """
             SELECT 'extension ' || e.extname || ' schema ' || quote_ident(n.nspname)
             FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
             WHERE n.nspname = ANY (?)

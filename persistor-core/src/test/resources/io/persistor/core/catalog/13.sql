@@ -5,7 +5,9 @@ CREATE SCHEMA "Odd ""Schema"" Näme";
 CREATE EXTENSION hstore WITH SCHEMA app;
 CREATE EXTENSION citext WITH SCHEMA app;
 
--- Types
+-- Collations and types
+CREATE COLLATION app.bytewise (provider = libc, locale = 'C');
+COMMENT ON COLLATION app.bytewise IS 'plain bytes';
 CREATE TYPE app.mood AS ENUM ('sad', 'ok', 'happy');
 ALTER TYPE app.mood ADD VALUE 'meh' BEFORE 'ok';
 COMMIT; -- before PostgreSQL 17 a new enum label cannot be used in the transaction that added it
@@ -17,7 +19,7 @@ CREATE DOMAIN app.short_text AS text COLLATE "C" CHECK (length(VALUE) < 100);
 ALTER DOMAIN app.short_text ADD CONSTRAINT not_blank CHECK (VALUE <> '') NOT VALID;
 COMMENT ON DOMAIN app.even_int IS 'even numbers';
 COMMENT ON CONSTRAINT must_be_even ON DOMAIN app.even_int IS 'checked by a function';
-CREATE TYPE app.address AS (street text, city text COLLATE "C", zip app.short_text);
+CREATE TYPE app.address AS (street text COLLATE app.bytewise, city text COLLATE "C", zip app.short_text);
 COMMENT ON COLUMN app.address.city IS 'the city';
 CREATE FUNCTION app.float_diff(float8, float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS 'SELECT $1 - $2';
 CREATE TYPE app.floatrange AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = app.float_diff);

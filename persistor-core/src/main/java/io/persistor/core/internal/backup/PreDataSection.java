@@ -8,6 +8,7 @@ import io.persistor.core.internal.ddl.TypeDdl;
 import io.persistor.core.internal.ddl.ViewDdl;
 import io.persistor.core.internal.script.ScriptWriter;
 import io.persistor.model.Catalog;
+import io.persistor.model.Collation;
 import io.persistor.model.Column;
 import io.persistor.model.ColumnReference;
 import io.persistor.model.CompositeType;
@@ -31,7 +32,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The pre-data section: schemas and extensions, then types, sequences, routines, tables and views in dependency
+ * The pre-data section: schemas, extensions and collations, then types, sequences, routines, tables and views in dependency
  * order, each with its comments; then what needs them all: sequence ownership and defaults that call routines.
  */
 final class PreDataSection {
@@ -60,6 +61,10 @@ final class PreDataSection {
         }
         for (Extension extension : catalog.extensions()) {
             out.statement(TypeDdl.createExtension(extension));
+        }
+        for (Collation collation : catalog.collations()) {
+            out.statement(TypeDdl.createCollation(collation));
+            comment("COLLATION", collation.name(), collation.comment());
         }
         CreationOrder<Object> order = new CreationOrder<>(objects(), PreDataSection::rank, catalog);
         Set<ColumnReference> deferred = order.deferredDefaults();

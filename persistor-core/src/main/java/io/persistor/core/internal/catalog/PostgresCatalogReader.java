@@ -83,7 +83,7 @@ public final class PostgresCatalogReader implements CatalogReader {
         return new Catalog(version, versionNum, database, schemas,
                 queries.list("extensions.sql", row -> new Extension(row.getString("extension_name"),
                         row.getString("schema_name"), row.getString("comment"))),
-                TypeRows.enums(queries), TypeRows.domains(queries), TypeRows.composites(queries),
+                TypeRows.collations(queries), TypeRows.enums(queries), TypeRows.domains(queries), TypeRows.composites(queries),
                 TypeRows.ranges(queries), sequences, relations.tables(queries), relations.views(queries),
                 RoutineRows.routines(queries), PrivilegeRows.privileges(queries),
                 queries.list("dependencies.sql", PostgresCatalogReader::dependency),

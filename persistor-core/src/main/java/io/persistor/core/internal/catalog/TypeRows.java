@@ -2,6 +2,7 @@ package io.persistor.core.internal.catalog;
 
 import static io.persistor.core.internal.catalog.Rows.name;
 
+import io.persistor.model.Collation;
 import io.persistor.model.Column;
 import io.persistor.model.CompositeType;
 import io.persistor.model.Constraint;
@@ -15,10 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the user-defined types: enums, domains, composite and range types. */
+/** Reads collations and the user-defined types: enums, domains, composite and range types. */
 final class TypeRows {
 
     private TypeRows() {
+    }
+
+    static List<Collation> collations(CatalogQueries queries) throws SQLException {
+        return queries.list("collations.sql", row -> new Collation(name(row, "schema_name", "collation_name"),
+                row.getString("provider"), row.getString("collate"), row.getString("ctype"), row.getString("locale"),
+                row.getString("rules"), row.getBoolean("deterministic"), row.getString("comment")));
     }
 
     static List<EnumType> enums(CatalogQueries queries) throws SQLException {

@@ -2,7 +2,7 @@ package io.persistor.core.internal.catalog;
 
 /**
  * Catalog columns that not every supported server has. A query names one as {@code {{placeholder}}}; it becomes
- * the column on servers that have it and a neutral value on older ones.
+ * the column on servers that have it and a neutral value (or an older placeholder, resolved after it) on older ones.
  */
 enum VersionedExpression {
 
@@ -11,6 +11,16 @@ enum VersionedExpression {
 
     /** {@code pg_attribute.attcompression}: a column's compression method, since PostgreSQL 14. */
     COLUMN_COMPRESSION("column_compression", 140000, "a.attcompression", "''::\"char\""),
+
+    /** An ICU or builtin collation's locale: {@code colllocale} since PostgreSQL 17, else what 15 and 16 have. */
+    COLLATION_LOCALE("collation_locale", 170000, "c.colllocale", "{{collation_locale_15}}"),
+
+    /** An ICU collation's locale in PostgreSQL 15 and 16; before 15 it lives in {@code collcollate}. */
+    COLLATION_LOCALE_15("collation_locale_15", 150000, "c.colliculocale",
+            "CASE WHEN c.collprovider = 'i' THEN c.collcollate END"),
+
+    /** ICU tailoring rules, since PostgreSQL 16. */
+    COLLATION_RULES("collation_rules", 160000, "c.collicurules", "NULL::text"),
 
     /** The name of a column's {@code NOT NULL} constraint, which {@code pg_constraint} holds since PostgreSQL 18. */
     NOT_NULL_NAME("not_null_name", 180000, "(SELECT k.conname FROM pg_catalog.pg_constraint k WHERE k.conrelid = "

@@ -4,6 +4,7 @@ import static io.persistor.core.internal.script.SqlQuote.identifier;
 import static io.persistor.core.internal.script.SqlQuote.literal;
 import static io.persistor.core.internal.script.SqlQuote.qualified;
 
+import io.persistor.model.Collation;
 import io.persistor.model.Column;
 import io.persistor.model.CompositeType;
 import io.persistor.model.Constraint;
@@ -15,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** {@code CREATE SCHEMA}, {@code CREATE EXTENSION}, {@code CREATE TYPE} and {@code CREATE DOMAIN} statements. */
+/**
+ * {@code CREATE SCHEMA}, {@code CREATE EXTENSION}, {@code CREATE COLLATION}, {@code CREATE TYPE} and
+ * {@code CREATE DOMAIN} statements.
+ */
 public final class TypeDdl {
 
     private TypeDdl() {
@@ -40,6 +44,30 @@ public final class TypeDdl {
     public static String createExtension(Extension extension) {
         return "CREATE EXTENSION IF NOT EXISTS " + identifier(extension.name()) + " WITH SCHEMA "
                 + identifier(extension.schema());
+    }
+
+    /**
+     * Creates a collation with its provider's settings.
+     *
+     * @param collation the collation
+     * @return the statement, without the terminating semicolon
+     */
+    public static String createCollation(Collation collation) {
+        List<String> options = new ArrayList<>();
+        options.add("provider = " + collation.provider());
+        if ("libc".equals(collation.provider())) {
+            options.add("lc_collate = " + literal(collation.collate()));
+            options.add("lc_ctype = " + literal(collation.ctype()));
+        } else {
+            options.add("locale = " + literal(collation.locale()));
+        }
+        if (collation.rules() != null) {
+            options.add("rules = " + literal(collation.rules()));
+        }
+        if (!collation.deterministic()) {
+            options.add("deterministic = false");
+        }
+        return "CREATE COLLATION " + qualified(collation.name()) + " (" + String.join(", ", options) + ")";
     }
 
     /**
