@@ -1,6 +1,10 @@
 package io.persistor;
 
 import io.persistor.spi.BackupPlan;
+import io.persistor.spi.OutputSink;
+import io.persistor.spi.PersistorProvider;
+import io.persistor.spi.TypeRenderer;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +33,11 @@ public final class Backup {
     private boolean rowSecurity;
     private boolean allSchemas;
     private boolean privileges;
+    private Format format = Format.INSERTS;
+    private int parallelism = 1;
+    private boolean gzip;
+    private ProgressListener progress;
+    private final List<TypeRenderer> typeRenderers = new ArrayList<>();
 
     Backup(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -143,8 +152,64 @@ public final class Backup {
     }
 
     /**
+     * How rows are written; {@link Format#INSERTS} unless set.
+     *
+     * @param format the format
+     * @return this builder
+     */
+    public Backup format(Format format) {
+        this.format = format;
+        return this;
+    }
+
+    /**
+     * How many connections read tables at once, all on one exported snapshot, so the script is still one point in
+     * time and its order does not change. Tables read ahead of their turn wait in temporary files.
+     *
+     * @param connections at least 1; 1 by default
+     * @return this builder
+     */
+    public Backup parallelism(int connections) {
+        this.parallelism = connections;
+        return this;
+    }
+
+    /**
+     * Compresses the script with gzip. A file whose name ends in {@code .gz} is compressed without this call.
+     *
+     * @return this builder
+     */
+    public Backup gzip() {
+        this.gzip = true;
+        return this;
+    }
+
+    /**
+     * Tells a listener as each table starts and finishes.
+     *
+     * @param listener the listener; thread-safe if {@link #parallelism(int)} is above 1
+     * @return this builder
+     */
+    public Backup progressListener(ProgressListener listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    /**
+     * Adds a renderer for the {@code INSERT} format, tried before those found with {@code ServiceLoader} and before
+     * Persistor's own.
+     *
+     * @param renderer the renderer
+     * @return this builder
+     */
+    public Backup typeRenderer(TypeRenderer renderer) {
+        typeRenderers.add(Objects.requireNonNull(renderer, "renderer"));
+        return this;
+    }
+
+    /**
      * Runs the backup and publishes it at {@code file}. The file appears only when the backup is complete;
-     * on failure nothing is left behind.
+     * on failure nothing is left behind. A name ending in {@code .gz} means gzip compression.
      *
      * @param file where the script goes; its directory must exist
      * @return what was written
@@ -152,11 +217,40 @@ public final class Backup {
      */
     public BackupResult to(Path file) {
         Objects.requireNonNull(file, "file");
-        BackupPlan plan = plan();
-        return Providers.provider().backup(plan, file);
+        BackupPlan plan = plan(file.getFileName().toString().endsWith(".gz"));
+        PersistorProvider provider = Providers.provider();
+        return provider.backup(plan, provider.fileSink(file));
     }
 
-    private BackupPlan plan() {
+    /**
+     * Runs the backup into a stream the caller owns; it is flushed, not closed. A failed backup may have written
+     * part of a script to it (which lacks the closing marker).
+     *
+     * @param stream where the script goes
+     * @return what was written; its {@code file} is {@code null}
+     * @throws PersistorException when an option is invalid or the backup fails
+     */
+    public BackupResult to(OutputStream stream) {
+        Objects.requireNonNull(stream, "stream");
+        BackupPlan plan = plan(false);
+        PersistorProvider provider = Providers.provider();
+        return provider.backup(plan, provider.streamSink(stream));
+    }
+
+    /**
+     * Runs the backup into a sink, which is told to commit when the script is complete and to abort otherwise.
+     *
+     * @param sink where the script goes
+     * @return what was written
+     * @throws PersistorException when an option is invalid or the backup fails
+     */
+    public BackupResult to(OutputSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        BackupPlan plan = plan(false);
+        return Providers.provider().backup(plan, sink);
+    }
+
+    private BackupPlan plan(boolean gzipByName) {
         List<String> problems = new ArrayList<>();
         if (!allSchemas && (schemas.isEmpty() || schemas.stream().anyMatch(s -> s == null || s.isEmpty()))) {
             problems.add("schema must be a non-empty name, but got " + schemas);
@@ -170,10 +264,17 @@ public final class Backup {
         if (rowsPerInsert < 1) {
             problems.add("rowsPerInsert must be at least 1, but was " + rowsPerInsert);
         }
+        if (parallelism < 1) {
+            problems.add("parallelism must be at least 1, but was " + parallelism);
+        }
+        if (format == null) {
+            problems.add("format must be INSERTS or COPY, but was null");
+        }
         if (!problems.isEmpty()) {
             throw new PersistorException("Invalid backup options: " + String.join("; ", problems));
         }
         return new BackupPlan(dataSource, List.copyOf(new LinkedHashSet<>(schemas)), allSchemas, tables, excludedTables,
-                rowsPerInsert, replicaSessionRole, rowSecurity, privileges);
+                rowsPerInsert, replicaSessionRole, rowSecurity, privileges, format, parallelism, gzip || gzipByName,
+                progress == null ? new ProgressListener() { } : progress, typeRenderers);
     }
 }

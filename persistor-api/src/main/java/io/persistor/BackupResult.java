@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What a finished backup produced.
  *
- * @param file     the published backup file
+ * @param file     the published backup file, or {@code null} when the script went to a stream or another sink
  * @param tables   how many tables were written
  * @param rows     how many rows were written, over all tables
  * @param bytes    the size of the file in bytes

@@ -25,11 +25,12 @@ class BackupOptionsTest {
 
     @Test
     void reportsEveryInvalidOptionInOneMessageBeforeConnecting() {
-        assertThatThrownBy(() -> Persistor.backup(UNUSED).schema("").tables("a", "").rowsPerInsert(0)
+        assertThatThrownBy(() -> Persistor.backup(UNUSED).schema("").tables("a", "").rowsPerInsert(0).parallelism(0)
                 .to(Path.of("x.sql")))
                 .isInstanceOf(PersistorException.class)
                 .hasMessageContaining("schema must be a non-empty name")
                 .hasMessageContaining("tables(...) must name tables")
-                .hasMessageContaining("rowsPerInsert must be at least 1, but was 0");
+                .hasMessageContaining("rowsPerInsert must be at least 1, but was 0")
+                .hasMessageContaining("parallelism must be at least 1, but was 0");
     }
 }

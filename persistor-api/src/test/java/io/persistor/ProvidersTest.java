@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.persistor.spi.BackupPlan;
+import io.persistor.spi.OutputSink;
 import io.persistor.spi.PersistorProvider;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,17 @@ class ProvidersTest {
 
     private record Fixed(int priority) implements PersistorProvider {
         @Override
-        public BackupResult backup(BackupPlan plan, Path file) {
+        public BackupResult backup(BackupPlan plan, OutputSink sink) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public OutputSink fileSink(Path file) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public OutputSink streamSink(OutputStream stream) {
             throw new UnsupportedOperationException();
         }
     }

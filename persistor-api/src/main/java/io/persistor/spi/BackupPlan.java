@@ -1,5 +1,7 @@
 package io.persistor.spi;
 
+import io.persistor.Format;
+import io.persistor.ProgressListener;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -16,15 +18,23 @@ import javax.sql.DataSource;
  * @param replicaSessionRole whether the script sets {@code session_replication_role = replica}
  * @param rowSecurity        whether to proceed when row-level security hides rows from the backup role
  * @param privileges         whether the script sets owners and access privileges as the source has them
+ * @param format             how rows are written
+ * @param parallelism        how many connections read tables at once, at least 1
+ * @param gzip               whether the script is gzip-compressed
+ * @param progress           told as tables start and finish; never {@code null}
+ * @param typeRenderers      renderers given to the builder, tried before those found with {@code ServiceLoader}
  */
 public record BackupPlan(DataSource dataSource, List<String> schemas, boolean allSchemas, List<String> tables,
                          List<String> excludedTables,
-                         int rowsPerInsert, boolean replicaSessionRole, boolean rowSecurity, boolean privileges) {
+                         int rowsPerInsert, boolean replicaSessionRole, boolean rowSecurity, boolean privileges,
+                         Format format, int parallelism, boolean gzip, ProgressListener progress,
+                         List<TypeRenderer> typeRenderers) {
 
     /** Copies the lists so the plan cannot change after validation. */
     public BackupPlan {
         schemas = List.copyOf(schemas);
         tables = List.copyOf(tables);
         excludedTables = List.copyOf(excludedTables);
+        typeRenderers = List.copyOf(typeRenderers);
     }
 }

@@ -1,6 +1,7 @@
 package io.persistor.spi;
 
 import io.persistor.BackupResult;
+import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
@@ -18,12 +19,29 @@ public interface PersistorProvider {
     int priority();
 
     /**
-     * Runs a validated backup and publishes it atomically at {@code file}.
+     * Runs a validated backup into a sink, committing it when the script is complete and aborting it otherwise.
      *
      * @param plan what to back up
-     * @param file where the finished script goes
+     * @param sink where the script goes
      * @return what was written
-     * @throws io.persistor.PersistorException when the backup fails; no file is left behind then
+     * @throws io.persistor.PersistorException when the backup fails
      */
-    BackupResult backup(BackupPlan plan, Path file);
+    BackupResult backup(BackupPlan plan, OutputSink sink);
+
+    /**
+     * A sink that writes a file under a temporary name beside {@code file} and moves it into place on commit.
+     *
+     * @param file the final path; its directory must exist
+     * @return the sink
+     */
+    OutputSink fileSink(Path file);
+
+    /**
+     * A sink that writes to a stream the caller owns: commit flushes it, nothing closes it, and abort cannot take
+     * back what was written.
+     *
+     * @param stream the stream
+     * @return the sink
+     */
+    OutputSink streamSink(OutputStream stream);
 }

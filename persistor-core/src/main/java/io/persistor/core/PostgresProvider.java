@@ -2,8 +2,12 @@ package io.persistor.core;
 
 import io.persistor.BackupResult;
 import io.persistor.core.internal.backup.BackupJob;
+import io.persistor.core.internal.sink.AtomicFileSink;
+import io.persistor.core.internal.sink.StreamSink;
 import io.persistor.spi.BackupPlan;
+import io.persistor.spi.OutputSink;
 import io.persistor.spi.PersistorProvider;
+import java.io.OutputStream;
 import java.nio.file.Path;
 
 /** The PostgreSQL implementation of Persistor, registered for {@link java.util.ServiceLoader}. */
@@ -19,7 +23,17 @@ public final class PostgresProvider implements PersistorProvider {
     }
 
     @Override
-    public BackupResult backup(BackupPlan plan, Path file) {
-        return new BackupJob(plan, file).run();
+    public BackupResult backup(BackupPlan plan, OutputSink sink) {
+        return new BackupJob(plan, sink).run();
+    }
+
+    @Override
+    public OutputSink fileSink(Path file) {
+        return new AtomicFileSink(file);
+    }
+
+    @Override
+    public OutputSink streamSink(OutputStream stream) {
+        return new StreamSink(stream);
     }
 }

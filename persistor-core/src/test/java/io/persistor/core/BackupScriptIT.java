@@ -32,7 +32,7 @@ class BackupScriptIT {
 
         List<String> lines = Files.readAllLines(result.file(), StandardCharsets.UTF_8);
         assertThat(lines).contains("-- Persistor backup", "-- Persistor: " + Persistor.version(),
-                "-- Options: schemas [public], tables all, rows per insert 7");
+                "-- Options: schemas [public], tables all, format inserts, rows per insert 7");
         assertThat(lines).anyMatch(line -> line.matches("-- Source: PostgreSQL \\d+\\.\\d+.*, database " + source.name()));
         assertThat(lines).anyMatch(line -> line.matches("-- Taken: \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
         assertThat(lines.get(lines.size() - 1)).isEqualTo("-- Persistor backup complete");

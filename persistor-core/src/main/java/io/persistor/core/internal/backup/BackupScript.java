@@ -1,7 +1,9 @@
 package io.persistor.core.internal.backup;
 
+import io.persistor.Format;
 import io.persistor.Persistor;
 import io.persistor.core.internal.data.TableData;
+import io.persistor.core.internal.data.ValueRenderers;
 import io.persistor.core.internal.script.ScriptLayout;
 import io.persistor.core.internal.script.ScriptWriter;
 import io.persistor.model.Catalog;
@@ -9,11 +11,12 @@ import io.persistor.model.Table;
 import io.persistor.model.View;
 import io.persistor.spi.BackupPlan;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +40,8 @@ final class BackupScript {
         this.out = out;
     }
 
-    /** Writes the whole script. */
-    void write(Connection connection) throws IOException, SQLException {
+    /** Writes the whole script, reading rows through the session and, in parallel, sessions that join it. */
+    void write(SnapshotSession session, Map<String, Long> estimates) throws IOException, SQLException {
         header();
         section(ScriptLayout.PRE_DATA);
         List<Object> created = new PreDataSection(catalog, out).write();
@@ -47,9 +50,9 @@ final class BackupScript {
         List<View> viewsInOrder = created.stream().filter(o -> o instanceof View).map(o -> (View) o)
                 .collect(Collectors.toList());
         section(ScriptLayout.DATA);
-        for (Table table : tablesInOrder) {
-            data(connection, table);
-        }
+        tables = tablesInOrder.size();
+        TableData data = new TableData(plan.format(), plan.rowsPerInsert(), new ValueRenderers(plan.typeRenderers()));
+        rows = new DataSection(plan, data, out, session, estimates).write(tablesInOrder);
         section(ScriptLayout.POST_DATA);
         new PostDataSection(catalog, tablesInOrder, viewsInOrder, plan.privileges(), out).write();
         if (plan.replicaSessionRole()) {
@@ -75,7 +78,9 @@ final class BackupScript {
         out.comment("Options: schemas " + (plan.allSchemas() ? "all" : plan.schemas())
                 + ", tables " + (plan.tables().isEmpty() ? "all" : plan.tables())
                 + (plan.excludedTables().isEmpty() ? "" : ", excluding " + plan.excludedTables())
-                + ", rows per insert " + plan.rowsPerInsert()
+                + ", format " + plan.format().name().toLowerCase(Locale.ROOT)
+                + (plan.format() == Format.INSERTS ? ", rows per insert " + plan.rowsPerInsert() : "")
+                + (plan.parallelism() > 1 ? ", parallelism " + plan.parallelism() : "")
                 + (plan.replicaSessionRole() ? ", session_replication_role replica" : "")
                 + (plan.rowSecurity() ? ", row security enabled" : "")
                 + (plan.privileges() ? ", owners and privileges" : ""));
@@ -90,20 +95,6 @@ final class BackupScript {
         if (plan.replicaSessionRole()) {
             out.statement("SET session_replication_role = replica");
         }
-    }
-
-    private void data(Connection connection, Table table) throws IOException, SQLException {
-        tables++;
-        if (table.partitioned()) {
-            return;
-        }
-        out.comment("Data for " + table.name());
-        try {
-            rows += TableData.writeInserts(connection, table, plan.rowsPerInsert(), out.raw());
-        } catch (SQLException e) {
-            throw new TableReadException(table, e);
-        }
-        out.blankLine();
     }
 
     private void section(String title) throws IOException {

@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The source server's version, and the checks made before reading its catalog.
@@ -26,6 +28,25 @@ record ServerInfo(String version, int versionNum, Connection connection) {
             row.next();
             return new ServerInfo(row.getString(1), row.getInt(2), connection);
         }
+    }
+
+    /**
+     * The planner's row estimate of each table of the schemas, by {@code schema.table} (unquoted), for progress.
+     */
+    Map<String, Long> rowEstimates(List<String> schemas) throws SQLException {
+        Map<String, Long> estimates = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT n.nspname, c.relname, c.reltuples::bigint FROM pg_catalog.pg_class c "
+                        + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE c.relkind = 'r' AND n.nspname = ANY (?)")) {
+            statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    estimates.put(rows.getString(1) + "." + rows.getString(2), rows.getLong(3));
+                }
+            }
+        }
+        return estimates;
     }
 
     /**

@@ -1,19 +1,22 @@
 package io.persistor.core.internal.backup;
 
+import io.persistor.core.internal.script.SqlQuote;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /**
  * One connection in a {@code REPEATABLE READ, READ ONLY} transaction, so every catalog query and every table
- * read sees the same snapshot. Settings are made with {@code SET LOCAL}, so a pooled connection goes back to
- * its pool unchanged: the transaction is rolled back and auto-commit restored on close.
+ * read sees the same snapshot; parallel readers import the first session's snapshot. Settings are made with
+ * {@code SET LOCAL}, so a pooled connection goes back to its pool unchanged: the transaction is rolled back and
+ * auto-commit restored on close.
  */
 final class SnapshotSession implements AutoCloseable {
 
     private static final String[] SETTINGS = {
-        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
         // An empty search path makes the server qualify every name it renders (types, defaults, definitions).
         "SET LOCAL search_path = ''",
         "SET LOCAL datestyle = 'ISO, YMD'",
@@ -32,15 +35,31 @@ final class SnapshotSession implements AutoCloseable {
     }
 
     /**
+     * Starts the backup's snapshot.
+     *
      * @param rowSecurity whether row-level security may filter what the role reads; without it the server
      *                    refuses, rather than filters, any query that a policy would limit
      */
     static SnapshotSession open(DataSource dataSource, boolean rowSecurity) throws SQLException {
+        return open(dataSource, rowSecurity, null);
+    }
+
+    /** Joins the snapshot another session exported with {@link #exportSnapshot()}. */
+    static SnapshotSession join(DataSource dataSource, boolean rowSecurity, String snapshot) throws SQLException {
+        return open(dataSource, rowSecurity, snapshot);
+    }
+
+    private static SnapshotSession open(DataSource dataSource, boolean rowSecurity, String snapshot)
+            throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             SnapshotSession session = new SnapshotSession(connection);
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                if (snapshot != null) {
+                    statement.execute("SET TRANSACTION SNAPSHOT " + SqlQuote.literal(snapshot));
+                }
                 for (String setting : SETTINGS) {
                     statement.execute(setting);
                 }
@@ -55,6 +74,20 @@ final class SnapshotSession implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Exports this session's snapshot for other sessions to {@linkplain #join join}. */
+    String exportSnapshot() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT pg_catalog.pg_export_snapshot()")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    /** Asks the server to cancel whatever this session runs right now, from any thread. */
+    void cancel() throws SQLException {
+        connection.unwrap(PGConnection.class).cancelQuery();
     }
 
     Connection connection() {

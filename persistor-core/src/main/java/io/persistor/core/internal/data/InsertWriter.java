@@ -3,7 +3,6 @@ package io.persistor.core.internal.data;
 import static io.persistor.core.internal.script.SqlQuote.identifier;
 import static io.persistor.core.internal.script.SqlQuote.qualified;
 
-import io.persistor.core.internal.script.SqlQuote;
 import io.persistor.model.Column;
 import io.persistor.model.Identity;
 import io.persistor.model.QualifiedName;
@@ -14,9 +13,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Writes one table's rows as multi-row {@code INSERT} statements with an explicit column list. Values are
- * written as the server's text output in standard string literals (integers and numerics bare), which the target column's
- * type reads back exactly; identity columns that are {@code GENERATED ALWAYS} get {@code OVERRIDING SYSTEM VALUE}.
+ * Writes one table's rows as multi-row {@code INSERT} statements with an explicit column list, each value by its
+ * column's {@link ValueWriter}; identity columns that are {@code GENERATED ALWAYS} get {@code OVERRIDING SYSTEM VALUE}.
  */
 final class InsertWriter {
 
@@ -28,12 +26,13 @@ final class InsertWriter {
 
     private final OutputStream out;
     private final byte[] prefix;
-    private final boolean[] numeric;
+    private final ValueWriter[] writers;
     private final int rowsPerInsert;
     private int rowsInStatement;
     private long rows;
 
-    InsertWriter(OutputStream out, QualifiedName table, List<Column> columns, int rowsPerInsert) {
+    InsertWriter(OutputStream out, QualifiedName table, List<Column> columns, int rowsPerInsert,
+                 ValueRenderers renderers) {
         this.out = out;
         this.rowsPerInsert = rowsPerInsert;
         boolean overriding = columns.stream().anyMatch(c -> c.identity() != null
@@ -41,9 +40,9 @@ final class InsertWriter {
         this.prefix = ("INSERT INTO " + qualified(table) + " ("
                 + columns.stream().map(c -> identifier(c.name())).collect(Collectors.joining(", ")) + ")"
                 + (overriding ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES\n").getBytes(StandardCharsets.UTF_8);
-        this.numeric = new boolean[columns.size()];
-        for (int i = 0; i < numeric.length; i++) {
-            numeric[i] = isNumericType(columns.get(i).type());
+        this.writers = new ValueWriter[columns.size()];
+        for (int i = 0; i < writers.length; i++) {
+            writers[i] = renderers.forType(columns.get(i).type());
         }
     }
 
@@ -57,20 +56,18 @@ final class InsertWriter {
         out.write(rowsInStatement == 0 ? prefix : ROW_SEPARATOR);
         out.write(ROW_START);
         CopyTextRow fields = new CopyTextRow(copyRow);
-        for (int i = 0; i < numeric.length; i++) {
+        for (int i = 0; i < writers.length; i++) {
             if (i > 0) {
                 out.write(SEPARATOR);
             }
-            if (!fields.next()) {
-                out.write(NULL);
-            } else if (numeric[i] && isPlainNumber(fields.value(), fields.valueLength())) {
-                out.write(fields.value(), 0, fields.valueLength());
+            if (fields.next()) {
+                writers[i].write(out, fields.value(), 0, fields.valueLength());
             } else {
-                SqlQuote.writeLiteral(out, fields.value(), 0, fields.valueLength());
+                out.write(NULL);
             }
         }
         if (!fields.isComplete()) {
-            throw new IllegalStateException("COPY row has more fields than the " + numeric.length + " columns asked for");
+            throw new IllegalStateException("COPY row has more fields than the " + writers.length + " columns asked for");
         }
         rows++;
         if (++rowsInStatement == rowsPerInsert) {
@@ -92,22 +89,5 @@ final class InsertWriter {
 
     long rows() {
         return rows;
-    }
-
-    private static boolean isNumericType(String type) {
-        return type.equals("smallint") || type.equals("integer") || type.equals("bigint") || type.startsWith("numeric");
-    }
-
-    private static boolean isPlainNumber(byte[] value, int length) {
-        if (length == 0) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            byte b = value[i];
-            if (!(b >= '0' && b <= '9' || b == '.' || b == '-')) {
-                return false;
-            }
-        }
-        return true;
     }
 }

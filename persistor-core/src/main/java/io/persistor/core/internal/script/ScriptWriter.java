@@ -1,6 +1,5 @@
 package io.persistor.core.internal.script;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ScriptWriter {
 
-    private final CountingStream out;
+    private final CountingOutputStream out;
 
     /**
      * Wraps a stream, which the caller keeps and closes.
@@ -19,7 +18,7 @@ public final class ScriptWriter {
      * @param out where the script goes; should be buffered
      */
     public ScriptWriter(OutputStream out) {
-        this.out = new CountingStream(out);
+        this.out = new CountingOutputStream(out);
     }
 
     /**
@@ -77,7 +76,7 @@ public final class ScriptWriter {
      * @return the count
      */
     public long bytes() {
-        return out.count;
+        return out.count();
     }
 
     /**
@@ -91,26 +90,5 @@ public final class ScriptWriter {
 
     private void write(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Counts bytes on their way through, without synchronising on every byte. */
-    private static final class CountingStream extends FilterOutputStream {
-        private long count;
-
-        CountingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
     }
 }

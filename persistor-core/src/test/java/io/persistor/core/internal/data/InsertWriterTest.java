@@ -7,6 +7,7 @@ import io.persistor.model.Column;
 import io.persistor.model.Identity;
 import io.persistor.model.QualifiedName;
 import io.persistor.model.Sequence;
+import io.persistor.spi.TypeRenderer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,15 +51,47 @@ class InsertWriterTest {
     }
 
     @Test
+    void castsValuesOfTypesThatAreNotBuiltIn() throws IOException {
+        Column mood = Column.of("mood", "public.mood", false);
+        Column moods = Column.of("moods", "public.mood[]", false);
+        String sql = write(TABLE, List.of(mood, moods), 10, "happy\t{sad,\"it's\"}\n");
+        assertThat(sql).contains("('happy'::public.mood, '{sad,\"it''s\"}'::public.mood[]);");
+    }
+
+    @Test
+    void letsARegisteredRendererWriteItsTypes() throws IOException {
+        TypeRenderer points = new TypeRenderer() {
+            @Override
+            public boolean supports(String type) {
+                return type.startsWith("public.geometry");
+            }
+
+            @Override
+            public String render(String type, String text) {
+                return "ST_GeomFromText('" + text + "')";
+            }
+        };
+        Column shape = Column.of("shape", "public.geometry(Point,4326)", false);
+        String sql = write(new ValueRenderers(List.of(points)), TABLE, List.of(ID, shape), 10, "1\tPOINT(1 2)\n");
+        assertThat(sql).contains("(1, ST_GeomFromText('POINT(1 2)'));");
+    }
+
+    @Test
     void refusesRowsWithMoreFieldsThanColumns() {
         assertThatThrownBy(() -> write(TABLE, List.of(ID), 10, "1\textra\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("more fields");
     }
 
-    private static String write(QualifiedName table, List<Column> columns, int rowsPerInsert, String... rows) throws IOException {
+    private static String write(QualifiedName table, List<Column> columns, int rowsPerInsert, String... rows)
+            throws IOException {
+        return write(new ValueRenderers(List.of()), table, columns, rowsPerInsert, rows);
+    }
+
+    private static String write(ValueRenderers renderers, QualifiedName table, List<Column> columns, int rowsPerInsert,
+                                String... rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        InsertWriter writer = new InsertWriter(out, table, columns, rowsPerInsert);
+        InsertWriter writer = new InsertWriter(out, table, columns, rowsPerInsert, renderers);
         for (String row : rows) {
             writer.row(row.getBytes(StandardCharsets.UTF_8));
         }

@@ -1,0 +1,27 @@
+package io.persistor;
+
+/**
+ * Told how a backup advances, table by table. With {@code parallelism(n)} the calls come from the threads that read
+ * the tables, so an implementation must be thread-safe; it should return quickly.
+ */
+public interface ProgressListener {
+
+    /**
+     * A table's rows start to be read.
+     *
+     * @param table         the table, as {@code schema.name}
+     * @param estimatedRows the planner's estimate of its rows ({@code reltuples}), or -1 if unknown
+     */
+    default void tableStarted(String table, long estimatedRows) {
+    }
+
+    /**
+     * A table's rows have all been written.
+     *
+     * @param table the table, as {@code schema.name}
+     * @param rows  how many rows it had
+     * @param bytes how many bytes of script its rows took
+     */
+    default void tableFinished(String table, long rows, long bytes) {
+    }
+}

@@ -1,0 +1,79 @@
+package io.persistor.core.internal.sink;
+
+import io.persistor.PersistorException;
+import io.persistor.spi.OutputSink;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A file written under a temporary name in its target's directory and moved into place on {@link #commit()}:
+ * readers see either no file or the complete one. {@link #abort()} deletes the temporary file.
+ */
+public final class AtomicFileSink implements OutputSink {
+
+    private final Path target;
+    private Path temporary;
+    private FileChannel channel;
+
+    /**
+     * @param target the final path
+     */
+    public AtomicFileSink(Path target) {
+        this.target = target.toAbsolutePath();
+    }
+
+    @Override
+    public OutputStream open() throws IOException {
+        Path directory = target.getParent();
+        if (!Files.isDirectory(directory)) {
+            throw new PersistorException("Cannot write the backup to " + target + ": directory " + directory
+                    + " does not exist. Create it first.");
+        }
+        if (!Files.isWritable(directory)) {
+            throw new PersistorException("Cannot write the backup to " + target + ": directory " + directory
+                    + " is not writable by this process.");
+        }
+        temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".partial");
+        channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+        return Channels.newOutputStream(channel);
+    }
+
+    @Override
+    public void commit() throws IOException {
+        channel.force(true);
+        channel.close();
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("Cannot publish " + target + " atomically: " + e.getMessage(), e);
+        }
+        temporary = null;
+    }
+
+    @Override
+    public void abort() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            // Nothing more can be done: the temporary name starts with a dot and ends in .partial.
+            temporary = null;
+        }
+    }
+
+    @Override
+    public Path file() {
+        return target;
+    }
+}
