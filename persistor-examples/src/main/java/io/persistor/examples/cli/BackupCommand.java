@@ -2,7 +2,9 @@ package io.persistor.examples.cli;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.persistor.Backup;
 import io.persistor.BackupResult;
+import io.persistor.Format;
 import io.persistor.Persistor;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -13,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -55,18 +58,53 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, description = "Exact output path; overrides --output-dir.")
     Path file;
 
+    @Option(names = "--format", defaultValue = "inserts",
+            description = "inserts (plain SQL, runs anywhere) or copy (faster, psql or persistor restore).")
+    String format;
+
+    @Option(names = "--rows-per-insert", defaultValue = "500", description = "Rows per INSERT (default: ${DEFAULT-VALUE}).")
+    int rowsPerInsert;
+
+    @Option(names = {"-j", "--jobs"}, defaultValue = "1",
+            description = "Connections reading tables at once, on one snapshot (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--gzip", description = "Compress the file with gzip (also implied by a -f name ending in .gz).")
+    boolean gzip;
+
+    @Option(names = "--no-progress", description = "Print no progress on stderr (none is printed unless a terminal is attached).")
+    boolean noProgress;
+
     @Override
     public Integer call() {
-        Path target = file != null ? file
-                : outputDirectory.resolve(database + "-" + LocalDateTime.now().format(STAMP) + ".sql");
+        Format chosen = parseFormat();
+        Path target = file != null ? file : outputDirectory.resolve(
+                database + "-" + LocalDateTime.now().format(STAMP) + (gzip ? ".sql.gz" : ".sql"));
         try (HikariDataSource pool = new HikariDataSource(poolConfig())) {
-            BackupResult result = Persistor.backup(pool).schema(schema).tables(tables.toArray(String[]::new)).to(target);
+            Backup backup = Persistor.backup(pool).schema(schema).tables(tables.toArray(String[]::new))
+                    .format(chosen).rowsPerInsert(rowsPerInsert).parallelism(jobs);
+            if (gzip) {
+                backup.gzip();
+            }
+            if (!noProgress && System.console() != null) {
+                backup.progressListener(new ProgressDisplay(spec.commandLine().getErr()));
+            }
+            BackupResult result = backup.to(target);
             spec.commandLine().getOut().println(result.file());
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "%d tables, %d rows, %d bytes in %.1f s", result.tables(), result.rows(), result.bytes(),
                     result.duration().toMillis() / 1000.0));
         }
         return ExitCode.OK;
+    }
+
+    private Format parseFormat() {
+        try {
+            return Format.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--format': '" + format + "' (expected inserts or copy)");
+        }
     }
 
     private HikariConfig poolConfig() {
@@ -80,7 +118,8 @@ final class BackupCommand implements Callable<Integer> {
         if (secret != null) {
             config.setPassword(secret);
         }
-        config.setMaximumPoolSize(1);
+        // The backup's own session plus one per parallel reader.
+        config.setMaximumPoolSize(jobs > 1 ? jobs + 1 : 1);
         config.setPoolName("persistor-backup");
         return config;
     }

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Backup benchmark: Persistor next to pg_dump on the same data, wall time and peak memory (RSS) side by side.
+#
+# Usage: persistor-examples/src/bench/backup-benchmark.sh [SCALE] [WIDE_ROWS]
+#   SCALE=50 WIDE_ROWS=1000000 (the defaults) build about 1 GB: pgbench tables plus a mixed-type table "wide".
+#
+# Needs PostgreSQL server binaries (PG_BIN, default /usr/lib/postgresql/15/bin: Debian's postgresql-15),
+# pgbench, pg_dump and psql, GNU time, and the dataset builder (DATASET, default ../shared/bench/make-dataset.sh
+# beside the repository). Runs a throwaway server as the "postgres" user on PORT (default 54329), backs up as a
+# SELECT-only role, and removes everything when done. Build the CLI first: ./mvnw -q -DskipTests package
+set -euo pipefail
+
+scale=${1:-50}
+wide_rows=${2:-1000000}
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../../.." && pwd)
+pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
+port=${PORT:-54329}
+dataset=${DATASET:-$repo/../shared/bench/make-dataset.sh}
+jar=$repo/persistor-examples/target/persistor-cli.jar
+
+for tool in "$pg_bin/postgres" "$pg_bin/initdb" "$pg_bin/pg_ctl" pgbench pg_dump psql /usr/bin/time "$dataset" "$jar"; do
+  command -v "$tool" >/dev/null 2>&1 || [ -e "$tool" ] || { echo "missing: $tool" >&2; exit 1; }
+done
+
+work=$(mktemp -d /tmp/persistor-bench.XXXXXX)
+chown postgres "$work"
+stop() {
+  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap stop EXIT
+
+runuser -u postgres -- "$pg_bin/initdb" -D "$work/data" -A trust -U postgres -E UTF8 --no-sync >/dev/null
+runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
+  -o "-p $port -k $work -c listen_addresses=localhost -c fsync=off -c shared_buffers=1GB -c max_wal_size=4GB" start >/dev/null
+
+echo "Building the dataset (scale $scale, $wide_rows wide rows)..."
+size=$("$dataset" localhost "$port" postgres bench "$scale" "$wide_rows" | tail -n 1)
+psql -X -q -h localhost -p "$port" -U postgres -d bench -v ON_ERROR_STOP=1 \
+  -c "CREATE ROLE reader LOGIN" \
+  -c "GRANT USAGE ON SCHEMA public TO reader" \
+  -c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader" \
+  -c "GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO reader"
+echo "Database size: $size"
+
+out=$work/out
+mkdir "$out"
+chmod 777 "$out"
+printf '\n%-44s %9s %10s %12s\n' "backup" "seconds" "peak MB" "file MB"
+measure() {
+  local label=$1 file=$2
+  shift 2
+  rm -f "$file"
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
+  read -r seconds kilobytes < "$work/time"
+  printf '%-44s %9s %10d %12d\n' "$label" "$seconds" $((kilobytes / 1024)) $(($(stat -c %s "$file") / 1048576))
+  rm -f "$file"
+}
+cli=(java -jar "$jar" backup -h localhost -p "$port" -u reader -d bench --no-progress)
+measure "pg_dump -Fp" "$out/pg_dump.sql" pg_dump -h localhost -p "$port" -U reader -d bench -Fp -f "$out/pg_dump.sql"
+measure "Persistor COPY" "$out/copy.sql" "${cli[@]}" --format copy -f "$out/copy.sql"
+measure "Persistor COPY --jobs 2" "$out/copy2.sql" "${cli[@]}" --format copy --jobs 2 -f "$out/copy2.sql"
+measure "Persistor COPY, java -Xmx64m" "$out/copy64.sql" \
+  java -Xmx64m -jar "$jar" backup -h localhost -p "$port" -u reader -d bench --no-progress --format copy -f "$out/copy64.sql"
+measure "pg_dump --rows-per-insert=1000" "$out/pg_dump_ins.sql" \
+  pg_dump -h localhost -p "$port" -U reader -d bench -Fp --rows-per-insert=1000 -f "$out/pg_dump_ins.sql"
+measure "Persistor INSERTS --rows-per-insert 1000" "$out/inserts.sql" "${cli[@]}" --rows-per-insert 1000 -f "$out/inserts.sql"
+measure "Persistor INSERTS --rows-per-insert 1000 --jobs 2" "$out/inserts2.sql" \
+  "${cli[@]}" --rows-per-insert 1000 --jobs 2 -f "$out/inserts2.sql"
