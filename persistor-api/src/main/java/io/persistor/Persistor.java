@@ -4,7 +4,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Where every Persistor operation starts.
+ * Where every Persistor operation starts: {@link #backup(DataSource)} and {@link #restore(DataSource)}.
  *
  * <pre>{@code
  * BackupResult result = Persistor.backup(dataSource)
@@ -30,6 +30,20 @@ public final class Persistor {
      */
     public static Backup backup(DataSource dataSource) {
         return new Backup(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
+     * Starts describing a restore into the database behind {@code dataSource}.
+     *
+     * <pre>{@code
+     * RestoreResult result = Persistor.restore(dataSource).from(Path.of("shop.sql"));
+     * }</pre>
+     *
+     * @param dataSource the target database; its role needs the privileges of the database's owner, never a superuser
+     * @return a single-use builder; nothing runs until its terminal call
+     */
+    public static Restore restore(DataSource dataSource) {
+        return new Restore(Objects.requireNonNull(dataSource, "dataSource"));
     }
 
     /**

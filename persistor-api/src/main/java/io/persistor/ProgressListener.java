@@ -1,8 +1,9 @@
 package io.persistor;
 
 /**
- * Told how a backup advances, table by table. With {@code parallelism(n)} the calls come from the threads that read
- * the tables, so an implementation must be thread-safe; it should return quickly.
+ * Told how a backup advances, table by table, or how a restore advances through its script. With
+ * {@code parallelism(n)} a backup's calls come from the threads that read the tables, so an implementation must be
+ * thread-safe; it should return quickly.
  */
 public interface ProgressListener {
 
@@ -23,5 +24,14 @@ public interface ProgressListener {
      * @param bytes how many bytes of script its rows took
      */
     default void tableFinished(String table, long rows, long bytes) {
+    }
+
+    /**
+     * A restore has run more of its script; called after every statement or {@code COPY} block.
+     *
+     * @param statements how many statements have run so far
+     * @param characters how many characters of the (uncompressed) script have been read so far
+     */
+    default void restored(long statements, long characters) {
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.persistor.spi.BackupPlan;
 import io.persistor.spi.OutputSink;
+import io.persistor.spi.RestorePlan;
 import io.persistor.spi.PersistorProvider;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +46,16 @@ class ProvidersTest {
     private record Fixed(int priority) implements PersistorProvider {
         @Override
         public BackupResult backup(BackupPlan plan, OutputSink sink) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RestoreResult restore(RestorePlan plan, Path file) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RestoreResult restore(RestorePlan plan, InputStream stream) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,6 +1,8 @@
 package io.persistor.spi;
 
 import io.persistor.BackupResult;
+import io.persistor.RestoreResult;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 
@@ -27,6 +29,26 @@ public interface PersistorProvider {
      * @throws io.persistor.PersistorException when the backup fails
      */
     BackupResult backup(BackupPlan plan, OutputSink sink);
+
+    /**
+     * Runs a validated restore of a script file.
+     *
+     * @param plan how to restore
+     * @param file the script, plain or gzip-compressed
+     * @return what was done
+     * @throws io.persistor.PersistorException when the script is refused or a statement fails
+     */
+    RestoreResult restore(RestorePlan plan, Path file);
+
+    /**
+     * Runs a validated restore of a script read from a stream, which is not closed.
+     *
+     * @param plan   how to restore
+     * @param stream the script, plain or gzip-compressed
+     * @return what was done
+     * @throws io.persistor.PersistorException when the script is refused or a statement fails
+     */
+    RestoreResult restore(RestorePlan plan, InputStream stream);
 
     /**
      * A sink that writes a file under a temporary name beside {@code file} and moves it into place on commit.

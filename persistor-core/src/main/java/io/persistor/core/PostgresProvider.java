@@ -1,12 +1,16 @@
 package io.persistor.core;
 
 import io.persistor.BackupResult;
+import io.persistor.RestoreResult;
 import io.persistor.core.internal.backup.BackupJob;
+import io.persistor.core.internal.restore.RestoreJob;
 import io.persistor.core.internal.sink.AtomicFileSink;
 import io.persistor.core.internal.sink.StreamSink;
 import io.persistor.spi.BackupPlan;
 import io.persistor.spi.OutputSink;
 import io.persistor.spi.PersistorProvider;
+import io.persistor.spi.RestorePlan;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 
@@ -25,6 +29,16 @@ public final class PostgresProvider implements PersistorProvider {
     @Override
     public BackupResult backup(BackupPlan plan, OutputSink sink) {
         return new BackupJob(plan, sink).run();
+    }
+
+    @Override
+    public RestoreResult restore(RestorePlan plan, Path file) {
+        return new RestoreJob(plan).run(file);
+    }
+
+    @Override
+    public RestoreResult restore(RestorePlan plan, InputStream stream) {
+        return new RestoreJob(plan).run(stream);
     }
 
     @Override

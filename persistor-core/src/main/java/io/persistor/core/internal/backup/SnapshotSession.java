@@ -22,6 +22,10 @@ final class SnapshotSession implements AutoCloseable {
         "SET LOCAL datestyle = 'ISO, YMD'",
         "SET LOCAL intervalstyle = 'postgres'",
         "SET LOCAL extra_float_digits = 3",
+        // Definitions then render strings with backslashes as standard literals, never E'...'.
+        "SET LOCAL standard_conforming_strings = on",
+        // Full-table scans start at the first block, so rows come in the same order every time.
+        "SET LOCAL synchronize_seqscans = off",
         "SET LOCAL statement_timeout = 0",
         "SET LOCAL idle_in_transaction_session_timeout = 0",
     };

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Reads functions, procedures and aggregates. Functions and procedures are taken as {@code pg_get_functiondef}
- * renders them; PostgreSQL has no such function for aggregates, so their {@code CREATE AGGREGATE} is assembled
- * here from {@code pg_aggregate}, naming only what differs from the defaults.
+ * renders them, except that a dollar-quoted body becomes a standard string literal, so the script stays plain SQL
+ * that any statement splitter can cut; PostgreSQL has no such function for aggregates, so their
+ * {@code CREATE AGGREGATE} is assembled here from {@code pg_aggregate}, naming only what differs from the defaults.
  */
 final class RoutineRows {
 
@@ -25,10 +26,33 @@ final class RoutineRows {
             Routine.Kind routineKind = "a".equals(kind) ? Routine.Kind.AGGREGATE
                     : "p".equals(kind) ? Routine.Kind.PROCEDURE : Routine.Kind.FUNCTION;
             String definition = routineKind == Routine.Kind.AGGREGATE ? aggregate(row)
-                    : row.getString("definition").stripTrailing();
+                    : withLiteralBody(row.getString("definition").stripTrailing(), row.getString("source"),
+                    row.getString("language"));
             return new Routine(name(row, "schema_name", "routine_name"), row.getString("identity_arguments"),
                     routineKind, definition, row.getString("comment"));
         });
+    }
+
+    /**
+     * Replaces {@code AS $function$body$function$} at the end of a definition with {@code AS 'body'}. C and internal
+     * functions (whose {@code AS} names a library) and SQL-standard bodies are left as they are, as is anything
+     * that does not match the body exactly.
+     */
+    static String withLiteralBody(String definition, String source, String language) {
+        int as = definition.lastIndexOf("\nAS $");
+        if (as < 0 || "c".equals(language) || "internal".equals(language)) {
+            return definition;
+        }
+        String quoted = definition.substring(as + 4);
+        int tagEnd = quoted.indexOf('$', 1);
+        if (tagEnd < 0) {
+            return definition;
+        }
+        String tag = quoted.substring(0, tagEnd + 1);
+        if (!quoted.equals(tag + source + tag)) {
+            return definition;
+        }
+        return definition.substring(0, as) + "\nAS " + SqlQuote.literal(source);
     }
 
     private static String aggregate(ResultSet row) throws SQLException {

@@ -1,0 +1,116 @@
+package io.persistor;
+
+import io.persistor.spi.RestorePlan;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Describes one restore; {@link #from(Path)} or {@link #from(InputStream)} runs it. Runs Persistor's scripts in
+ * either format, and plain pg_dump files whose only psql meta-commands are {@code COPY ... FROM stdin} blocks.
+ * A builder is single-use and not thread-safe.
+ */
+public final class Restore {
+
+    private final DataSource dataSource;
+    private boolean singleTransaction = true;
+    private OnError onError = OnError.STOP;
+    private boolean cleanFirst;
+    private boolean requireClosingMarker = true;
+    private ProgressListener progress;
+
+    Restore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Whether the whole script runs in one transaction, so that a failure leaves the target exactly as it was.
+     *
+     * @param single {@code true} by default
+     * @return this builder
+     */
+    public Restore singleTransaction(boolean single) {
+        this.singleTransaction = single;
+        return this;
+    }
+
+    /**
+     * What to do when a statement fails.
+     *
+     * @param action {@link OnError#STOP} by default
+     * @return this builder
+     */
+    public Restore onError(OnError action) {
+        this.onError = action;
+        return this;
+    }
+
+    /**
+     * Drops what is in the way first: the script's schemas that the restoring role owns, and in the others the
+     * tables, views, sequences, types and routines it owns. Without this, a target that already holds objects in
+     * the script's schemas is refused.
+     *
+     * @return this builder
+     */
+    public Restore cleanFirst() {
+        this.cleanFirst = true;
+        return this;
+    }
+
+    /**
+     * Runs a script that lacks Persistor's closing marker, such as a pg_dump file. Without this such a script is
+     * refused as truncated, before anything runs.
+     *
+     * @return this builder
+     */
+    public Restore allowMissingClosingMarker() {
+        this.requireClosingMarker = false;
+        return this;
+    }
+
+    /**
+     * Tells a listener how far the restore has come (see {@link ProgressListener#restored(long, long)}).
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Restore progressListener(ProgressListener listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    /**
+     * Restores a script file, plain or gzip-compressed (recognised by its content).
+     *
+     * @param file the script
+     * @return what was done
+     * @throws PersistorException when an option is invalid, the script is refused or a statement fails; the
+     *                            message names the file, line and statement
+     */
+    public RestoreResult from(Path file) {
+        Objects.requireNonNull(file, "file");
+        return Providers.provider().restore(plan(), file);
+    }
+
+    /**
+     * Restores a script read from a stream, plain or gzip-compressed. The stream is first copied to a temporary
+     * file, so that a truncated script is refused before anything runs; it is not closed.
+     *
+     * @param stream the script
+     * @return what was done; its {@code file} is {@code null}
+     * @throws PersistorException as {@link #from(Path)}
+     */
+    public RestoreResult from(InputStream stream) {
+        Objects.requireNonNull(stream, "stream");
+        return Providers.provider().restore(plan(), stream);
+    }
+
+    private RestorePlan plan() {
+        if (onError == null) {
+            throw new PersistorException("Invalid restore options: onError must be STOP or CONTINUE, but was null");
+        }
+        return new RestorePlan(dataSource, singleTransaction, onError, cleanFirst, requireClosingMarker,
+                progress == null ? new ProgressListener() { } : progress);
+    }
+}

@@ -1,0 +1,121 @@
+package io.persistor.core.internal.restore;
+
+import io.persistor.PersistorException;
+import io.persistor.RestoreResult;
+import io.persistor.spi.RestorePlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one restore: refuses a truncated script before anything runs, checks (or cleans) the target, then runs the
+ * script, by default in one transaction that is rolled back on any failure.
+ */
+public final class RestoreJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestoreJob.class);
+
+    private final RestorePlan plan;
+
+    /**
+     * @param plan how to restore
+     */
+    public RestoreJob(RestorePlan plan) {
+        this.plan = plan;
+    }
+
+    /**
+     * Restores a file.
+     *
+     * @param file the script, plain or gzip-compressed
+     * @return what was done
+     */
+    public RestoreResult run(Path file) {
+        return run(file, file.toString(), file);
+    }
+
+    /**
+     * Restores a stream, spooled to a temporary file first so that a truncated script is refused before anything
+     * runs.
+     *
+     * @param stream the script, plain or gzip-compressed; not closed
+     * @return what was done
+     */
+    public RestoreResult run(InputStream stream) {
+        Path spool = null;
+        try {
+            spool = Files.createTempFile("persistor-restore-", ".sql");
+            Files.copy(stream, spool, StandardCopyOption.REPLACE_EXISTING);
+            return run(spool, "the script stream", null);
+        } catch (IOException e) {
+            throw new PersistorException("Cannot read the script stream: " + e.getMessage(), null, e);
+        } finally {
+            if (spool != null) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException e) {
+                    LOG.warn("Cannot delete the temporary copy {} of the script stream", spool);
+                }
+            }
+        }
+    }
+
+    private RestoreResult run(Path path, String source, Path reported) {
+        long started = System.nanoTime();
+        ScriptFile script;
+        try {
+            script = new ScriptFile(path);
+            if (plan.requireClosingMarker() && !script.isComplete()) {
+                throw new PersistorException("Refusing to restore " + source + ": it does not end with Persistor's "
+                        + "closing marker, so it was cut short or is not a Persistor backup. Nothing was run. For "
+                        + "another tool's script, use allowMissingClosingMarker().");
+            }
+        } catch (IOException e) {
+            throw new PersistorException("Cannot read " + source + ": " + e.getMessage(), null, e);
+        }
+        try (Connection connection = plan.dataSource().getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(!plan.singleTransaction());
+            try (Reader reader = script.open()) {
+                TargetCheck.prepare(connection, script.schemas(), plan.cleanFirst(), source);
+                ScriptRunner runner = new ScriptRunner(connection, source, plan.onError(), plan.singleTransaction(),
+                        plan.progress());
+                runner.run(new ScriptParser(reader));
+                if (plan.singleTransaction()) {
+                    connection.commit();
+                }
+                Duration duration = Duration.ofNanos(System.nanoTime() - started);
+                LOG.info("Restored {}: {} statements, {} rows in {} ms", source, runner.statements(), runner.rows(),
+                        duration.toMillis());
+                return new RestoreResult(reported, runner.statements(), runner.rows(), duration, runner.errors());
+            } catch (SQLException | IOException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new PersistorException("Restore of " + source + " failed: " + e.getMessage(), e.getSQLState(), e);
+        } catch (IOException e) {
+            throw new PersistorException("Restore of " + source + " failed reading it: " + e.getMessage(), null, e);
+        }
+    }
+
+    private void rollback(Connection connection, Exception cause) {
+        if (plan.singleTransaction()) {
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.persistor.core.internal.restore;
+
+import io.persistor.core.internal.script.ScriptLayout;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/** A script on disk, plain or gzip-compressed: its reader, its closing marker, and the schemas it creates objects in. */
+final class ScriptFile {
+
+    private static final Pattern CREATE = Pattern.compile("(?is)^CREATE\\s+(?:OR\\s+REPLACE\\s+)?"
+            + "(?:UNLOGGED\\s+|MATERIALIZED\\s+)?(?:TABLE|VIEW|SEQUENCE|TYPE|DOMAIN|FUNCTION|PROCEDURE|AGGREGATE|"
+            + "COLLATION)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)\\.");
+    private static final Pattern CREATE_SCHEMA = Pattern.compile(
+            "(?is)^CREATE\\s+SCHEMA\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)");
+
+    private final Path path;
+    private final boolean gzip;
+
+    ScriptFile(Path path) throws IOException {
+        this.path = path;
+        try (InputStream in = Files.newInputStream(path)) {
+            this.gzip = in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    Reader open() throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        return new InputStreamReader(gzip ? new GZIPInputStream(in, 1 << 16) : in, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the script's last line is Persistor's closing marker, i.e. the file was not cut short. */
+    boolean isComplete() throws IOException {
+        return ScriptLayout.CLOSING_MARKER.equals(lastLine());
+    }
+
+    /**
+     * The schemas that the script's pre-data statements create objects in, read up to its first {@code INSERT} or
+     * {@code COPY}.
+     */
+    Set<String> schemas() throws IOException {
+        Set<String> schemas = new LinkedHashSet<>();
+        try (Reader reader = open()) {
+            ScriptParser parser = new ScriptParser(reader);
+            ScriptParser.Statement statement;
+            while ((statement = parser.next()) != null) {
+                String sql = statement.sql();
+                if (sql.regionMatches(true, 0, "INSERT", 0, 6) || statement.isCopyFromStdin()) {
+                    break;
+                }
+                Matcher create = CREATE.matcher(sql);
+                Matcher schema = CREATE_SCHEMA.matcher(sql);
+                if (create.find()) {
+                    schemas.add(unquote(create.group(1)));
+                } else if (schema.find()) {
+                    schemas.add(unquote(schema.group(1)));
+                }
+            }
+        }
+        return schemas;
+    }
+
+    private String lastLine() throws IOException {
+        if (gzip) {
+            String last = null;
+            try (BufferedReader lines = new BufferedReader(open())) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (!line.isBlank()) {
+                        last = line;
+                    }
+                }
+            }
+            return last;
+        }
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r")) {
+            long length = file.length();
+            int tail = (int) Math.min(length, 4096);
+            byte[] bytes = new byte[tail];
+            file.seek(length - tail);
+            file.readFully(bytes);
+            String text = new String(bytes, StandardCharsets.UTF_8).stripTrailing();
+            return text.substring(text.lastIndexOf('\n') + 1);
+        }
+    }
+
+    private static String unquote(String identifier) {
+        return identifier.startsWith("\"")
+                ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"")
+                : identifier.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,113 @@
+package io.persistor.core.internal.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScriptParserTest {
+
+    @Test
+    void splitsAtSemicolonsOutsideQuotesIdentifiersAndComments() throws IOException {
+        List<String> statements = statements("""
+                SELECT 'a;b', "x;y" FROM t; -- a comment; with a semicolon
+                /* block; /* nested; */ still comment; */ SELECT 2;
+                SELECT 'it''s; fine';
+                """);
+        assertThat(statements).containsExactly("SELECT 'a;b', \"x;y\" FROM t", "SELECT 2", "SELECT 'it''s; fine'");
+    }
+
+    @Test
+    void understandsBackslashEscapesOnlyInEStrings() throws IOException {
+        assertThat(statements("SELECT E'a\\';b'; SELECT 'c\\'; SELECT 1;"))
+                .containsExactly("SELECT E'a\\';b'", "SELECT 'c\\'", "SELECT 1");
+    }
+
+    @Test
+    void keepsDollarQuotedBodiesWhole() throws IOException {
+        List<String> statements = statements("""
+                CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $body$
+                BEGIN
+                    RAISE NOTICE 'x;'; -- ;
+                    RETURN $$;$$::text::int;
+                END $body$;
+                SELECT $1, a$b FROM t;
+                """);
+        assertThat(statements).hasSize(2);
+        assertThat(statements.get(0)).endsWith("END $body$");
+        assertThat(statements.get(1)).isEqualTo("SELECT $1, a$b FROM t");
+    }
+
+    @Test
+    void keepsStandardSqlBodiesWholeAsPsqlDoes() throws IOException {
+        List<String> statements = statements("""
+                CREATE OR REPLACE FUNCTION f(x int) RETURNS int LANGUAGE sql
+                BEGIN ATOMIC
+                    SELECT CASE WHEN x > 0 THEN 1 ELSE 0 END;
+                    SELECT x;
+                END;
+                SELECT 'begin';
+                """);
+        assertThat(statements).hasSize(2);
+        assertThat(statements.get(0)).startsWith("CREATE OR REPLACE FUNCTION").endsWith("END");
+        assertThat(statements.get(1)).isEqualTo("SELECT 'begin'");
+    }
+
+    @Test
+    void handsOverCopyDataUpToItsTerminator() throws IOException {
+        ScriptParser parser = new ScriptParser(new StringReader("""
+                COPY t (a, b) FROM stdin;
+                1\tx;y
+                2\t\\N
+                \\.
+                SELECT 3;
+                """));
+        ScriptParser.Statement copy = parser.next();
+        assertThat(copy.isCopyFromStdin()).isTrue();
+        List<String> rows = new ArrayList<>();
+        parser.copyData((chars, length) -> rows.add(new String(chars, 0, length)));
+        assertThat(rows).containsExactly("1\tx;y\n", "2\t\\N\n");
+        ScriptParser.Statement next = parser.next();
+        assertThat(next.sql()).isEqualTo("SELECT 3");
+        assertThat(next.line()).isEqualTo(5);
+        assertThat(parser.next()).isNull();
+    }
+
+    @Test
+    void reportsTheLineEachStatementStartsOn() throws IOException {
+        ScriptParser parser = new ScriptParser(new StringReader("-- header\n\nSELECT 1;\nSELECT\n 2;\n"));
+        assertThat(parser.next().line()).isEqualTo(3);
+        assertThat(parser.next().line()).isEqualTo(4);
+    }
+
+    @Test
+    void returnsMetaCommandLinesAsTheyAre() throws IOException {
+        assertThat(statements("\\restrict abc\nSELECT 1;\n\\connect other\n"))
+                .containsExactly("\\restrict abc", "SELECT 1", "\\connect other");
+    }
+
+    @Test
+    void failsOnAScriptCutInsideAString() {
+        assertThatThrownBy(() -> statements("SELECT 'unterminated;"))
+                .isInstanceOf(IOException.class).hasMessageContaining("inside a string");
+        assertThatThrownBy(() -> {
+            ScriptParser parser = new ScriptParser(new StringReader("COPY t FROM stdin;\n1\n"));
+            parser.next();
+            parser.copyData((chars, length) -> { });
+        }).isInstanceOf(IOException.class).hasMessageContaining("inside COPY data");
+    }
+
+    private static List<String> statements(String script) throws IOException {
+        ScriptParser parser = new ScriptParser(new StringReader(script));
+        List<String> statements = new ArrayList<>();
+        ScriptParser.Statement statement;
+        while ((statement = parser.next()) != null) {
+            statements.add(statement.sql());
+        }
+        return statements;
+    }
+}
