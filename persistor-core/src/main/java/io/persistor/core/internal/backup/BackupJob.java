@@ -66,7 +66,7 @@ public final class BackupJob {
                 OutputStream stream = compressed(new BufferedOutputStream(written, BUFFER));
                 ScriptWriter writer = new ScriptWriter(stream);
                 BackupScript script = new BackupScript(selection.catalog(), notes, plan, writer);
-                script.write(session, server.rowEstimates(schemas));
+                script.write(session, server.tableSizes(schemas));
                 if (stream instanceof GZIPOutputStream) {
                     ((GZIPOutputStream) stream).finish();
                 }

@@ -41,7 +41,7 @@ final class BackupScript {
     }
 
     /** Writes the whole script, reading rows through the session and, in parallel, sessions that join it. */
-    void write(SnapshotSession session, Map<String, Long> estimates) throws IOException, SQLException {
+    void write(SnapshotSession session, Map<String, ServerInfo.TableSize> sizes) throws IOException, SQLException {
         header();
         section(ScriptLayout.PRE_DATA);
         List<Object> created = new PreDataSection(catalog, out).write();
@@ -52,7 +52,8 @@ final class BackupScript {
         section(ScriptLayout.DATA);
         tables = tablesInOrder.size();
         TableData data = new TableData(plan.format(), plan.rowsPerInsert(), new ValueRenderers(plan.typeRenderers()));
-        rows = new DataSection(plan, data, out, session, estimates).write(tablesInOrder);
+        rows = new DataSection(plan, data, out, session, sizes, catalog.serverVersionNum() >= 140000)
+                .write(tablesInOrder);
         section(ScriptLayout.POST_DATA);
         new PostDataSection(catalog, tablesInOrder, viewsInOrder, plan.privileges(), out).write();
         if (plan.replicaSessionRole()) {

@@ -31,18 +31,28 @@ record ServerInfo(String version, int versionNum, Connection connection) {
     }
 
     /**
-     * The planner's row estimate of each table of the schemas, by {@code schema.table} (unquoted), for progress.
+     * The planner's size of a table: {@code reltuples} (-1 if never analyzed) and {@code relpages}.
+     *
+     * @param rows  estimated rows
+     * @param pages pages
      */
-    Map<String, Long> rowEstimates(List<String> schemas) throws SQLException {
-        Map<String, Long> estimates = new HashMap<>();
+    record TableSize(long rows, long pages) {
+    }
+
+    /**
+     * The size of each table of the schemas, by {@code schema.table} (unquoted), for progress and slicing.
+     */
+    Map<String, TableSize> tableSizes(List<String> schemas) throws SQLException {
+        Map<String, TableSize> estimates = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT n.nspname, c.relname, c.reltuples::bigint FROM pg_catalog.pg_class c "
+                "SELECT n.nspname, c.relname, c.reltuples::bigint, c.relpages FROM pg_catalog.pg_class c "
                         + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                         + "WHERE c.relkind = 'r' AND n.nspname = ANY (?)")) {
             statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    estimates.put(rows.getString(1) + "." + rows.getString(2), rows.getLong(3));
+                    estimates.put(rows.getString(1) + "." + rows.getString(2),
+                            new TableSize(rows.getLong(3), rows.getLong(4)));
                 }
             }
         }

@@ -17,14 +17,32 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
 /**
- * Streams one table's rows from the server into the script, one row in memory at a time. Rows are read with
- * {@code COPY ... TO STDOUT}, which needs only {@code SELECT}; the {@code COPY} format passes them through
- * unchanged, the {@code INSERT} format rewrites them as statements. Generated columns are left out: the target
- * computes them again.
+ * Streams a table's rows from the server into the script, one row in memory at a time. Rows are read with
+ * {@code COPY ... TO STDOUT}, which needs only {@code SELECT}, whole or one {@link Slice} of pages at a time; the
+ * {@code COPY} format passes them through unchanged between {@link #begin} and {@link #end}, the {@code INSERT}
+ * format rewrites them as statements. Generated columns are left out: the target computes them again.
  */
 public final class TableData {
 
     private static final byte[] END_OF_COPY = "\\.\n".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Part of a table by physical position: pages {@code [fromPage, toPage)}, read with a TID range scan.
+     *
+     * @param fromPage the first page
+     * @param toPage   the page after the last, or -1 for the rest of the table
+     */
+    public record Slice(long fromPage, long toPage) {
+
+        /** The whole table. */
+        public static final Slice WHOLE = new Slice(0, -1);
+
+        String condition() {
+            String from = fromPage > 0 ? "ctid >= '(" + fromPage + ",0)'::pg_catalog.tid" : null;
+            String to = toPage >= 0 ? "ctid < '(" + toPage + ",0)'::pg_catalog.tid" : null;
+            return from == null ? to : to == null ? from : from + " AND " + to;
+        }
+    }
 
     private final Format format;
     private final int rowsPerInsert;
@@ -42,23 +60,57 @@ public final class TableData {
     }
 
     /**
-     * Writes the rows of one table.
+     * Writes what comes before a table's rows: the {@code COPY ... FROM stdin} line in the {@code COPY} format.
+     *
+     * @param table the table
+     * @param out   the script
+     * @throws IOException when writing fails
+     */
+    public void begin(Table table, OutputStream out) throws IOException {
+        if (format == Format.COPY) {
+            String columns = columnList(table);
+            out.write(("COPY " + qualified(table.name()) + (columns.isEmpty() ? "" : " (" + columns + ")")
+                    + " FROM stdin;\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Writes what comes after a table's rows: the {@code \.} line in the {@code COPY} format.
+     *
+     * @param out the script
+     * @throws IOException when writing fails
+     */
+    public void end(OutputStream out) throws IOException {
+        if (format == Format.COPY) {
+            out.write(END_OF_COPY);
+        }
+    }
+
+    /**
+     * Writes the rows of a table, or of a slice of it.
      *
      * @param connection a connection inside the backup's snapshot
      * @param table      the table, not a partitioned one
+     * @param slice      which of its pages, or {@link Slice#WHOLE}
      * @param out        where the rows go
      * @return how many rows were written
      * @throws SQLException when reading fails
      * @throws IOException  when writing fails
      */
-    public long write(Connection connection, Table table, OutputStream out) throws SQLException, IOException {
+    public long rows(Connection connection, Table table, Slice slice, OutputStream out)
+            throws SQLException, IOException {
         List<Column> columns = table.columns().stream().filter(Column::holdsData).collect(Collectors.toList());
-        String columnList = columns.stream().map(c -> identifier(c.name())).collect(Collectors.joining(", "));
-        String source = columns.isEmpty() ? "(SELECT FROM " + qualified(table.name()) + ")"
-                : qualified(table.name()) + " (" + columnList + ")";
+        String columnList = columnList(table);
+        String source;
+        if (slice.equals(Slice.WHOLE) && !columns.isEmpty()) {
+            source = qualified(table.name()) + " (" + columnList + ")";
+        } else {
+            source = "(SELECT " + columnList + " FROM ONLY " + qualified(table.name())
+                    + (slice.equals(Slice.WHOLE) ? "" : " WHERE " + slice.condition()) + ")";
+        }
         CopyOut rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + source + " TO STDOUT");
         try {
-            return format == Format.COPY ? copy(rows, table, columnList, out) : inserts(rows, table, columns, out);
+            return format == Format.COPY ? copy(rows, out) : inserts(rows, table, columns, out);
         } finally {
             if (rows.isActive()) {
                 rows.cancelCopy();
@@ -66,17 +118,18 @@ public final class TableData {
         }
     }
 
-    private static long copy(CopyOut rows, Table table, String columnList, OutputStream out)
-            throws SQLException, IOException {
-        out.write(("COPY " + qualified(table.name()) + (columnList.isEmpty() ? "" : " (" + columnList + ")")
-                + " FROM stdin;\n").getBytes(StandardCharsets.UTF_8));
+    private static String columnList(Table table) {
+        return table.columns().stream().filter(Column::holdsData).map(c -> identifier(c.name()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static long copy(CopyOut rows, OutputStream out) throws SQLException, IOException {
         long count = 0;
         byte[] row;
         while ((row = rows.readFromCopy()) != null) {
             out.write(row);
             count++;
         }
-        out.write(END_OF_COPY);
         return count;
     }
 
