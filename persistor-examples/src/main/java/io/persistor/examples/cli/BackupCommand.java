@@ -1,6 +1,5 @@
 package io.persistor.examples.cli;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.persistor.Backup;
 import io.persistor.BackupResult;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -29,21 +29,8 @@ final class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-d", "--database"}, required = true, description = "Database name.")
-    String database;
-
-    @Option(names = {"-u", "--user"}, required = true, description = "User name.")
-    String user;
-
-    @Option(names = {"-h", "--host"}, defaultValue = "localhost", description = "Host (default: ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(names = {"-p", "--port"}, defaultValue = "5432", description = "Port (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = {"-P", "--password"},
-            description = "Password; otherwise PGPASSWORD. Other local users can see it in the process list.")
-    String password;
+    @Mixin
+    ConnectionOptions connection;
 
     @Option(names = {"-s", "--schema"}, defaultValue = "public", description = "Schema (default: ${DEFAULT-VALUE}).")
     String schema;
@@ -79,8 +66,9 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         Format chosen = parseFormat();
         Path target = file != null ? file : outputDirectory.resolve(
-                database + "-" + LocalDateTime.now().format(STAMP) + (gzip ? ".sql.gz" : ".sql"));
-        try (HikariDataSource pool = new HikariDataSource(poolConfig())) {
+                connection.database + "-" + LocalDateTime.now().format(STAMP) + (gzip ? ".sql.gz" : ".sql"));
+        // The backup's own session plus one per parallel reader.
+        try (HikariDataSource pool = new HikariDataSource(connection.pool("persistor-backup", jobs))) {
             Backup backup = Persistor.backup(pool).schema(schema).tables(tables.toArray(String[]::new))
                     .format(chosen).rowsPerInsert(rowsPerInsert).parallelism(jobs);
             if (gzip) {
@@ -105,22 +93,5 @@ final class BackupCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--format': '" + format + "' (expected inserts or copy)");
         }
-    }
-
-    private HikariConfig poolConfig() {
-        HikariConfig config = new HikariConfig();
-        config.setDataSourceClassName("org.postgresql.ds.PGSimpleDataSource");
-        config.addDataSourceProperty("serverName", host);
-        config.addDataSourceProperty("portNumber", String.valueOf(port));
-        config.addDataSourceProperty("databaseName", database);
-        config.setUsername(user);
-        String secret = password != null ? password : System.getenv("PGPASSWORD");
-        if (secret != null) {
-            config.setPassword(secret);
-        }
-        // The backup's own session plus one per parallel reader.
-        config.setMaximumPoolSize(jobs > 1 ? jobs + 1 : 1);
-        config.setPoolName("persistor-backup");
-        return config;
     }
 }

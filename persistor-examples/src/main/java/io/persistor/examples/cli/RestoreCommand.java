@@ -1,0 +1,56 @@
+package io.persistor.examples.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.persistor.Persistor;
+import io.persistor.Restore;
+import io.persistor.RestoreResult;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code persistor restore}: runs a backup file (plain or .gz) into a database, all or nothing. */
+@Command(name = "restore", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCode.USAGE,
+        description = "Restore a backup file into a database, in one transaction, without psql.")
+final class RestoreCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = {"-f", "--file"}, required = true, description = "The backup file (.sql or .sql.gz).")
+    Path file;
+
+    @Option(names = "--clean", description = "Drop what is in the way in the file's schemas first.")
+    boolean clean;
+
+    @Option(names = "--no-single-transaction", description = "Commit each statement on its own.")
+    boolean noSingleTransaction;
+
+    @Option(names = "--allow-missing-marker",
+            description = "Run a file without Persistor's closing marker, such as a pg_dump file.")
+    boolean allowMissingMarker;
+
+    @Override
+    public Integer call() {
+        try (HikariDataSource pool = new HikariDataSource(connection.pool("persistor-restore", 1))) {
+            Restore restore = Persistor.restore(pool).singleTransaction(!noSingleTransaction);
+            if (clean) {
+                restore.cleanFirst();
+            }
+            if (allowMissingMarker) {
+                restore.allowMissingClosingMarker();
+            }
+            RestoreResult result = restore.from(file);
+            spec.commandLine().getOut().println(String.format(Locale.ROOT, "%d statements, %d rows in %.1f s",
+                    result.statements(), result.rows(), result.duration().toMillis() / 1000.0));
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,60 @@
+package io.persistor.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.persistor.testkit.Fingerprint;
+import io.persistor.testkit.FreshDatabase;
+import io.persistor.testkit.PostgresServer;
+import io.persistor.testkit.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code persistor restore} runs a backup into a database as its owner, and refuses a cut file. */
+@ExtendWith(FreshDatabase.class)
+class RestoreCommandIT {
+
+    @TempDir
+    Path directory;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void restoresACompressedCopyBackupAsTheOwner(TestDatabase source) {
+        source.execute("CREATE TABLE public.t (id int PRIMARY KEY, v text)", "INSERT INTO public.t VALUES (1, 'a'), (2, 'b')");
+        source.selectOnlyDataSource();
+        PostgresServer server = source.server();
+        Path file = directory.resolve("t.sql.gz");
+        assertThat(run("backup", "-d", source.name(), "-u", PostgresServer.READER_ROLE, "-p", String.valueOf(server.port()),
+                "--format", "copy", "-f", file.toString())).as(err.toString()).isZero();
+        TestDatabase target = server.createOwnedDatabase();
+        try {
+            int code = run("restore", "-d", target.name(), "-u", PostgresServer.OWNER_ROLE,
+                    "-p", String.valueOf(server.port()), "-f", file.toString());
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(out.toString()).contains(", 2 rows in ");
+            Fingerprint.assertSame(source.fingerprint("public"), target.fingerprint("public"));
+        } finally {
+            target.drop();
+        }
+    }
+
+    @Test
+    void refusesACutFileWithExitCodeFour(TestDatabase target) throws Exception {
+        Path file = directory.resolve("cut.sql");
+        Files.writeString(file, "CREATE TABLE public.t (id int);\n");
+        int code = run("restore", "-d", target.name(), "-u", target.server().superuser(),
+                "-p", String.valueOf(target.server().port()), "-f", file.toString());
+        assertThat(code).isEqualTo(ExitCode.FAILURE);
+        assertThat(err.toString()).contains("closing marker").doesNotContain("\tat ");
+    }
+
+    private int run(String... args) {
+        return PersistorCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+}
