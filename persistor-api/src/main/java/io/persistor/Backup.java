@@ -38,6 +38,8 @@ public final class Backup {
     private boolean gzip;
     private ProgressListener progress;
     private final List<TypeRenderer> typeRenderers = new ArrayList<>();
+    private boolean schemaOnly;
+    private boolean dataOnly;
 
     Backup(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -148,6 +150,27 @@ public final class Backup {
      */
     public Backup ownershipAndPrivileges() {
         this.privileges = true;
+        return this;
+    }
+
+    /**
+     * Writes only the definitions: no rows, no sequence values, no refresh of materialized views.
+     *
+     * @return this builder
+     */
+    public Backup schemaOnly() {
+        this.schemaOnly = true;
+        return this;
+    }
+
+    /**
+     * Writes only the rows (parents before the tables that reference them) and the sequence values, for a database
+     * whose definitions exist already.
+     *
+     * @return this builder
+     */
+    public Backup dataOnly() {
+        this.dataOnly = true;
         return this;
     }
 
@@ -267,6 +290,9 @@ public final class Backup {
         if (parallelism < 1) {
             problems.add("parallelism must be at least 1, but was " + parallelism);
         }
+        if (schemaOnly && dataOnly) {
+            problems.add("schemaOnly() and dataOnly() exclude each other");
+        }
         if (format == null) {
             problems.add("format must be INSERTS or COPY, but was null");
         }
@@ -275,6 +301,6 @@ public final class Backup {
         }
         return new BackupPlan(dataSource, List.copyOf(new LinkedHashSet<>(schemas)), allSchemas, tables, excludedTables,
                 rowsPerInsert, replicaSessionRole, rowSecurity, privileges, format, parallelism, gzip || gzipByName,
-                progress == null ? new ProgressListener() { } : progress, typeRenderers);
+                progress == null ? new ProgressListener() { } : progress, typeRenderers, schemaOnly, dataOnly);
     }
 }

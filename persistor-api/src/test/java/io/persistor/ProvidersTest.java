@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.persistor.spi.BackupPlan;
+import io.persistor.spi.DiffPlan;
 import io.persistor.spi.OutputSink;
 import io.persistor.spi.RestorePlan;
 import io.persistor.spi.PersistorProvider;
@@ -56,6 +57,11 @@ class ProvidersTest {
 
         @Override
         public RestoreResult restore(RestorePlan plan, InputStream stream) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SchemaComparison compare(DiffPlan plan) {
             throw new UnsupportedOperationException();
         }
 

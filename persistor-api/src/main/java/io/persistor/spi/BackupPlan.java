@@ -23,12 +23,14 @@ import javax.sql.DataSource;
  * @param gzip               whether the script is gzip-compressed
  * @param progress           told as tables start and finish; never {@code null}
  * @param typeRenderers      renderers given to the builder, tried before those found with {@code ServiceLoader}
+ * @param schemaOnly         whether to write only the definitions (no rows, sequence values or refreshes)
+ * @param dataOnly           whether to write only the rows and sequence values
  */
 public record BackupPlan(DataSource dataSource, List<String> schemas, boolean allSchemas, List<String> tables,
                          List<String> excludedTables,
                          int rowsPerInsert, boolean replicaSessionRole, boolean rowSecurity, boolean privileges,
                          Format format, int parallelism, boolean gzip, ProgressListener progress,
-                         List<TypeRenderer> typeRenderers) {
+                         List<TypeRenderer> typeRenderers, boolean schemaOnly, boolean dataOnly) {
 
     /** Copies the lists so the plan cannot change after validation. */
     public BackupPlan {

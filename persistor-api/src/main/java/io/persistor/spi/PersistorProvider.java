@@ -2,6 +2,7 @@ package io.persistor.spi;
 
 import io.persistor.BackupResult;
 import io.persistor.RestoreResult;
+import io.persistor.SchemaComparison;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -49,6 +50,15 @@ public interface PersistorProvider {
      * @throws io.persistor.PersistorException when the script is refused or a statement fails
      */
     RestoreResult restore(RestorePlan plan, InputStream stream);
+
+    /**
+     * Compares two schemas (reading the databases when the plan gives data sources) and writes the migration.
+     *
+     * @param plan what to compare
+     * @return the differences and the migration
+     * @throws io.persistor.PersistorException when a side cannot be read
+     */
+    SchemaComparison compare(DiffPlan plan);
 
     /**
      * A sink that writes a file under a temporary name beside {@code file} and moves it into place on commit.

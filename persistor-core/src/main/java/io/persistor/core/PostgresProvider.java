@@ -2,11 +2,16 @@ package io.persistor.core;
 
 import io.persistor.BackupResult;
 import io.persistor.RestoreResult;
+import io.persistor.SchemaComparison;
 import io.persistor.core.internal.backup.BackupJob;
+import io.persistor.core.internal.backup.CatalogSnapshot;
+import io.persistor.core.internal.diff.SchemaComparer;
 import io.persistor.core.internal.restore.RestoreJob;
 import io.persistor.core.internal.sink.AtomicFileSink;
 import io.persistor.core.internal.sink.StreamSink;
+import io.persistor.model.Catalog;
 import io.persistor.spi.BackupPlan;
+import io.persistor.spi.DiffPlan;
 import io.persistor.spi.OutputSink;
 import io.persistor.spi.PersistorProvider;
 import io.persistor.spi.RestorePlan;
@@ -39,6 +44,15 @@ public final class PostgresProvider implements PersistorProvider {
     @Override
     public RestoreResult restore(RestorePlan plan, InputStream stream) {
         return new RestoreJob(plan).run(stream);
+    }
+
+    @Override
+    public SchemaComparison compare(DiffPlan plan) {
+        Catalog source = plan.sourceCatalog() != null ? plan.sourceCatalog()
+                : CatalogSnapshot.read(plan.source(), plan.schemas());
+        Catalog target = plan.targetCatalog() != null ? plan.targetCatalog()
+                : CatalogSnapshot.read(plan.target(), plan.schemas().stream().map(plan::targetSchema).toList());
+        return SchemaComparer.compare(source, target, plan);
     }
 
     @Override

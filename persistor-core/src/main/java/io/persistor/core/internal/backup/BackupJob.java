@@ -62,7 +62,9 @@ public final class BackupJob {
                 Catalog catalog = reader.read(connection, schemas);
                 BackupSelection selection = BackupSelection.of(catalog, plan);
                 List<String> notes = new ArrayList<>(selection.notes());
-                notes.addAll(ReadAccess.check(connection, selection.catalog(), plan.rowSecurity()));
+                if (!plan.schemaOnly()) {
+                    notes.addAll(ReadAccess.check(connection, selection.catalog(), plan.rowSecurity()));
+                }
                 OutputStream stream = compressed(new BufferedOutputStream(written, BUFFER));
                 ScriptWriter writer = new ScriptWriter(stream);
                 BackupScript script = new BackupScript(selection.catalog(), notes, plan, writer);

@@ -43,19 +43,32 @@ final class BackupScript {
     /** Writes the whole script, reading rows through the session and, in parallel, sessions that join it. */
     void write(SnapshotSession session, Map<String, ServerInfo.TableSize> sizes) throws IOException, SQLException {
         header();
-        section(ScriptLayout.PRE_DATA);
-        List<Object> created = new PreDataSection(catalog, out).write();
+        PreDataSection preData = new PreDataSection(catalog, out);
+        List<Object> created;
+        if (plan.dataOnly()) {
+            created = preData.order();
+        } else {
+            section(ScriptLayout.PRE_DATA);
+            created = preData.write();
+        }
         List<Table> tablesInOrder = created.stream().filter(o -> o instanceof Table).map(o -> (Table) o)
                 .collect(Collectors.toList());
         List<View> viewsInOrder = created.stream().filter(o -> o instanceof View).map(o -> (View) o)
                 .collect(Collectors.toList());
-        section(ScriptLayout.DATA);
         tables = tablesInOrder.size();
-        TableData data = new TableData(plan.format(), plan.rowsPerInsert(), new ValueRenderers(plan.typeRenderers()));
-        rows = new DataSection(plan, data, out, session, sizes, catalog.serverVersionNum() >= 140000)
-                .write(tablesInOrder);
+        if (!plan.schemaOnly()) {
+            section(ScriptLayout.DATA);
+            TableData data = new TableData(plan.format(), plan.rowsPerInsert(), new ValueRenderers(plan.typeRenderers()));
+            rows = new DataSection(plan, data, out, session, sizes, catalog.serverVersionNum() >= 140000)
+                    .write(tablesInOrder);
+        }
         section(ScriptLayout.POST_DATA);
-        new PostDataSection(catalog, tablesInOrder, viewsInOrder, plan.privileges(), out).write();
+        PostDataSection postData = new PostDataSection(catalog, tablesInOrder, viewsInOrder, plan.privileges(), out);
+        if (plan.dataOnly()) {
+            postData.sequenceValues();
+        } else {
+            postData.write(!plan.schemaOnly());
+        }
         if (plan.replicaSessionRole()) {
             out.statement("RESET session_replication_role");
         }
@@ -84,7 +97,8 @@ final class BackupScript {
                 + (plan.parallelism() > 1 ? ", parallelism " + plan.parallelism() : "")
                 + (plan.replicaSessionRole() ? ", session_replication_role replica" : "")
                 + (plan.rowSecurity() ? ", row security enabled" : "")
-                + (plan.privileges() ? ", owners and privileges" : ""));
+                + (plan.privileges() ? ", owners and privileges" : "")
+                + (plan.schemaOnly() ? ", schema only" : "") + (plan.dataOnly() ? ", data only" : ""));
         for (String note : notes) {
             out.comment("Note: " + note);
         }

@@ -56,7 +56,8 @@ final class PostDataSection {
         this.out = out;
     }
 
-    void write() throws IOException {
+    /** Sets every sequence, standalone or behind an identity column, to its value in the source. */
+    void sequenceValues() throws IOException {
         for (Sequence sequence : catalog.sequences()) {
             out.statement(SequenceDdl.setValue(sequence));
         }
@@ -66,6 +67,17 @@ final class PostDataSection {
                     out.statement(SequenceDdl.setValue(column.identity().sequence()));
                 }
             }
+        }
+    }
+
+    /**
+     * Writes the section.
+     *
+     * @param withData whether the script carries rows: then sequence values are set and materialized views refreshed
+     */
+    void write(boolean withData) throws IOException {
+        if (withData) {
+            sequenceValues();
         }
         for (Table table : tables) {
             for (Constraint constraint : table.constraints()) {
@@ -126,7 +138,7 @@ final class PostDataSection {
             triggersAndRules(view.name(), view.triggers(), view.rules());
         }
         for (View view : views) {
-            if (view.materialized() && view.populated()) {
+            if (withData && view.materialized() && view.populated()) {
                 out.statement(ViewDdl.refresh(view));
             }
         }

@@ -50,6 +50,11 @@ final class PreDataSection {
         catalog.tables().forEach(t -> tablesByName.put(t.name(), t));
     }
 
+    /** The objects in creation order (tables before their partitions, children and referencing tables). */
+    List<Object> order() {
+        return new CreationOrder<>(objects(), PreDataSection::rank, catalog).sorted();
+    }
+
     /** Writes the section; returns the objects in creation order (tables before their partitions and children). */
     List<Object> write() throws IOException {
         for (Schema schema : catalog.schemas()) {

@@ -128,6 +128,16 @@ public final class TableDdl {
         return "ALTER TABLE ONLY " + qualified(table) + " ALTER COLUMN " + identifier(column.name()) + " " + action;
     }
 
+    /**
+     * A column's definition as {@code CREATE TABLE} and {@code ALTER TABLE ... ADD COLUMN} take it.
+     *
+     * @param column the column
+     * @return {@code "name" type [COLLATE ...] [DEFAULT ...] [NOT NULL]}
+     */
+    public static String columnDefinition(Column column) {
+        return column(column, false);
+    }
+
     private static String column(Column column, boolean deferDefault) {
         StringBuilder sql = new StringBuilder(identifier(column.name())).append(' ').append(column.type());
         if (column.compression() != null) {

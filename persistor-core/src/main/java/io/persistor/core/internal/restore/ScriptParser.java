@@ -67,7 +67,7 @@ final class ScriptParser {
                 String rest = sql.toString().strip();
                 return rest.isEmpty() ? null : new Statement(rest, start);
             }
-            if (sql.length() == 0 || sql.toString().isBlank()) {
+            if (start < 0) {
                 if (Character.isWhitespace(c)) {
                     continue;
                 }
@@ -75,7 +75,6 @@ final class ScriptParser {
                     int at = line;
                     return new Statement("\\" + restOfLine(), at);
                 }
-                sql.setLength(0);
                 if (c == '-' && peek() == '-') {
                     skipLineComment();
                     continue;
@@ -174,11 +173,17 @@ final class ScriptParser {
         private int depth;
 
         void append(char c) {
-            word.append(c);
+            if (count <= 4 || routine) {
+                word.append(c);
+            }
         }
 
         void end() {
             if (word.length() == 0) {
+                return;
+            }
+            if (count > 4 && !routine) {
+                word.setLength(0);
                 return;
             }
             String current = word.toString().toLowerCase(Locale.ROOT);

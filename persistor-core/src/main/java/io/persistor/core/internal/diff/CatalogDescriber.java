@@ -1,0 +1,236 @@
+package io.persistor.core.internal.diff;
+
+import io.persistor.model.Catalog;
+import io.persistor.model.Collation;
+import io.persistor.model.Column;
+import io.persistor.model.CompositeType;
+import io.persistor.model.Constraint;
+import io.persistor.model.DomainType;
+import io.persistor.model.EnumType;
+import io.persistor.model.Extension;
+import io.persistor.model.Index;
+import io.persistor.model.Policy;
+import io.persistor.model.QualifiedName;
+import io.persistor.model.RangeType;
+import io.persistor.model.Routine;
+import io.persistor.model.Rule;
+import io.persistor.model.Schema;
+import io.persistor.model.Sequence;
+import io.persistor.model.StatisticsObject;
+import io.persistor.model.Table;
+import io.persistor.model.Trigger;
+import io.persistor.model.View;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reduces a catalog to {@link Described} objects. On the source side, schema names are mapped to the target's, in
+ * names and inside definitions, so a schema compared with a differently named one lines up.
+ */
+final class CatalogDescriber {
+
+    /** A column with the table or view it belongs to. */
+    record ColumnOf(QualifiedName relation, Column column, boolean view) {
+    }
+
+    /** An object that lives on a table: a constraint, index, trigger, rule, policy or statistics object. */
+    record Member(QualifiedName table, Object member, boolean partitioned) {
+    }
+
+    private final Map<String, String> schemaMap;
+    private final List<Described> out = new ArrayList<>();
+
+    private CatalogDescriber(Map<String, String> schemaMap) {
+        this.schemaMap = schemaMap;
+    }
+
+    /**
+     * Describes a catalog.
+     *
+     * @param catalog   the catalog
+     * @param schemaMap source schema to target schema; empty for the target side
+     * @return its objects
+     */
+    static List<Described> describe(Catalog catalog, Map<String, String> schemaMap) {
+        CatalogDescriber describer = new CatalogDescriber(schemaMap);
+        describer.all(catalog);
+        return describer.out;
+    }
+
+    private void all(Catalog catalog) {
+        for (Schema schema : catalog.schemas()) {
+            add("schema", schema(schema.name()), 0, schema).with("comment", schema.comment());
+        }
+        for (Extension extension : catalog.extensions()) {
+            add("extension", extension.name(), 1, extension).with("schema", schema(extension.schema()));
+        }
+        for (Collation collation : catalog.collations()) {
+            add("collation", name(collation.name()), 2, collation).with("provider", collation.provider())
+                    .with("collate", collation.collate()).with("ctype", collation.ctype())
+                    .with("locale", collation.locale()).with("rules", collation.rules())
+                    .with("deterministic", collation.deterministic()).with("comment", collation.comment());
+        }
+        for (EnumType type : catalog.enumTypes()) {
+            add("enum", name(type.name()), 3, type).with("labels", type.labels()).with("comment", type.comment());
+        }
+        for (DomainType domain : catalog.domainTypes()) {
+            add("domain", name(domain.name()), 3, domain).with("base type", map(domain.baseType()))
+                    .with("collation", domain.collation()).with("default", map(domain.defaultExpression()))
+                    .with("not null", domain.notNull())
+                    .with("constraints", domain.constraints().stream().map(c -> c.name() + " " + map(c.definition()))
+                            .collect(Collectors.joining(", ")))
+                    .with("comment", domain.comment());
+        }
+        for (CompositeType type : catalog.compositeTypes()) {
+            add("type", name(type.name()), 3, type).with("attributes", type.attributes().stream()
+                    .map(a -> a.name() + " " + map(a.type()) + (a.collation() == null ? "" : " COLLATE " + a.collation()))
+                    .collect(Collectors.joining(", "))).with("comment", type.comment());
+        }
+        for (RangeType type : catalog.rangeTypes()) {
+            add("range type", name(type.name()), 3, type).with("subtype", map(type.subtype()))
+                    .with("subtype opclass", type.subtypeOpclass()).with("collation", type.collation())
+                    .with("canonical", map(type.canonical())).with("subtype diff", map(type.subtypeDiff()))
+                    .with("comment", type.comment());
+        }
+        for (Sequence sequence : catalog.sequences()) {
+            add("sequence", name(sequence.name()), 4, sequence).with("type", sequence.dataType())
+                    .with("start", sequence.start()).with("increment", sequence.increment())
+                    .with("min", sequence.minValue()).with("max", sequence.maxValue()).with("cache", sequence.cache())
+                    .with("cycle", sequence.cycle()).with("unlogged", sequence.unlogged())
+                    .with("owned by", sequence.ownedBy() == null ? null
+                            : name(sequence.ownedBy().table()) + "." + sequence.ownedBy().column())
+                    .with("comment", sequence.comment());
+        }
+        for (Routine routine : catalog.routines()) {
+            add(routine.kind().name().toLowerCase(Locale.ROOT),
+                    name(routine.name()) + "(" + withoutInMode(map(routine.arguments())) + ")", 5, routine)
+                    .with("definition", withoutInMode(map(routine.definition()))).with("comment", routine.comment());
+        }
+        for (Table table : catalog.tables()) {
+            table(table);
+        }
+        for (View view : catalog.views()) {
+            String kind = view.materialized() ? "materialized view" : "view";
+            add(kind, name(view.name()), 8, view).with("query", unqualifiedColumns(map(view.query())))
+                    .with("options", view.options().isEmpty() ? null : view.options())
+                    .with("comment", view.comment());
+            for (Column column : view.columns()) {
+                add("view column", name(view.name()) + "." + column.name(), 9, new ColumnOf(view.name(), column, true))
+                        .with("default", map(column.defaultExpression())).with("comment", column.comment());
+            }
+            members(view.name(), false, view.indexes(), view.triggers(), view.rules(), List.of(), List.of());
+        }
+    }
+
+    private void table(Table table) {
+        String name = name(table.name());
+        add("table", name, 6, table).with("unlogged", table.unlogged())
+                .with("options", table.options().isEmpty() ? null : table.options())
+                .with("partitioned by", table.partitionKey())
+                .with("partition of", table.partitionOf() == null ? null
+                        : name(table.partitionOf().parent()) + " " + table.partitionOf().bound())
+                .with("inherits", table.inherits().isEmpty() ? null
+                        : table.inherits().stream().map(this::name).collect(Collectors.toList()))
+                .with("row security", table.rowSecurity() ? "enabled" : null)
+                .with("force row security", table.forceRowSecurity() ? "forced" : null)
+                .with("replica identity", table.replicaIdentity() == null ? null
+                        : table.replicaIdentity().kind() + " " + table.replicaIdentity().index())
+                .with("cluster on", table.clusterOn())
+                .with("comment", table.comment());
+        for (Column column : table.columns()) {
+            add("column", name + "." + column.name(), 7, new ColumnOf(table.name(), column, false))
+                    .with("type", map(column.type())).with("not null", column.notNull() ? "not null" : null)
+                    .with("default", map(column.defaultExpression()))
+                    .with("generated", column.generated() == null ? null : map(column.generated().expression())
+                            + (column.generated().stored() ? " stored" : " virtual"))
+                    .with("identity", column.identity() == null ? null : column.identity().generation())
+                    .with("collation", column.collation()).with("storage", column.storage())
+                    .with("compression", column.compression()).with("comment", column.comment());
+        }
+        members(table.name(), table.partitioned(), table.indexes(), table.triggers(), table.rules(), table.policies(),
+                table.statistics());
+        for (Constraint constraint : table.constraints()) {
+            if (constraint.local() && constraint.kind() != Constraint.Kind.TRIGGER) {
+                add("constraint", name + "." + constraint.name(), 10, new Member(table.name(), constraint,
+                        table.partitioned())).with("definition", map(constraint.definition()))
+                        .with("comment", constraint.comment());
+            }
+        }
+    }
+
+    private void members(QualifiedName relation, boolean partitioned, List<Index> indexes, List<Trigger> triggers,
+                         List<Rule> rules, List<Policy> policies, List<StatisticsObject> statistics) {
+        String name = name(relation);
+        for (Index index : indexes) {
+            add("index", schema(relation.schema()) + "." + index.name(), 11, new Member(relation, index, partitioned))
+                    .with("definition", map(index.definition())).with("comment", index.comment());
+        }
+        for (Trigger trigger : triggers) {
+            add("trigger", name + "." + trigger.name(), 12, new Member(relation, trigger, partitioned))
+                    .with("definition", map(trigger.definition())).with("enabled", trigger.enabled())
+                    .with("comment", trigger.comment());
+        }
+        for (Rule rule : rules) {
+            add("rule", name + "." + rule.name(), 12, new Member(relation, rule, partitioned))
+                    .with("definition", map(rule.definition())).with("comment", rule.comment());
+        }
+        for (Policy policy : policies) {
+            add("policy", name + "." + policy.name(), 12, new Member(relation, policy, partitioned))
+                    .with("permissive", policy.permissive()).with("command", policy.command())
+                    .with("roles", policy.roles()).with("using", map(policy.using()))
+                    .with("with check", map(policy.withCheck())).with("comment", policy.comment());
+        }
+        for (StatisticsObject object : statistics) {
+            add("statistics", name(object.name()), 12, new Member(relation, object, partitioned))
+                    .with("definition", map(object.definition())).with("comment", object.comment());
+        }
+    }
+
+    private Described add(String kind, String name, int order, Object source) {
+        Described described = Described.of(kind, name, order, source);
+        out.add(described);
+        return described;
+    }
+
+    private String schema(String name) {
+        return schemaMap.getOrDefault(name, name);
+    }
+
+    private String name(QualifiedName name) {
+        return schema(name.schema()) + "." + name.name();
+    }
+
+    /** Rewrites a definition's qualified names from source schemas to target schemas. */
+    private String map(String text) {
+        if (text == null || schemaMap.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        for (Map.Entry<String, String> entry : schemaMap.entrySet()) {
+            result = result.replace(quote(entry.getKey()) + ".", quote(entry.getValue()) + ".")
+                    .replace(entry.getKey() + ".", entry.getValue() + ".");
+        }
+        return result;
+    }
+
+    /** PostgreSQL 13 writes procedures' arguments as {@code IN x integer}, later majors as {@code x integer}. */
+    private static String withoutInMode(String text) {
+        return text.replaceAll("(^|\\(|, )IN ", "$1");
+    }
+
+    /**
+     * PostgreSQL 16 and later leave out the table name before a column of a query's only table, earlier majors
+     * write it; with the prefixes of names dropped on both sides, the same view compares equal on every major
+     * (at the price of not telling views apart that differ only in a qualifier).
+     */
+    private static String unqualifiedColumns(String query) {
+        return query.replaceAll("\\b[A-Za-z_][A-Za-z0-9_$]*\\.(?=[A-Za-z_\"])", "");
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,355 @@
+package io.persistor.core.internal.diff;
+
+import static io.persistor.core.internal.script.SqlQuote.identifier;
+import static io.persistor.core.internal.script.SqlQuote.literal;
+import static io.persistor.core.internal.script.SqlQuote.qualified;
+
+import io.persistor.Difference;
+import io.persistor.core.internal.ddl.CommentDdl;
+import io.persistor.core.internal.ddl.ConstraintDdl;
+import io.persistor.core.internal.ddl.SecurityDdl;
+import io.persistor.core.internal.ddl.SequenceDdl;
+import io.persistor.core.internal.ddl.TableDdl;
+import io.persistor.core.internal.ddl.TypeDdl;
+import io.persistor.core.internal.ddl.ViewDdl;
+import io.persistor.model.Catalog;
+import io.persistor.model.Collation;
+import io.persistor.model.Column;
+import io.persistor.model.CompositeType;
+import io.persistor.model.Constraint;
+import io.persistor.model.DomainType;
+import io.persistor.model.EnumType;
+import io.persistor.model.Extension;
+import io.persistor.model.Index;
+import io.persistor.model.Policy;
+import io.persistor.model.QualifiedName;
+import io.persistor.model.RangeType;
+import io.persistor.model.Routine;
+import io.persistor.model.Rule;
+import io.persistor.model.Schema;
+import io.persistor.model.Sequence;
+import io.persistor.model.StatisticsObject;
+import io.persistor.model.Table;
+import io.persistor.model.Trigger;
+import io.persistor.model.View;
+import io.persistor.spi.DiffPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the statements that make the target match the source: creations and changes in creation order, then
+ * drops in reverse. Statements that lose data (dropping tables, columns, schemas, sequences or types, changing a
+ * column's type) are written as {@code -- HAZARD:} comments unless destructive statements are allowed; changes no
+ * statement can make safely are written as {@code -- MANUAL:} comments.
+ */
+final class MigrationWriter {
+
+    private final DiffPlan plan;
+    private final Catalog source;
+    private final List<String> statements = new ArrayList<>();
+
+    MigrationWriter(Catalog source, DiffPlan plan) {
+        this.source = source;
+        this.plan = plan;
+    }
+
+    List<String> write(List<SchemaComparer.Change> changes) {
+        // Views that change are dropped first: a column they read may change type below.
+        for (SchemaComparer.Change change : changes) {
+            if (change.change() == Difference.Change.DIFFERENT && change.sourceSide().source() instanceof View view) {
+                add("DROP " + ViewDdl.kind(view) + " IF EXISTS " + qualified(view.name()) + " CASCADE");
+            }
+        }
+        for (SchemaComparer.Change change : changes) {
+            if (change.change() != Difference.Change.EXTRA_IN_TARGET) {
+                createOrAlter(change);
+            }
+        }
+        // A sequence can belong to its column only once both exist.
+        for (SchemaComparer.Change change : changes) {
+            if (change.sourceSide() != null && change.sourceSide().source() instanceof Sequence sequence
+                    && sequence.ownedBy() != null && (change.change() == Difference.Change.MISSING_IN_TARGET
+                    || change.details().stream().anyMatch(d -> d.startsWith("owned by:")))) {
+                add(SequenceDdl.ownedBy(sequence));
+            }
+        }
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            SchemaComparer.Change change = changes.get(i);
+            if (change.change() == Difference.Change.EXTRA_IN_TARGET) {
+                drop(change.targetSide());
+            }
+        }
+        return statements.stream().map(this::mapSchemas).toList();
+    }
+
+    private void createOrAlter(SchemaComparer.Change change) {
+        boolean missing = change.change() == Difference.Change.MISSING_IN_TARGET;
+        Described described = change.sourceSide();
+        Object object = described.source();
+        String comment = described.properties().get("comment");
+        boolean commentChanged = change.details().stream().anyMatch(d -> d.startsWith("comment:"));
+        if (!missing && change.details().stream().allMatch(d -> d.startsWith("comment:"))) {
+            comment(described, comment);
+            return;
+        }
+        if (object instanceof Schema schema) {
+            add(TypeDdl.createSchema(schema.name()));
+        } else if (object instanceof Extension extension) {
+            add(TypeDdl.createExtension(extension));
+        } else if (object instanceof Collation collation) {
+            recreate(missing, "COLLATION " + qualified(collation.name()), TypeDdl.createCollation(collation));
+        } else if (object instanceof EnumType type) {
+            enumType(type, missing, change);
+        } else if (object instanceof DomainType domain) {
+            recreate(missing, "DOMAIN " + qualified(domain.name()), TypeDdl.createDomain(domain));
+        } else if (object instanceof CompositeType type) {
+            recreate(missing, "TYPE " + qualified(type.name()), TypeDdl.createComposite(type));
+        } else if (object instanceof RangeType type) {
+            recreate(missing, "TYPE " + qualified(type.name()), TypeDdl.createRange(type));
+        } else if (object instanceof Sequence sequence) {
+            add(missing ? SequenceDdl.create(sequence)
+                    : "ALTER SEQUENCE " + qualified(sequence.name()) + " AS " + sequence.dataType() + " "
+                    + SequenceDdl.options(sequence).replace("START WITH", "START"));
+        } else if (object instanceof Routine routine) {
+            if (routine.kind() == Routine.Kind.AGGREGATE && !missing) {
+                add("DROP AGGREGATE " + qualified(routine.name()) + "(" + routine.arguments() + ")");
+            }
+            add(routine.definition());
+        } else if (object instanceof Table table) {
+            if (missing) {
+                createTable(table);
+            } else {
+                manual(change);
+            }
+        } else if (object instanceof CatalogDescriber.ColumnOf column) {
+            column(column, missing, change);
+        } else if (object instanceof View view) {
+            add(ViewDdl.create(view));
+            for (Column column : view.columns()) {
+                if (column.defaultExpression() != null) {
+                    add(ViewDdl.setDefault(view, column));
+                }
+                if (column.comment() != null) {
+                    add(CommentDdl.onColumn(view.name(), column.name(), column.comment()));
+                }
+            }
+            if (view.materialized() && view.populated()) {
+                add(ViewDdl.refresh(view));
+            }
+        } else if (object instanceof CatalogDescriber.Member member) {
+            if (!missing) {
+                dropMember(member);
+            }
+            createMember(member);
+        }
+        if (comment != null || commentChanged) {
+            comment(described, comment);
+        }
+    }
+
+    private void enumType(EnumType type, boolean missing, SchemaComparer.Change change) {
+        if (missing) {
+            add(TypeDdl.createEnum(type));
+            return;
+        }
+        EnumType current = (EnumType) change.targetSide().source();
+        if (!type.labels().containsAll(current.labels())) {
+            manual(change);
+            return;
+        }
+        for (int i = 0; i < type.labels().size(); i++) {
+            String label = type.labels().get(i);
+            if (!current.labels().contains(label)) {
+                add("ALTER TYPE " + qualified(type.name()) + " ADD VALUE IF NOT EXISTS " + literal(label)
+                        + (i == 0 ? "" : " AFTER " + literal(type.labels().get(i - 1))));
+            }
+        }
+    }
+
+    private void createTable(Table table) {
+        add(TableDdl.create(table, Set.of()));
+        for (Constraint constraint : table.constraints()) {
+            if (constraint.local() && constraint.kind() != Constraint.Kind.TRIGGER && !TableDdl.isInline(constraint)) {
+                add(ConstraintDdl.add(table, constraint));
+            }
+        }
+        for (Index index : table.indexes()) {
+            add(index.definition());
+        }
+        for (Trigger trigger : table.triggers()) {
+            add(trigger.definition());
+        }
+        SecurityDdl.rowSecurity(table).forEach(this::add);
+        for (Policy policy : table.policies()) {
+            add(SecurityDdl.createPolicy(table.name(), policy));
+        }
+        for (Column column : table.columns()) {
+            if (column.comment() != null) {
+                add(CommentDdl.onColumn(table.name(), column.name(), column.comment()));
+            }
+        }
+    }
+
+    private void column(CatalogDescriber.ColumnOf of, boolean missing, SchemaComparer.Change change) {
+        Column column = of.column();
+        if (of.view() && missing) {
+            return; // the view is created again with it
+        }
+        String alter = (of.view() ? "ALTER VIEW " : "ALTER TABLE ") + qualified(of.relation()) + " ";
+        if (missing) {
+            add(alter + "ADD COLUMN " + TableDdl.columnDefinition(column));
+            return;
+        }
+        Map<String, String> before = change.targetSide().properties();
+        Map<String, String> after = change.sourceSide().properties();
+        String target = "ALTER COLUMN " + identifier(column.name()) + " ";
+        for (String detail : change.details()) {
+            String property = detail.substring(0, detail.indexOf(':'));
+            switch (property) {
+                case "type", "collation" -> hazard(alter + target + "TYPE " + column.type()
+                        + (column.collation() == null ? "" : " COLLATE " + column.collation())
+                        + " USING " + identifier(column.name()) + "::" + column.type(), "rewrites the column");
+                case "default" -> add(alter + target + (after.get("default") == null ? "DROP DEFAULT"
+                        : "SET DEFAULT " + column.defaultExpression()));
+                case "not null" -> add(alter + target + (after.get("not null") == null ? "DROP NOT NULL" : "SET NOT NULL"));
+                case "comment" -> { } // set with the other comments
+                default -> statements.add("-- MANUAL: column " + of.relation() + "." + column.name() + " " + detail
+                        + " (was " + before.get(property) + ")");
+            }
+        }
+    }
+
+    private void createMember(CatalogDescriber.Member member) {
+        Object object = member.member();
+        if (object instanceof Constraint constraint) {
+            Table owner = source.tables().stream().filter(t -> t.name().equals(member.table())).findFirst().orElseThrow();
+            add(ConstraintDdl.add(owner, constraint));
+        } else if (object instanceof Index index) {
+            add(index.definition());
+        } else if (object instanceof Trigger trigger) {
+            add(trigger.definition());
+            String firing = SecurityDdl.firing(member.table(), trigger);
+            if (firing != null) {
+                add(firing);
+            }
+        } else if (object instanceof Rule rule) {
+            add(rule.definition());
+        } else if (object instanceof Policy policy) {
+            add(SecurityDdl.createPolicy(member.table(), policy));
+        } else if (object instanceof StatisticsObject statistics) {
+            add(statistics.definition());
+        }
+    }
+
+    private void dropMember(CatalogDescriber.Member member) {
+        Object object = member.member();
+        String table = qualified(member.table());
+        if (object instanceof Constraint constraint) {
+            add("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + identifier(constraint.name()));
+        } else if (object instanceof Index index) {
+            add("DROP INDEX IF EXISTS " + qualified(new QualifiedName(member.table().schema(), index.name())));
+        } else if (object instanceof Trigger trigger) {
+            add("DROP TRIGGER IF EXISTS " + identifier(trigger.name()) + " ON " + table);
+        } else if (object instanceof Rule rule) {
+            add("DROP RULE IF EXISTS " + identifier(rule.name()) + " ON " + table);
+        } else if (object instanceof Policy policy) {
+            add("DROP POLICY IF EXISTS " + identifier(policy.name()) + " ON " + table);
+        } else if (object instanceof StatisticsObject statistics) {
+            add("DROP STATISTICS IF EXISTS " + qualified(statistics.name()));
+        }
+    }
+
+    private void drop(Described described) {
+        Object object = described.source();
+        if (object instanceof Schema schema) {
+            hazard("DROP SCHEMA " + identifier(schema.name()) + " CASCADE", "drops everything in it");
+        } else if (object instanceof Extension extension) {
+            hazard("DROP EXTENSION " + identifier(extension.name()), "drops its types and functions");
+        } else if (object instanceof Table table) {
+            hazard("DROP TABLE " + qualified(table.name()), "drops its rows");
+        } else if (object instanceof CatalogDescriber.ColumnOf column) {
+            if (column.view()) {
+                return;
+            }
+            hazard("ALTER TABLE " + qualified(column.relation()) + " DROP COLUMN " + identifier(column.column().name()),
+                    "drops the column's values");
+        } else if (object instanceof Sequence sequence) {
+            hazard("DROP SEQUENCE " + qualified(sequence.name()), "drops its position");
+        } else if (object instanceof View view) {
+            add("DROP " + ViewDdl.kind(view) + " IF EXISTS " + qualified(view.name()));
+        } else if (object instanceof Routine routine) {
+            add("DROP " + routine.kind().name() + " IF EXISTS " + qualified(routine.name()) + "(" + routine.arguments() + ")");
+        } else if (object instanceof CatalogDescriber.Member member) {
+            dropMember(member);
+        } else {
+            hazard("DROP " + described.kind().toUpperCase(Locale.ROOT) + " " + described.name(),
+                    "columns of this type would go with it");
+        }
+    }
+
+    private void recreate(boolean missing, String target, String create) {
+        if (!missing) {
+            hazard("DROP " + target + " CASCADE", "drops the columns that use it");
+        }
+        add(create);
+    }
+
+    /** Sets (or with {@code null}, removes) the comment of a created or changed object. */
+    private void comment(Described described, String comment) {
+        Object object = described.source();
+        String text = comment == null ? "NULL" : literal(comment);
+        String statement = null;
+        if (object instanceof Schema schema) {
+            statement = "COMMENT ON SCHEMA " + identifier(schema.name());
+        } else if (object instanceof Table table) {
+            statement = "COMMENT ON TABLE " + qualified(table.name());
+        } else if (object instanceof View view) {
+            statement = "COMMENT ON " + ViewDdl.kind(view) + " " + qualified(view.name());
+        } else if (object instanceof Sequence sequence) {
+            statement = "COMMENT ON SEQUENCE " + qualified(sequence.name());
+        } else if (object instanceof EnumType || object instanceof CompositeType || object instanceof RangeType) {
+            statement = "COMMENT ON TYPE " + described.name();
+        } else if (object instanceof DomainType domain) {
+            statement = "COMMENT ON DOMAIN " + qualified(domain.name());
+        } else if (object instanceof Routine routine) {
+            statement = "COMMENT ON " + routine.kind().name() + " " + qualified(routine.name()) + "("
+                    + (routine.arguments().isEmpty() && routine.kind() == Routine.Kind.AGGREGATE ? "*" : routine.arguments())
+                    + ")";
+        } else if (object instanceof CatalogDescriber.ColumnOf column) {
+            statement = "COMMENT ON COLUMN " + qualified(column.relation()) + "." + identifier(column.column().name());
+        }
+        if (statement != null) {
+            add(statement + " IS " + text);
+        }
+    }
+
+    private void manual(SchemaComparer.Change change) {
+        statements.add("-- MANUAL: " + change.object().kind() + " " + change.object().name() + ": "
+                + String.join("; ", change.details()));
+    }
+
+    private void hazard(String statement, String why) {
+        if (plan.allowDestructive()) {
+            add(statement);
+        } else {
+            statements.add("-- HAZARD (" + why + "; allowDestructive() writes it): " + statement + ";");
+        }
+    }
+
+    private void add(String statement) {
+        statements.add(statement + ";");
+    }
+
+    /** Rewrites qualified names from source schemas to their target counterparts. */
+    private String mapSchemas(String statement) {
+        String result = statement;
+        for (Map.Entry<String, String> entry : plan.schemaMap().entrySet()) {
+            result = result.replace(identifier(entry.getKey()) + ".", identifier(entry.getValue()) + ".")
+                    .replace(entry.getKey() + ".", entry.getValue() + ".");
+        }
+        return result;
+    }
+}

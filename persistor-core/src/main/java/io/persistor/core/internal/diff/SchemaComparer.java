@@ -1,0 +1,119 @@
+package io.persistor.core.internal.diff;
+
+import io.persistor.Difference;
+import io.persistor.SchemaComparison;
+import io.persistor.model.Catalog;
+import io.persistor.spi.DiffPlan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares two catalogs object by object. An object only one side has is missing or extra; an object both have
+ * differs in the properties whose normalised text differs. The parts of a table or view that only one side has at
+ * all (its columns, keys, indexes...) are not listed again: the table is.
+ */
+public final class SchemaComparer {
+
+    private SchemaComparer() {
+    }
+
+    /**
+     * Compares.
+     *
+     * @param source the catalog the target should match
+     * @param target the catalog to compare
+     * @param plan   the schema mapping and whether destructive statements may run
+     * @return the differences and the migration
+     */
+    public static SchemaComparison compare(Catalog source, Catalog target, DiffPlan plan) {
+        Map<String, Described> sources = index(CatalogDescriber.describe(source, plan.schemaMap()));
+        Map<String, Described> targets = index(CatalogDescriber.describe(target, Map.of()));
+        Set<String> wholeRelations = new HashSet<>();
+        for (String key : sources.keySet()) {
+            if (!targets.containsKey(key)) {
+                wholeRelations.add(sources.get(key).name());
+            }
+        }
+        for (String key : targets.keySet()) {
+            if (!sources.containsKey(key)) {
+                wholeRelations.add(targets.get(key).name());
+            }
+        }
+        List<Change> changes = new ArrayList<>();
+        for (Described described : sources.values()) {
+            Described other = targets.get(described.key());
+            if (other == null) {
+                changes.add(new Change(Difference.Change.MISSING_IN_TARGET, described, null, List.of()));
+            } else {
+                List<String> details = details(described, other);
+                if (!details.isEmpty()) {
+                    changes.add(new Change(Difference.Change.DIFFERENT, described, other, details));
+                }
+            }
+        }
+        for (Described described : targets.values()) {
+            if (!sources.containsKey(described.key())) {
+                changes.add(new Change(Difference.Change.EXTRA_IN_TARGET, null, described, List.of()));
+            }
+        }
+        changes.removeIf(change -> isPartOfWhole(change.object(), wholeRelations));
+        changes.sort(Comparator.comparingInt((Change c) -> c.object().order()).thenComparing(c -> c.object().name()));
+        List<Difference> differences = new ArrayList<>();
+        for (Change change : changes) {
+            differences.add(new Difference(change.object().kind(), change.object().name(), change.change(),
+                    change.details()));
+        }
+        return new SchemaComparison(differences,
+                new MigrationWriter(source, plan).write(changes));
+    }
+
+    /** One difference with both sides' descriptions, for the migration. */
+    record Change(Difference.Change change, Described sourceSide, Described targetSide, List<String> details) {
+
+        Described object() {
+            return sourceSide != null ? sourceSide : targetSide;
+        }
+    }
+
+    private static Map<String, Described> index(List<Described> objects) {
+        Map<String, Described> byKey = new LinkedHashMap<>();
+        objects.forEach(o -> byKey.put(o.key(), o));
+        return byKey;
+    }
+
+    private static List<String> details(Described source, Described target) {
+        List<String> details = new ArrayList<>();
+        Set<String> properties = new TreeSet<>(source.properties().keySet());
+        properties.addAll(target.properties().keySet());
+        for (String property : properties) {
+            String a = source.properties().get(property);
+            String b = target.properties().get(property);
+            if (!Objects.equals(a, b)) {
+                details.add(property + ": " + (a == null ? "(none)" : a) + " vs " + (b == null ? "(none)" : b));
+            }
+        }
+        return details;
+    }
+
+    /** Whether an object belongs to a table or view that only one side has, so the table's entry covers it. */
+    private static boolean isPartOfWhole(Described object, Set<String> wholeRelations) {
+        if (object.source() instanceof CatalogDescriber.ColumnOf column) {
+            return wholeRelations.contains(column.relation().schema() + "." + column.relation().name())
+                    || wholeRelations.contains(object.name().substring(0, object.name().lastIndexOf('.')));
+        }
+        if (object.source() instanceof CatalogDescriber.Member member) {
+            String relation = object.kind().equals("index") || object.kind().equals("statistics")
+                    ? null : object.name().substring(0, object.name().lastIndexOf('.'));
+            return relation != null ? wholeRelations.contains(relation)
+                    : wholeRelations.contains(member.table().schema() + "." + member.table().name());
+        }
+        return false;
+    }
+}

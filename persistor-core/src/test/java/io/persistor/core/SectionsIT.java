@@ -1,0 +1,55 @@
+package io.persistor.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.persistor.Format;
+import io.persistor.Persistor;
+import io.persistor.PersistorException;
+import io.persistor.testkit.Fingerprint;
+import io.persistor.testkit.FreshDatabase;
+import io.persistor.testkit.Psql;
+import io.persistor.testkit.SqlScripts;
+import io.persistor.testkit.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A schema-only file followed by a data-only file restores the same database as one full file. */
+@ExtendWith(FreshDatabase.class)
+class SectionsIT {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void schemaOnlyThenDataOnlyRestoresTheWholeDatabase(TestDatabase source) throws Exception {
+        source.execute(SqlScripts.load(getClass(), "foundation-schema.sql"));
+        DataSource reader = source.selectOnlyDataSource();
+        Path schema = Persistor.backup(reader).schemaOnly().to(directory.resolve("schema.sql")).file();
+        Path data = Persistor.backup(reader).dataOnly().format(Format.COPY).to(directory.resolve("data.sql")).file();
+
+        assertThat(Files.readString(schema, StandardCharsets.UTF_8)).doesNotContain("INSERT INTO").doesNotContain("setval");
+        assertThat(Files.readString(data, StandardCharsets.UTF_8)).doesNotContain("CREATE TABLE").contains("setval");
+        TestDatabase target = source.server().createOwnedDatabase();
+        try {
+            Psql.run(target, schema);
+            Psql.run(target, data);
+            Fingerprint.assertSame(source.fingerprint("public"), target.fingerprint("public"));
+        } finally {
+            target.drop();
+        }
+    }
+
+    @Test
+    void refusesSchemaOnlyAndDataOnlyTogether(TestDatabase source) {
+        assertThatThrownBy(() -> Persistor.backup(source.superuserDataSource()).schemaOnly().dataOnly()
+                .to(directory.resolve("x.sql")))
+                .isInstanceOf(PersistorException.class)
+                .hasMessageContaining("schemaOnly() and dataOnly() exclude each other");
+    }
+}
