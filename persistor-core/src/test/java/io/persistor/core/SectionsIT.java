@@ -29,6 +29,8 @@ class SectionsIT {
     @Test
     void schemaOnlyThenDataOnlyRestoresTheWholeDatabase(TestDatabase source) throws Exception {
         source.execute(SqlScripts.load(getClass(), "foundation-schema.sql"));
+        // Data-only rows load under the target's constraints; a row only a NOT VALID check lets stand cannot.
+        source.execute("DELETE FROM public.checked_later WHERE v <= 0");
         DataSource reader = source.selectOnlyDataSource();
         Path schema = Persistor.backup(reader).schemaOnly().to(directory.resolve("schema.sql")).file();
         Path data = Persistor.backup(reader).dataOnly().format(Format.COPY).to(directory.resolve("data.sql")).file();
