@@ -5,6 +5,8 @@ public final class ExitCode {
 
     /** The command did what was asked. */
     public static final int OK = 0;
+    /** {@code compare} found differences. */
+    public static final int DIFFERENCES = 1;
     /** The command line was wrong. */
     public static final int USAGE = 2;
     /** The server could not be reached or refused the login. */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "persistor", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCode.USAGE,
         versionProvider = VersionProvider.class,
         description = "Backs up a PostgreSQL database into one executable SQL file, using only SELECT.",
-        subcommands = {BackupCommand.class, RestoreCommand.class})
+        subcommands = {BackupCommand.class, RestoreCommand.class, CompareCommand.class, DemoCommand.class})
 public final class PersistorCli {
 
     /**

@@ -1,0 +1,97 @@
+package io.persistor.examples.cli;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.persistor.SchemaComparison;
+import io.persistor.SchemaDiff;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code persistor compare}: the original tool's options, listing what the source has that the target lacks or has
+ * otherwise. Exits with 1 when there are differences.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCode.USAGE,
+        description = "Compare the structure of two databases; exit code 1 when they differ.")
+final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--s-db", required = true, description = "Source database.")
+    String sourceDatabase;
+
+    @Option(names = "--s-user", required = true, description = "Source user.")
+    String sourceUser;
+
+    @Option(names = "--s-host", defaultValue = "localhost", description = "Source host (default: ${DEFAULT-VALUE}).")
+    String sourceHost;
+
+    @Option(names = "--s-pass", description = "Source password; otherwise PGPASSWORD.")
+    String sourcePassword;
+
+    @Option(names = "--s-port", defaultValue = "5432", description = "Source port (default: ${DEFAULT-VALUE}).")
+    int sourcePort;
+
+    @Option(names = "--s-schema", defaultValue = "public", description = "Source schema (default: ${DEFAULT-VALUE}).")
+    String sourceSchema;
+
+    @Option(names = "--t-db", required = true, description = "Target database.")
+    String targetDatabase;
+
+    @Option(names = "--t-user", required = true, description = "Target user.")
+    String targetUser;
+
+    @Option(names = "--t-host", defaultValue = "localhost", description = "Target host (default: ${DEFAULT-VALUE}).")
+    String targetHost;
+
+    @Option(names = "--t-pass", description = "Target password; otherwise PGPASSWORD.")
+    String targetPassword;
+
+    @Option(names = "--t-port", defaultValue = "5432", description = "Target port (default: ${DEFAULT-VALUE}).")
+    int targetPort;
+
+    @Option(names = "--t-schema", defaultValue = "public", description = "Target schema (default: ${DEFAULT-VALUE}).")
+    String targetSchema;
+
+    @Option(names = "--sql", description = "Print the migration that makes the target match the source.")
+    boolean sql;
+
+    @Option(names = "--json", description = "Print the differences as JSON.")
+    boolean json;
+
+    @Option(names = "--allow-destructive", description = "Write drops and rewriting type changes into the migration.")
+    boolean allowDestructive;
+
+    @Override
+    public Integer call() {
+        try (HikariDataSource source = new HikariDataSource(pool("persistor-source", sourceHost, sourcePort,
+                sourceDatabase, sourceUser, sourcePassword));
+             HikariDataSource target = new HikariDataSource(pool("persistor-target", targetHost, targetPort,
+                     targetDatabase, targetUser, targetPassword))) {
+            SchemaDiff diff = SchemaDiff.between(source, target).schemas(sourceSchema).mapSchema(sourceSchema, targetSchema);
+            if (allowDestructive) {
+                diff.allowDestructive();
+            }
+            SchemaComparison comparison = diff.compute();
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? comparison.json() : sql ? comparison.migrationSql() : comparison.report());
+            out.flush();
+            return comparison.isEmpty() ? ExitCode.OK : ExitCode.DIFFERENCES;
+        }
+    }
+
+    private static HikariConfig pool(String name, String host, int port, String database, String user, String password) {
+        ConnectionOptions options = new ConnectionOptions();
+        options.host = host;
+        options.port = port;
+        options.database = database;
+        options.user = user;
+        options.password = password;
+        return options.pool(name, 1);
+    }
+}

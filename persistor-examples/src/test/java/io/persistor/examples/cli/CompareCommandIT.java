@@ -1,0 +1,57 @@
+package io.persistor.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.persistor.testkit.FreshDatabase;
+import io.persistor.testkit.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code persistor compare} with the original tool's options: report, JSON, SQL and exit codes. */
+@ExtendWith(FreshDatabase.class)
+class CompareCommandIT {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void reportsDifferencesBetweenSchemasOfTwoDatabasesAndExitsWithOne(TestDatabase source, TestDatabase target) {
+        source.execute("CREATE SCHEMA shop", "CREATE TABLE shop.item (id int PRIMARY KEY, price numeric(10,2))");
+        target.execute("CREATE SCHEMA store", "CREATE TABLE store.item (id int PRIMARY KEY, price numeric(12,2))");
+        String port = String.valueOf(source.server().port());
+        String user = source.server().superuser();
+
+        int code = run("compare", "--s-db", source.name(), "--s-user", user, "--s-port", port, "--s-schema", "shop",
+                "--t-db", target.name(), "--t-user", user, "--t-port", port, "--t-schema", "store");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.DIFFERENCES);
+        assertThat(out.toString()).contains("DIFFERENT column store.item.price: type: numeric(10,2) vs numeric(12,2)");
+
+        out.getBuffer().setLength(0);
+        run("compare", "--s-db", source.name(), "--s-user", user, "--s-port", port, "--s-schema", "shop",
+                "--t-db", target.name(), "--t-user", user, "--t-port", port, "--t-schema", "store", "--sql");
+        assertThat(out.toString()).contains("ALTER COLUMN \"price\" TYPE numeric(10,2)").contains("HAZARD");
+
+        out.getBuffer().setLength(0);
+        run("compare", "--s-db", source.name(), "--s-user", user, "--s-port", port, "--s-schema", "shop",
+                "--t-db", target.name(), "--t-user", user, "--t-port", port, "--t-schema", "store", "--json");
+        assertThat(out.toString()).startsWith("{\"differences\": [").contains("\"change\": \"DIFFERENT\"");
+    }
+
+    @Test
+    void exitsWithZeroForIdenticalSchemas(TestDatabase source, TestDatabase target) {
+        source.execute("CREATE TABLE public.t (id int)");
+        target.execute("CREATE TABLE public.t (id int)");
+        String port = String.valueOf(source.server().port());
+        String user = source.server().superuser();
+        int code = run("compare", "--s-db", source.name(), "--s-user", user, "--s-port", port,
+                "--t-db", target.name(), "--t-user", user, "--t-port", port);
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("No differences.\n");
+    }
+
+    private int run(String... args) {
+        return PersistorCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+}
