@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code persistor backup}: the original tool's options, writing one file and printing a summary. */
-@Command(name = "backup", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCode.USAGE,
+@Command(name = "backup", exitCodeOnInvalidInput = ExitCode.USAGE,
         description = "Back up one schema (structure, data and sequence values) into a single SQL file.")
 final class BackupCommand implements Callable<Integer> {
 
@@ -28,6 +28,9 @@ final class BackupCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Mixin
     ConnectionOptions connection;

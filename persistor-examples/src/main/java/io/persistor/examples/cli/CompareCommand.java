@@ -7,6 +7,7 @@ import io.persistor.SchemaDiff;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,12 +16,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code persistor compare}: the original tool's options, listing what the source has that the target lacks or has
  * otherwise. Exits with 1 when there are differences.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCode.USAGE,
+@Command(name = "compare", exitCodeOnInvalidInput = ExitCode.USAGE,
         description = "Compare the structure of two databases; exit code 1 when they differ.")
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--s-db", required = true, description = "Source database.")
     String sourceDatabase;

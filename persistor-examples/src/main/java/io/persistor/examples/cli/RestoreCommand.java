@@ -14,12 +14,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code persistor restore}: runs a backup file (plain or .gz) into a database, all or nothing. */
-@Command(name = "restore", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCode.USAGE,
+@Command(name = "restore", exitCodeOnInvalidInput = ExitCode.USAGE,
         description = "Restore a backup file into a database, in one transaction, without psql.")
 final class RestoreCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Mixin
     ConnectionOptions connection;

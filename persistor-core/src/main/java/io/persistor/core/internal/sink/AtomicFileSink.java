@@ -26,7 +26,7 @@ public final class AtomicFileSink implements OutputSink {
      * @param target the final path
      */
     public AtomicFileSink(Path target) {
-        this.target = target.toAbsolutePath();
+        this.target = target.toAbsolutePath().normalize();
     }
 
     @Override
