@@ -35,8 +35,22 @@ final class BackupCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = {"-s", "--schema"}, defaultValue = "public", description = "Schema (default: ${DEFAULT-VALUE}).")
-    String schema;
+    @Option(names = {"-s", "--schema"}, split = ",", defaultValue = "public",
+            description = "Schema; repeatable or comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> schemas = new ArrayList<>();
+
+    @Option(names = "--all-schemas", description = "Every schema the user may use, except system schemas.")
+    boolean allSchemas;
+
+    @Option(names = "--exclude-table", split = ",",
+            description = "Leave out tables matching these patterns (* and ?; schema.table with a dot); repeatable.")
+    List<String> excludedTables = new ArrayList<>();
+
+    @Option(names = "--schema-only", description = "Only the definitions: no rows, sequence values or refreshes.")
+    boolean schemaOnly;
+
+    @Option(names = "--data-only", description = "Only the rows and sequence values.")
+    boolean dataOnly;
 
     @Option(names = {"-t", "--tables"}, split = ",", description = "Comma-separated tables (default: all).")
     List<String> tables = new ArrayList<>();
@@ -67,13 +81,27 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String missing = connection.missing();
+        if (!missing.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing required options: " + missing);
+        }
         Format chosen = parseFormat();
         Path target = file != null ? file : outputDirectory.resolve(
                 connection.database + "-" + LocalDateTime.now().format(STAMP) + (gzip ? ".sql.gz" : ".sql"));
         // The backup's own session plus one per parallel reader.
         try (HikariDataSource pool = new HikariDataSource(connection.pool("persistor-backup", jobs))) {
-            Backup backup = Persistor.backup(pool).schema(schema).tables(tables.toArray(String[]::new))
+            Backup backup = Persistor.backup(pool).schemas(schemas.toArray(String[]::new))
+                    .tables(tables.toArray(String[]::new)).excludeTables(excludedTables.toArray(String[]::new))
                     .format(chosen).rowsPerInsert(rowsPerInsert).parallelism(jobs);
+            if (allSchemas) {
+                backup.allSchemas();
+            }
+            if (schemaOnly) {
+                backup.schemaOnly();
+            }
+            if (dataOnly) {
+                backup.dataOnly();
+            }
             if (gzip) {
                 backup.gzip();
             }

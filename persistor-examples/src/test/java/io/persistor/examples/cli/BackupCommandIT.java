@@ -65,8 +65,8 @@ class BackupCommandIT {
 
     @Test
     void exitsWithTwoOnAUsageError() {
-        assertThat(run("backup", "-u", "someone")).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("Missing required option: '--database=<database>'");
+        assertThat(run("backup", "-d", "shop", "-u", "someone", "--format", "csv")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("Invalid value for option '--format': 'csv' (expected inserts or copy)");
     }
 
     @Test
