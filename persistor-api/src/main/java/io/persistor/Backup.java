@@ -39,6 +39,7 @@ public final class Backup {
     private ProgressListener progress;
     private final List<TypeRenderer> typeRenderers = new ArrayList<>();
     private boolean schemaOnly;
+    private boolean overwrite;
     private boolean dataOnly;
 
     Backup(DataSource dataSource) {
@@ -231,8 +232,20 @@ public final class Backup {
     }
 
     /**
+     * Lets {@link #to(Path)} replace a file that exists; without this an existing file is refused before anything
+     * is read.
+     *
+     * @return this builder
+     */
+    public Backup overwrite() {
+        this.overwrite = true;
+        return this;
+    }
+
+    /**
      * Runs the backup and publishes it at {@code file}. The file appears only when the backup is complete;
-     * on failure nothing is left behind. A name ending in {@code .gz} means gzip compression.
+     * on failure nothing is left behind. A name ending in {@code .gz} means gzip compression. An existing file is
+     * refused unless {@link #overwrite()}.
      *
      * @param file where the script goes; its directory must exist
      * @return what was written
@@ -242,7 +255,7 @@ public final class Backup {
         Objects.requireNonNull(file, "file");
         BackupPlan plan = plan(file.getFileName().toString().endsWith(".gz"));
         PersistorProvider provider = Providers.provider();
-        return provider.backup(plan, provider.fileSink(file));
+        return provider.backup(plan, provider.fileSink(file, overwrite));
     }
 
     /**

@@ -66,7 +66,7 @@ class ProvidersTest {
         }
 
         @Override
-        public OutputSink fileSink(Path file) {
+        public OutputSink fileSink(Path file, boolean overwrite) {
             throw new UnsupportedOperationException();
         }
 

@@ -63,10 +63,11 @@ public interface PersistorProvider {
     /**
      * A sink that writes a file under a temporary name beside {@code file} and moves it into place on commit.
      *
-     * @param file the final path; its directory must exist
+     * @param file      the final path; its directory must exist
+     * @param overwrite whether an existing file at that path may be replaced; otherwise the sink refuses on open
      * @return the sink
      */
-    OutputSink fileSink(Path file);
+    OutputSink fileSink(Path file, boolean overwrite);
 
     /**
      * A sink that writes to a stream the caller owns: commit flushes it, nothing closes it, and abort cannot take

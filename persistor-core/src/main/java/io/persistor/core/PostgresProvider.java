@@ -56,8 +56,8 @@ public final class PostgresProvider implements PersistorProvider {
     }
 
     @Override
-    public OutputSink fileSink(Path file) {
-        return new AtomicFileSink(file);
+    public OutputSink fileSink(Path file, boolean overwrite) {
+        return new AtomicFileSink(file, overwrite);
     }
 
     @Override

@@ -62,6 +62,9 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, description = "Exact output path; overrides --output-dir.")
     Path file;
 
+    @Option(names = "--overwrite", description = "Replace the file if it exists (refused otherwise).")
+    boolean overwrite;
+
     @Option(names = "--format", defaultValue = "inserts",
             description = "inserts (plain SQL, runs anywhere) or copy (faster, psql or persistor restore).")
     String format;
@@ -95,6 +98,9 @@ final class BackupCommand implements Callable<Integer> {
                     .format(chosen).rowsPerInsert(rowsPerInsert).parallelism(jobs);
             if (allSchemas) {
                 backup.allSchemas();
+            }
+            if (overwrite) {
+                backup.overwrite();
             }
             if (schemaOnly) {
                 backup.schemaOnly();

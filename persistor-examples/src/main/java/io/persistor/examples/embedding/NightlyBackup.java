@@ -25,7 +25,7 @@ public final class NightlyBackup {
     }
 
     /**
-     * Backs up the {@code public} schema into {@code shop-<date>.sql}.
+     * Backs up the {@code public} schema into {@code shop-<date>.sql}, replacing the file of an earlier run that day.
      *
      * @param day the date in the file's name
      * @return what was written
@@ -33,6 +33,7 @@ public final class NightlyBackup {
     public BackupResult run(LocalDate day) {
         return Persistor.backup(dataSource)
                 .schema("public")
+                .overwrite()
                 .to(directory.resolve("shop-" + day + ".sql"));
     }
 }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,19 +15,23 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A file written under a temporary name in its target's directory and moved into place on {@link #commit()}:
- * readers see either no file or the complete one. {@link #abort()} deletes the temporary file.
+ * readers see either no file or the complete one. {@link #abort()} deletes the temporary file, and so does the
+ * JVM's exit (a SIGTERM included) if the backup never got to either.
  */
 public final class AtomicFileSink implements OutputSink {
 
     private final Path target;
+    private final boolean overwrite;
     private Path temporary;
     private FileChannel channel;
 
     /**
-     * @param target the final path
+     * @param target    the final path
+     * @param overwrite whether an existing file there may be replaced
      */
-    public AtomicFileSink(Path target) {
+    public AtomicFileSink(Path target, boolean overwrite) {
         this.target = target.toAbsolutePath().normalize();
+        this.overwrite = overwrite;
     }
 
     @Override
@@ -40,7 +45,12 @@ public final class AtomicFileSink implements OutputSink {
             throw new PersistorException("Cannot write the backup to " + target + ": directory " + directory
                     + " is not writable by this process.");
         }
+        if (!overwrite && Files.exists(target)) {
+            throw new PersistorException("Cannot write the backup to " + target + ": the file exists. Choose another "
+                    + "name, or allow replacing it with overwrite().");
+        }
         temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".partial");
+        temporary.toFile().deleteOnExit();
         channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
         return Channels.newOutputStream(channel);
     }
@@ -50,6 +60,9 @@ public final class AtomicFileSink implements OutputSink {
         channel.force(true);
         channel.close();
         try {
+            if (!overwrite && Files.exists(target)) {
+                throw new FileAlreadyExistsException(target.toString(), null, "another process created it meanwhile");
+            }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("Cannot publish " + target + " atomically: " + e.getMessage(), e);
