@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -148,6 +149,41 @@ class FaultsIT {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void holdsOnlyAccessShareLocksOnEveryTableWhileItReads(TestDatabase source) {
+        database = source;
+        source.execute("CREATE TABLE public.a (v text)", "CREATE TABLE public.b (v text)", "CREATE TABLE public.c (v text)",
+                "INSERT INTO public.a VALUES ('x')");
+        DataSource reader = source.selectOnlyDataSource();
+        List<String> locks = new CopyOnWriteArrayList<>();
+        TypeRenderer inspector = new TypeRenderer() {
+            @Override
+            public boolean supports(String type) {
+                return type.equals("text");
+            }
+
+            @Override
+            public String render(String type, String text) {
+                try (Connection connection = source.superuserDataSource().getConnection();
+                     Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT c.relnamespace::regnamespace || '.' || c.relname "
+                             + "|| ' ' || l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                             + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE a.usename = 'persistor_reader' ORDER BY 1")) {
+                    while (rows.next()) {
+                        locks.add(rows.getString(1));
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return "'" + text + "'";
+            }
+        };
+        Persistor.backup(reader).typeRenderer(inspector).to(OutputStream.nullOutputStream());
+        assertThat(locks).allMatch(lock -> lock.endsWith(" AccessShareLock"));
+        assertThat(locks).filteredOn(lock -> lock.startsWith("public."))
+                .containsExactly("public.a AccessShareLock", "public.b AccessShareLock", "public.c AccessShareLock");
     }
 
     @Test

@@ -64,6 +64,7 @@ public final class BackupJob {
                 List<String> notes = new ArrayList<>(selection.notes());
                 if (!plan.schemaOnly()) {
                     notes.addAll(ReadAccess.check(connection, selection.catalog(), plan.rowSecurity()));
+                    ReadAccess.lock(connection, selection.catalog());
                 }
                 OutputStream stream = compressed(new BufferedOutputStream(written, BUFFER));
                 ScriptWriter writer = new ScriptWriter(stream);

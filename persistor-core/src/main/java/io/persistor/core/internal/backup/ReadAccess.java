@@ -12,14 +12,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks, before anything is written, that the backup role may read every table and sequence of the selection,
- * and that row-level security does not hide rows from it (unless the plan accepts that).
+ * and that row-level security does not hide rows from it (unless the plan accepts that); then locks the tables
+ * for the rest of the transaction in {@code ACCESS SHARE} mode, as pg_dump does, so their definitions cannot
+ * change while they wait to be read. Writers are not blocked; {@code ALTER TABLE} and {@code DROP} wait.
  */
 final class ReadAccess {
 
@@ -31,6 +35,18 @@ final class ReadAccess {
             """;
 
     private ReadAccess() {
+    }
+
+    /** Takes {@code ACCESS SHARE} locks on every table of the selection, in one statement. */
+    static void lock(Connection connection, Catalog selection) throws SQLException {
+        if (selection.tables().isEmpty()) {
+            return;
+        }
+        String tables = selection.tables().stream().map(t -> SqlQuote.qualified(t.name()))
+                .collect(Collectors.joining(", "));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE " + tables + " IN ACCESS SHARE MODE");
+        }
     }
 
     /**
