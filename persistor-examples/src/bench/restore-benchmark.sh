@@ -9,21 +9,8 @@ scale=${1:-50}
 wide_rows=${2:-1000000}
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
-pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
-port=${PORT:-54329}
-dataset=${DATASET:-$repo/../shared/bench/make-dataset.sh}
-jar=$repo/persistor-examples/target/persistor-cli.jar
-
-work=$(mktemp -d /tmp/persistor-bench.XXXXXX)
-chown postgres "$work"
-stop() {
-  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap stop EXIT
-runuser -u postgres -- "$pg_bin/initdb" -D "$work/data" -A trust -U postgres -E UTF8 --no-sync >/dev/null
-runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
-  -o "-p $port -k $work -c listen_addresses=localhost -c fsync=off -c shared_buffers=1GB -c max_wal_size=4GB" start >/dev/null
+# shellcheck source=server.sh
+source "$here/server.sh"
 
 q() { psql -X -q -h localhost -p "$port" -U postgres -v ON_ERROR_STOP=1 "$@"; }
 echo "Building the dataset (scale $scale, $wide_rows wide rows)..."

@@ -84,10 +84,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String missing = connection.missing();
-        if (!missing.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "Missing required options: " + missing);
-        }
+        connection.requireComplete(spec.commandLine());
         Format chosen = parseFormat();
         Path target = file != null ? file : outputDirectory.resolve(
                 connection.database + "-" + LocalDateTime.now().format(STAMP) + (gzip ? ".sql.gz" : ".sql"));

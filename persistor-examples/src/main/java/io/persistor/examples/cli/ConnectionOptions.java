@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import java.io.Console;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The original tool's connection options, shared by the commands that talk to one database. Unset options fall
@@ -38,8 +40,15 @@ final class ConnectionOptions {
             description = "disable, allow, prefer, require, verify-ca or verify-full (default: PGSSLMODE, else pgjdbc's).")
     String sslMode;
 
-    /** The names of required settings that are missing, for a usage error. */
-    String missing() {
+    /** Fails with a usage error, naming them, when required settings are missing. */
+    void requireComplete(CommandLine commandLine) {
+        String missing = missing();
+        if (!missing.isEmpty()) {
+            throw new ParameterException(commandLine, "Missing required options: " + missing);
+        }
+    }
+
+    private String missing() {
         StringBuilder missing = new StringBuilder();
         if (database == null || database.isEmpty()) {
             missing.append("'--database' (or PGDATABASE)");

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -43,10 +42,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String missing = connection.missing();
-        if (!missing.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "Missing required options: " + missing);
-        }
+        connection.requireComplete(spec.commandLine());
         try (HikariDataSource pool = new HikariDataSource(connection.pool("persistor-restore", 1))) {
             Restore restore = Persistor.restore(pool).singleTransaction(!noSingleTransaction);
             if (clean) {
