@@ -4,7 +4,8 @@ package io.persistor.model;
  * How an identity column generates its values.
  *
  * @param generation {@link Generation#ALWAYS} or {@link Generation#BY_DEFAULT}
- * @param sequence   the sequence behind the column, with its parameters and state
+ * @param sequence   the sequence behind the column, with its parameters and state; {@code null} for a partition's
+ *                   column, whose values come from its partitioned table's sequence (PostgreSQL 17 and later)
  */
 public record Identity(Generation generation, Sequence sequence) {
 

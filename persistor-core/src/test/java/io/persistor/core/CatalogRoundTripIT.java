@@ -74,7 +74,7 @@ class CatalogRoundTripIT {
     }
 
     static void seed(TestDatabase database, int major) {
-        for (int version : List.of(13, 14, 15, 18)) {
+        for (int version : List.of(13, 14, 15, 17, 18)) {
             if (version <= major) {
                 database.execute(SqlScripts.load(CatalogRoundTripIT.class, "catalog/" + version + ".sql"));
             }

@@ -89,6 +89,15 @@ class SelectionIT {
     }
 
     @Test
+    void notesLargeObjectsItCannotBackUp(TestDatabase source) {
+        source.execute("CREATE TABLE public.t (id int)", "SELECT lo_from_bytea(0, 'blob'::bytea)",
+                "SELECT lo_from_bytea(0, 'another'::bytea)");
+        BackupResult result = Persistor.backup(source.selectOnlyDataSource()).to(directory.resolve("lo.sql"));
+        assertThat(result.notes()).contains("Not backed up: 2 large objects: large objects are outside every schema "
+                + "and are not backed up.");
+    }
+
+    @Test
     void namesASequenceTheRoleMayNotRead(TestDatabase source) {
         source.execute("CREATE TABLE public.t (id serial)");
         DataSource reader = source.selectOnlyDataSource();

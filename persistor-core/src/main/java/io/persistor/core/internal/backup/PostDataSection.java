@@ -63,7 +63,7 @@ final class PostDataSection {
         }
         for (Table table : tables) {
             for (Column column : table.columns()) {
-                if (column.identity() != null) {
+                if (column.identity() != null && column.identity().sequence() != null) {
                     out.statement(SequenceDdl.setValue(column.identity().sequence()));
                 }
             }

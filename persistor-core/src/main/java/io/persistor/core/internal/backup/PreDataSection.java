@@ -164,7 +164,8 @@ final class PreDataSection {
         comment("TABLE", table.name(), table.comment());
         columnComments(table.name(), table.columns());
         for (Column column : table.columns()) {
-            if (column.identity() != null && column.identity().sequence().comment() != null) {
+            if (column.identity() != null && column.identity().sequence() != null
+                    && column.identity().sequence().comment() != null) {
                 comment("SEQUENCE", column.identity().sequence().name(), column.identity().sequence().comment());
             }
         }

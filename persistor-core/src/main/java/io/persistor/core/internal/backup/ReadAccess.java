@@ -81,7 +81,8 @@ final class ReadAccess {
                 limited.add(SqlQuote.qualified(table.name()));
             }
             for (Column column : table.columns()) {
-                if (column.identity() != null && column.identity().sequence().state() == null) {
+                if (column.identity() != null && column.identity().sequence() != null
+                        && column.identity().sequence().state() == null) {
                     missing.add("sequence " + SqlQuote.qualified(column.identity().sequence().name()));
                 }
             }

@@ -103,10 +103,8 @@ final class RelationRows {
         String identityKind = row.getString("identity");
         Identity identity = null;
         if (!identityKind.isEmpty()) {
+            // A partition's identity column draws on its partitioned table's sequence, so has none of its own.
             Sequence sequence = identitySequences.get(new ColumnReference(table, name));
-            if (sequence == null) {
-                throw new SQLException("Identity column " + table + "." + name + " has no sequence in the catalog");
-            }
             identity = new Identity("a".equals(identityKind) ? Identity.Generation.ALWAYS
                     : Identity.Generation.BY_DEFAULT, sequence);
         }

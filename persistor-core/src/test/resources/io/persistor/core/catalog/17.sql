@@ -1,0 +1,6 @@
+-- What PostgreSQL 17 adds to the catalog round trip: identity columns on partitioned tables.
+CREATE TABLE app.events (id bigint GENERATED ALWAYS AS IDENTITY (START WITH 10), at date NOT NULL, what text)
+    PARTITION BY RANGE (at);
+CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE app.events_rest PARTITION OF app.events DEFAULT;
+INSERT INTO app.events (at, what) VALUES ('2024-05-01', 'launch'), ('2030-01-01', 'later');
