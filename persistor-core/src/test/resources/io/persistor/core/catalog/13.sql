@@ -107,6 +107,9 @@ CREATE TABLE app.measurement_default PARTITION OF app.measurement DEFAULT;
 CREATE INDEX measurement_city ON app.measurement (city);
 ALTER TABLE app.measurement ADD CONSTRAINT reading_positive CHECK (reading >= 0);
 CREATE INDEX measurement_2025_reading ON app.measurement_2025 (reading);
+CREATE TABLE app.measurement_2023 (logged date NOT NULL, id bigint NOT NULL, reading numeric, city text,
+    CONSTRAINT reading_positive CHECK (reading >= 0));
+ALTER TABLE app.measurement ATTACH PARTITION app.measurement_2023 FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
 CREATE TABLE app.hashed (id int, v text) PARTITION BY HASH (id);
 CREATE TABLE app.hashed_0 PARTITION OF app.hashed FOR VALUES WITH (MODULUS 2, REMAINDER 0);
 CREATE TABLE app.hashed_1 PARTITION OF app.hashed FOR VALUES WITH (MODULUS 2, REMAINDER 1);
@@ -194,7 +197,7 @@ COMMENT ON CONSTRAINT ref_format ON app.orders IS 'refs start with R';
 INSERT INTO app.a VALUES (1, NULL), (2, NULL);
 INSERT INTO app.b VALUES (1, 1), (2, 2);
 UPDATE app.a SET b_id = id;
-INSERT INTO app.measurement VALUES (1, '2024-05-01', 'Oslo', 1.5), (2, '2024-09-01', 'Rome', 2), (3, '2025-01-01', NULL, 0),
+INSERT INTO app.measurement VALUES (0, '2023-03-03', 'Bergen', 9), (1, '2024-05-01', 'Oslo', 1.5), (2, '2024-09-01', 'Rome', 2), (3, '2025-01-01', NULL, 0),
     (4, '2030-01-01', 'Oslo', 7);
 INSERT INTO app.hashed VALUES (1, 'one'), (2, 'two');
 INSERT INTO app.regions VALUES ('Oslo', 1), ('Rome', 2), (NULL, 3);

@@ -157,7 +157,13 @@ final class PreDataSection {
     private void createTable(Table table, Set<ColumnReference> deferred) throws IOException {
         Set<String> deferredHere = deferred.stream().filter(c -> c.table().equals(table.name()))
                 .map(ColumnReference::column).collect(Collectors.toSet());
-        out.statement(TableDdl.create(table, deferredHere));
+        Table parent = table.partitionOf() == null ? null : tablesByName.get(table.partitionOf().parent());
+        if (parent != null && !TableDdl.keepsParentOrder(table, parent)) {
+            out.statement(TableDdl.createDetached(table, deferredHere));
+            out.statement(TableDdl.attach(table));
+        } else {
+            out.statement(TableDdl.create(table, deferredHere));
+        }
         for (String fixup : TableDdl.columnFixups(table, parentColumns(table), deferredHere)) {
             out.statement(fixup);
         }

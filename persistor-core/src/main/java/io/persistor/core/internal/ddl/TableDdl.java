@@ -43,20 +43,40 @@ public final class TableDdl {
      * @return the statement, without the terminating semicolon
      */
     public static String create(Table table, Set<String> deferredDefaults) {
+        return create(table, deferredDefaults, table.partitionOf() != null);
+    }
+
+    /**
+     * The {@code CREATE TABLE} statement of a partition whose columns are in another order than its parent's (it was
+     * attached after it was created): all its columns in its own order, without {@code PARTITION OF}; follow it with
+     * {@link #attach}.
+     *
+     * @param table            the partition
+     * @param deferredDefaults columns whose defaults are set after every routine exists
+     * @return the statement, without the terminating semicolon
+     */
+    public static String createDetached(Table table, Set<String> deferredDefaults) {
+        return create(table, deferredDefaults, false);
+    }
+
+    private static String create(Table table, Set<String> deferredDefaults, boolean partitionOf) {
+        boolean detached = table.partitionOf() != null && !partitionOf;
         List<String> elements = new ArrayList<>();
         for (Column column : table.columns()) {
-            if (column.local() && table.partitionOf() == null) {
+            if (detached || column.local() && !partitionOf) {
                 elements.add(column(column, deferredDefaults.contains(column.name())));
             }
         }
         for (Constraint constraint : table.constraints()) {
-            if (isInline(constraint)) {
+            // A partition to be attached must already have its parent's checks, which it then shares.
+            boolean inherited = detached && constraint.kind() == Constraint.Kind.CHECK && constraint.validated();
+            if (isInline(constraint) || inherited) {
                 elements.add("CONSTRAINT " + identifier(constraint.name()) + " " + constraint.definition());
             }
         }
         StringBuilder sql = new StringBuilder("CREATE ").append(table.unlogged() ? "UNLOGGED " : "").append("TABLE ")
                 .append(qualified(table.name()));
-        if (table.partitionOf() != null) {
+        if (partitionOf) {
             sql.append(" PARTITION OF ").append(qualified(table.partitionOf().parent()));
             if (!elements.isEmpty()) {
                 sql.append(" (\n    ").append(String.join(",\n    ", elements)).append("\n)");
@@ -80,6 +100,30 @@ public final class TableDdl {
             sql.append(" WITH (").append(String.join(", ", table.options())).append(')');
         }
         return sql.toString();
+    }
+
+    /**
+     * Whether a partition keeps its parent's column order, so {@code PARTITION OF} recreates it; a partition that
+     * was created on its own with another order and attached later is recreated the same way.
+     *
+     * @param partition a partition
+     * @param parent    its partitioned table
+     * @return {@code true} if their columns have the same names in the same order
+     */
+    public static boolean keepsParentOrder(Table partition, Table parent) {
+        return partition.columns().stream().map(Column::name).toList()
+                .equals(parent.columns().stream().map(Column::name).toList());
+    }
+
+    /**
+     * Attaches a partition that was created on its own.
+     *
+     * @param table a partition
+     * @return the statement, without the terminating semicolon
+     */
+    public static String attach(Table table) {
+        return "ALTER TABLE " + qualified(table.partitionOf().parent()) + " ATTACH PARTITION " + qualified(table.name())
+                + " " + table.partitionOf().bound();
     }
 
     /**
