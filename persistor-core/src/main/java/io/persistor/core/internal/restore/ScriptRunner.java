@@ -21,7 +21,8 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Runs a parsed script on one connection: statements through JDBC, {@code COPY ... FROM stdin} blocks through
- * pgjdbc's {@link CopyManager}, the rows streamed in chunks. Errors name the script, line and statement.
+ * pgjdbc's {@link CopyManager}, the rows streamed in chunks, and Persistor's own multi-row {@code INSERT}s as the
+ * {@code COPY} they are equivalent to ({@link InsertAsCopy}). Errors name the script, line and statement.
  */
 final class ScriptRunner {
 
@@ -82,8 +83,11 @@ final class ScriptRunner {
             if (savepoints) {
                 savepoint = connection.setSavepoint();
             }
+            InsertAsCopy.Copy asCopy = InsertAsCopy.convert(statement.sql());
             if (statement.isCopyFromStdin()) {
                 rows += copy(parser, statement.sql());
+            } else if (asCopy != null) {
+                rows += copy(asCopy);
             } else {
                 try (Statement jdbc = connection.createStatement()) {
                     jdbc.execute(statement.sql());
@@ -130,6 +134,18 @@ final class ScriptRunner {
             if (failure[0] != null) {
                 throw failure[0];
             }
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private long copy(InsertAsCopy.Copy rows) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(rows.command());
+        try {
+            copy.writeToCopy(rows.rows(), 0, rows.rows().length);
             return copy.endCopy();
         } finally {
             if (copy.isActive()) {
