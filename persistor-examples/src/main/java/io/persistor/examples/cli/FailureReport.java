@@ -5,13 +5,17 @@ import io.persistor.PersistorException;
 import java.sql.SQLException;
 import picocli.CommandLine;
 
-/** Turns a failed command into one line on stderr and an exit code; no stack trace. */
+/** Turns a failed command into one line on stderr and an exit code; the stack trace only with {@code --verbose}. */
 final class FailureReport implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine commandLine,
                                         CommandLine.ParseResult parseResult) {
         commandLine.getErr().println("persistor: " + message(failure));
+        if (parseResult.hasMatchedOption("--verbose")
+                || parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose")) {
+            failure.printStackTrace(commandLine.getErr());
+        }
         return exitCode(failure);
     }
 

@@ -50,6 +50,44 @@ class CliProcessIT {
     }
 
     @Test
+    void aSigtermMidBackupLeavesNoFileAndNoTemporaryFile(TestDatabase source) throws Exception {
+        source.execute("CREATE TABLE public.big (id int, v text)",
+                "INSERT INTO public.big SELECT g, repeat(md5(g::text), 4) FROM generate_series(1, 400000) g");
+        PostgresServer server = source.server();
+        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toString(), "backup", "-d", source.name(),
+                "-u", server.superuser(), "-p", String.valueOf(server.port()), "-o", directory.toString());
+        builder.environment().keySet().removeIf(key -> key.startsWith("PG"));
+        Process process = builder.redirectErrorStream(true).redirectOutput(directory.resolve("cli.log").toFile()).start();
+        while (process.isAlive() && !hasPartialFile()) {
+            Thread.sleep(20);
+        }
+        assertThat(hasPartialFile()).as("the backup had started writing").isTrue();
+        process.destroy();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        try (var files = Files.list(directory)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("cli.log");
+        }
+    }
+
+    @Test
+    void neverPrintsThePassword(TestDatabase source) throws Exception {
+        Result result = run(Map.of(), "backup", "-d", source.name(), "-u", "nobody_here", "-h", "127.0.0.1",
+                "-p", "1", "-P", "s3cret-pa55", "--verbose");
+        assertThat(result.code()).isEqualTo(ExitCode.CONNECTION);
+        assertThat(result.output()).contains("cannot connect").doesNotContain("s3cret-pa55");
+    }
+
+    private boolean hasPartialFile() throws Exception {
+        try (var files = Files.list(directory)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".partial"));
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Test
     void exitsWithTwoAndNamesTheMissingSettings() throws Exception {
         Result result = run(Map.of(), "backup");
         assertThat(result.code()).isEqualTo(ExitCode.USAGE);
@@ -59,8 +97,7 @@ class CliProcessIT {
     private Result run(Map<String, String> environment, String... args) throws Exception {
         assertThat(JAR).as("the runnable jar is built by the package phase").exists();
         ProcessBuilder builder = new ProcessBuilder();
-        builder.command().addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toString()));
+        builder.command().addAll(List.of(java(), "-jar", JAR.toString()));
         builder.command().addAll(List.of(args));
         builder.environment().keySet().removeIf(key -> key.startsWith("PG"));
         builder.environment().putAll(environment);

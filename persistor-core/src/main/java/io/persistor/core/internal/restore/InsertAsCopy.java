@@ -112,6 +112,11 @@ final class InsertAsCopy {
     private void literal(StringBuilder rows) {
         at++;
         while (true) {
+            int start = at;
+            while (at < sql.length() && "'\\\t\n\r".indexOf(sql.charAt(at)) < 0) {
+                at++;
+            }
+            rows.append(sql, start, at);
             char c = charAt(at++);
             if (c == '\'') {
                 if (at < sql.length() && sql.charAt(at) == '\'') {

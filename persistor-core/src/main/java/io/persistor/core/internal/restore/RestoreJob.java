@@ -88,7 +88,9 @@ public final class RestoreJob {
                 TargetCheck.prepare(connection, script.schemas(), plan.cleanFirst(), source);
                 ScriptRunner runner = new ScriptRunner(connection, source, plan.onError(), plan.singleTransaction(),
                         plan.progress());
-                runner.run(new ScriptParser(reader));
+                try (ParsedScript parsed = new ParsedScript(reader)) {
+                    runner.run(parsed);
+                }
                 if (plan.singleTransaction()) {
                     connection.commit();
                 }

@@ -210,25 +210,39 @@ final class ScriptParser {
         return last == 0 || !isIdentifierPart(sql.charAt(last - 1));
     }
 
+    /** Reads a quoted string or identifier up to its closing quote, copying runs of plain characters at once. */
     private void quoted(StringBuilder sql, char quote, boolean backslashEscapes) throws IOException {
         while (true) {
-            int c = read();
-            if (c < 0) {
+            if (position == limit && !fill()) {
                 throw new IOException("The script ends inside a " + (quote == '"' ? "quoted identifier" : "string")
                         + " (line " + line + ")");
             }
-            sql.append((char) c);
-            if (backslashEscapes && c == '\\') {
+            int start = position;
+            while (position < limit) {
+                char c = buffer[position];
+                if (c == quote || backslashEscapes && c == '\\') {
+                    break;
+                }
+                if (c == '\n') {
+                    line++;
+                }
+                position++;
+            }
+            sql.append(buffer, start, position - start);
+            if (position == limit) {
+                continue;
+            }
+            char c = buffer[position++];
+            sql.append(c);
+            if (c == '\\') {
                 int next = read();
                 if (next >= 0) {
                     sql.append((char) next);
                 }
-            } else if (c == quote) {
-                if (peek() == quote) {
-                    sql.append((char) read());
-                } else {
-                    return;
-                }
+            } else if (peek() == quote) {
+                sql.append((char) read());
+            } else {
+                return;
             }
         }
     }

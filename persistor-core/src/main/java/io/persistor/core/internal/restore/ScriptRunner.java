@@ -4,10 +4,6 @@ import io.persistor.OnError;
 import io.persistor.PersistorException;
 import io.persistor.ProgressListener;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -17,11 +13,10 @@ import java.util.List;
 import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
 
 /**
  * Runs a parsed script on one connection: statements through JDBC, {@code COPY ... FROM stdin} blocks through
- * pgjdbc's {@link CopyManager}, the rows streamed in chunks, and Persistor's own multi-row {@code INSERT}s as the
+ * pgjdbc's {@code CopyManager}, the rows streamed in chunks, and Persistor's own multi-row {@code INSERT}s as the
  * {@code COPY} they are equivalent to ({@link InsertAsCopy}). Errors name the script, line and statement.
  */
 final class ScriptRunner {
@@ -48,20 +43,20 @@ final class ScriptRunner {
         this.progress = progress;
     }
 
-    void run(ScriptParser parser) throws IOException {
-        ScriptParser.Statement statement;
-        while ((statement = parser.next()) != null) {
-            if (statement.sql().startsWith("\\")) {
-                String command = statement.sql().split("\\s+", 2)[0];
+    void run(ParsedScript script) throws IOException {
+        ParsedScript.Item item;
+        while (!((item = script.next()) instanceof ParsedScript.End)) {
+            if (item instanceof ParsedScript.Meta meta) {
+                String command = meta.command().split("\\s+", 2)[0];
                 if (!HARMLESS_META_COMMANDS.contains(command)) {
-                    throw new PersistorException(source + ", line " + statement.line() + ": the psql meta-command "
+                    throw new PersistorException(source + ", line " + meta.line() + ": the psql meta-command "
                             + command + " cannot run outside psql. Run this script with psql instead.");
                 }
                 continue;
             }
-            execute(parser, statement);
+            execute(script, item);
             statements++;
-            progress.restored(statements, parser.charsRead());
+            progress.restored(statements, script.charsRead());
         }
     }
 
@@ -77,22 +72,34 @@ final class ScriptRunner {
         return errors;
     }
 
-    private void execute(ScriptParser parser, ScriptParser.Statement statement) throws IOException {
+    private void execute(ParsedScript script, ParsedScript.Item item) throws IOException {
+        String sql;
+        int line;
+        if (item instanceof ParsedScript.CopyStart copy) {
+            sql = copy.sql();
+            line = copy.line();
+        } else if (item instanceof ParsedScript.AsCopy asCopy) {
+            sql = asCopy.sql();
+            line = asCopy.line();
+        } else {
+            ParsedScript.Statement statement = (ParsedScript.Statement) item;
+            sql = statement.sql();
+            line = statement.line();
+        }
         Savepoint savepoint = null;
         try {
             if (savepoints) {
                 savepoint = connection.setSavepoint();
             }
-            InsertAsCopy.Copy asCopy = InsertAsCopy.convert(statement.sql());
-            if (statement.isCopyFromStdin()) {
-                rows += copy(parser, statement.sql());
-            } else if (asCopy != null) {
-                rows += copy(asCopy);
+            if (item instanceof ParsedScript.CopyStart) {
+                rows += copyBlock(script, sql);
+            } else if (item instanceof ParsedScript.AsCopy asCopy) {
+                rows += copy(asCopy.copy());
             } else {
                 try (Statement jdbc = connection.createStatement()) {
-                    jdbc.execute(statement.sql());
+                    jdbc.execute(sql);
                     int updated = jdbc.getUpdateCount();
-                    if (updated > 0 && statement.sql().regionMatches(true, 0, "INSERT", 0, 6)) {
+                    if (updated > 0 && sql.regionMatches(true, 0, "INSERT", 0, 6)) {
                         rows += updated;
                     }
                 }
@@ -101,8 +108,7 @@ final class ScriptRunner {
                 connection.releaseSavepoint(savepoint);
             }
         } catch (SQLException e) {
-            String message = source + ", line " + statement.line() + ": " + e.getMessage() + "\n  in: "
-                    + excerpt(statement.sql());
+            String message = source + ", line " + line + ": " + e.getMessage() + "\n  in: " + excerpt(sql);
             if (onError == OnError.STOP) {
                 throw new PersistorException(message, e.getSQLState(), e);
             }
@@ -113,26 +119,25 @@ final class ScriptRunner {
 
     /**
      * Streams a COPY block's rows to the server. If the server refuses them midway, the rest of the block is still
-     * read (and dropped), so the parser stands after it.
+     * taken (and dropped), so the next item is the next statement.
      */
-    private long copy(ScriptParser parser, String sql) throws SQLException, IOException {
-        CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-        CopyIn copy = copyManager.copyIn(sql);
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
-        ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
-        SQLException[] failure = {null};
+    private long copyBlock(ParsedScript script, String sql) throws SQLException, IOException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        SQLException failure = null;
         try {
-            parser.copyData((chars, length) -> {
-                CharBuffer line = CharBuffer.wrap(chars, 0, length);
-                while (failure[0] == null && encoder.encode(line, chunk, false).isOverflow()) {
-                    failure[0] = flush(copy, chunk);
+            ParsedScript.Item item;
+            while (!((item = script.next()) instanceof ParsedScript.CopyEnd)) {
+                ParsedScript.Chunk chunk = (ParsedScript.Chunk) item;
+                if (failure == null) {
+                    try {
+                        copy.writeToCopy(chunk.bytes(), 0, chunk.length());
+                    } catch (SQLException e) {
+                        failure = e;
+                    }
                 }
-            });
-            if (failure[0] == null) {
-                failure[0] = flush(copy, chunk);
             }
-            if (failure[0] != null) {
-                throw failure[0];
+            if (failure != null) {
+                throw failure;
             }
             return copy.endCopy();
         } finally {
@@ -151,17 +156,6 @@ final class ScriptRunner {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
-        }
-    }
-
-    private static SQLException flush(CopyIn copy, ByteBuffer chunk) {
-        try {
-            copy.writeToCopy(chunk.array(), 0, chunk.position());
-            return null;
-        } catch (SQLException e) {
-            return e;
-        } finally {
-            chunk.clear();
         }
     }
 

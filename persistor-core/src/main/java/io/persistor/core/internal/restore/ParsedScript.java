@@ -1,0 +1,170 @@
+package io.persistor.core.internal.restore;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Parses a script on a thread of its own, a few items ahead of their execution, so that reading and splitting the
+ * file (and turning Persistor's {@code INSERT}s into {@code COPY} rows) overlaps with the server's work. The queue
+ * is short and {@code COPY} data travels in 64 kB chunks, so memory stays small whatever the file's size.
+ */
+final class ParsedScript implements AutoCloseable {
+
+    private static final int AHEAD = 16;
+    private static final int CHUNK = 1 << 16;
+
+    /** What the parser hands over, in the script's order. */
+    sealed interface Item permits Statement, Meta, CopyStart, Chunk, CopyEnd, AsCopy, Failed, End {
+    }
+
+    /** A statement to run as it is. */
+    record Statement(String sql, int line) implements Item {
+    }
+
+    /** A psql meta-command line. */
+    record Meta(String command, int line) implements Item {
+    }
+
+    /** A {@code COPY ... FROM stdin} statement; its rows follow as {@link Chunk}s up to a {@link CopyEnd}. */
+    record CopyStart(String sql, int line) implements Item {
+    }
+
+    /** Rows of the current {@code COPY} block, UTF-8. */
+    record Chunk(byte[] bytes, int length) implements Item {
+    }
+
+    /** The end of the current {@code COPY} block. */
+    record CopyEnd() implements Item {
+    }
+
+    /** One of Persistor's {@code INSERT}s, to run as the equivalent {@code COPY}. */
+    record AsCopy(InsertAsCopy.Copy copy, String sql, int line) implements Item {
+    }
+
+    /** Reading the script failed. */
+    record Failed(IOException failure) implements Item {
+    }
+
+    /** The end of the script. */
+    record End() implements Item {
+    }
+
+    private final ScriptParser parser;
+    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(AHEAD);
+    private final Thread thread;
+    private volatile boolean closed;
+
+    ParsedScript(Reader reader) {
+        this.parser = new ScriptParser(reader);
+        this.thread = new Thread(this::parse, "persistor-script-parser");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The next item; waits for the parser if it is behind. */
+    Item next() throws IOException {
+        try {
+            Item item = queue.take();
+            if (item instanceof Failed failed) {
+                throw failed.failure();
+            }
+            return item;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting for the script");
+        }
+    }
+
+    /** How many characters of the script have been read, for progress. */
+    long charsRead() {
+        return parser.charsRead();
+    }
+
+    private void parse() {
+        try {
+            ScriptParser.Statement statement;
+            while ((statement = parser.next()) != null) {
+                if (statement.sql().startsWith("\\")) {
+                    put(new Meta(statement.sql(), statement.line()));
+                } else if (statement.isCopyFromStdin()) {
+                    put(new CopyStart(statement.sql(), statement.line()));
+                    copyData();
+                    put(new CopyEnd());
+                } else {
+                    InsertAsCopy.Copy copy = InsertAsCopy.convert(statement.sql());
+                    put(copy == null ? new Statement(statement.sql(), statement.line())
+                            : new AsCopy(copy, statement.sql(), statement.line()));
+                }
+            }
+            put(new End());
+        } catch (IOException e) {
+            try {
+                put(new Failed(e));
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void copyData() throws IOException, InterruptedException {
+        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
+        ByteBuffer[] chunk = {ByteBuffer.allocate(CHUNK)};
+        try {
+            parser.copyData((chars, length) -> {
+                CharBuffer line = CharBuffer.wrap(chars, 0, length);
+                while (encoder.encode(line, chunk[0], false).isOverflow()) {
+                    putChunk(chunk[0]);
+                    chunk[0] = ByteBuffer.allocate(CHUNK);
+                }
+            });
+        } catch (UncheckedInterrupt e) {
+            throw (InterruptedException) e.getCause();
+        }
+        putChunk(chunk[0]);
+    }
+
+    private void putChunk(ByteBuffer chunk) {
+        try {
+            put(new Chunk(chunk.array(), chunk.position()));
+        } catch (InterruptedException e) {
+            throw new UncheckedInterrupt(e);
+        }
+    }
+
+    private void put(Item item) throws InterruptedException {
+        if (!closed) {
+            queue.put(item);
+        }
+    }
+
+    /** Stops the parser, whatever it was doing. */
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        queue.clear();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Carries an interruption out of the {@code COPY} line callback, which may only throw I/O errors. */
+    private static final class UncheckedInterrupt extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UncheckedInterrupt(InterruptedException cause) {
+            super(cause);
+        }
+    }
+}
