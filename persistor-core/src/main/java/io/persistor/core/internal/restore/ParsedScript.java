@@ -11,9 +11,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Parses a script on a thread of its own, a few items ahead of their execution, so that reading and splitting the
- * file (and turning Persistor's {@code INSERT}s into {@code COPY} rows) overlaps with the server's work. The queue
- * is short and {@code COPY} data travels in 64 kB chunks, so memory stays small whatever the file's size.
+ * Parses a script ahead of its execution, on two threads of its own: one reads and splits the file, the next turns
+ * Persistor's {@code INSERT}s into {@code COPY} rows, so both overlap with each other and with the server's work.
+ * The queues are short and {@code COPY} data travels in 64 kB chunks, so memory stays small whatever the file's
+ * size.
  */
 final class ParsedScript implements AutoCloseable {
 
@@ -57,15 +58,23 @@ final class ParsedScript implements AutoCloseable {
     }
 
     private final ScriptParser parser;
+    private final BlockingQueue<Item> parsed = new ArrayBlockingQueue<>(AHEAD);
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(AHEAD);
-    private final Thread thread;
+    private final Thread parserThread;
+    private final Thread converterThread;
     private volatile boolean closed;
 
     ParsedScript(Reader reader) {
         this.parser = new ScriptParser(reader);
-        this.thread = new Thread(this::parse, "persistor-script-parser");
+        this.parserThread = start(this::parse, "persistor-script-parser");
+        this.converterThread = start(this::convert, "persistor-script-converter");
+    }
+
+    private static Thread start(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     /** The next item; waits for the parser if it is behind. */
@@ -92,23 +101,40 @@ final class ParsedScript implements AutoCloseable {
             ScriptParser.Statement statement;
             while ((statement = parser.next()) != null) {
                 if (statement.sql().startsWith("\\")) {
-                    put(new Meta(statement.sql(), statement.line()));
+                    put(parsed, new Meta(statement.sql(), statement.line()));
                 } else if (statement.isCopyFromStdin()) {
-                    put(new CopyStart(statement.sql(), statement.line()));
+                    put(parsed, new CopyStart(statement.sql(), statement.line()));
                     copyData();
-                    put(new CopyEnd());
+                    put(parsed, new CopyEnd());
                 } else {
-                    InsertAsCopy.Copy copy = InsertAsCopy.convert(statement.sql());
-                    put(copy == null ? new Statement(statement.sql(), statement.line())
-                            : new AsCopy(copy, statement.sql(), statement.line()));
+                    put(parsed, new Statement(statement.sql(), statement.line()));
                 }
             }
-            put(new End());
+            put(parsed, new End());
         } catch (IOException e) {
             try {
-                put(new Failed(e));
+                put(parsed, new Failed(e));
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Passes items on, turning statements that are Persistor's {@code INSERT}s into {@code COPY} rows. */
+    private void convert() {
+        try {
+            while (true) {
+                Item item = parsed.take();
+                if (item instanceof Statement statement) {
+                    InsertAsCopy.Copy copy = InsertAsCopy.convert(statement.sql());
+                    item = copy == null ? statement : new AsCopy(copy, statement.sql(), statement.line());
+                }
+                put(queue, item);
+                if (item instanceof End || item instanceof Failed) {
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -134,26 +160,30 @@ final class ParsedScript implements AutoCloseable {
 
     private void putChunk(ByteBuffer chunk) {
         try {
-            put(new Chunk(chunk.array(), chunk.position()));
+            put(parsed, new Chunk(chunk.array(), chunk.position()));
         } catch (InterruptedException e) {
             throw new UncheckedInterrupt(e);
         }
     }
 
-    private void put(Item item) throws InterruptedException {
+    private void put(BlockingQueue<Item> target, Item item) throws InterruptedException {
         if (!closed) {
-            queue.put(item);
+            target.put(item);
         }
     }
 
-    /** Stops the parser, whatever it was doing. */
+    /** Stops both threads, whatever they were doing. */
     @Override
     public void close() {
         closed = true;
-        thread.interrupt();
+        for (Thread thread : new Thread[] {parserThread, converterThread}) {
+            thread.interrupt();
+        }
+        parsed.clear();
         queue.clear();
         try {
-            thread.join(10_000);
+            parserThread.join(10_000);
+            converterThread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
