@@ -88,6 +88,27 @@ class RestoreIT {
     }
 
     @Test
+    void aRowThatBreaksACheckFailsTheRestoreAndNamesWhereItsInsertsStart(TestDatabase source) throws Exception {
+        source.execute("CREATE TABLE public.t (id int, price int CHECK (price >= 0))",
+                "INSERT INTO public.t SELECT g, g FROM generate_series(1, 10) g");
+        Path file = Persistor.backup(source.selectOnlyDataSource()).rowsPerInsert(3).to(directory.resolve("t.sql")).file();
+        String script = Files.readString(file, StandardCharsets.UTF_8).replace("(8, 8)", "(8, -8)");
+        Files.writeString(file, script, StandardCharsets.UTF_8);
+        TestDatabase target = source.server().createOwnedDatabase();
+        try {
+            Fingerprint before = target.fingerprint("public");
+            assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).from(file))
+                    .isInstanceOf(PersistorException.class)
+                    .hasMessageContaining("violates check constraint \"t_price_check\"")
+                    .hasMessageMatching("(?s).*t\\.sql, line \\d+ \\(and the INSERTs into the same table after it\\).*")
+                    .hasMessageContaining("in: INSERT INTO \"public\".\"t\"");
+            Fingerprint.assertSame(before, target.fingerprint("public"));
+        } finally {
+            target.drop();
+        }
+    }
+
+    @Test
     void refusesATruncatedScriptBeforeRunningAnything(TestDatabase source) throws Exception {
         source.execute("CREATE TABLE public.t (id int)");
         Path file = Persistor.backup(source.selectOnlyDataSource()).to(directory.resolve("t.sql")).file();

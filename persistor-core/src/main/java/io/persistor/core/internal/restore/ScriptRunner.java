@@ -33,6 +33,7 @@ final class ScriptRunner {
     private final List<String> errors = new ArrayList<>();
     private long statements;
     private long rows;
+    private OpenCopy openCopy;
 
     ScriptRunner(Connection connection, String source, OnError onError, boolean inTransaction,
                  ProgressListener progress) {
@@ -46,6 +47,13 @@ final class ScriptRunner {
     void run(ParsedScript script) throws IOException {
         ParsedScript.Item item;
         while (!((item = script.next()) instanceof ParsedScript.End)) {
+            if (item instanceof ParsedScript.AsCopy asCopy && !savepoints) {
+                continueCopy(asCopy);
+                statements++;
+                progress.restored(statements, script.charsRead());
+                continue;
+            }
+            endCopy();
             if (item instanceof ParsedScript.Meta meta) {
                 String command = meta.command().split("\\s+", 2)[0];
                 if (!HARMLESS_META_COMMANDS.contains(command)) {
@@ -58,6 +66,59 @@ final class ScriptRunner {
             statements++;
             progress.restored(statements, script.charsRead());
         }
+        endCopy();
+    }
+
+    /**
+     * Sends one of Persistor's {@code INSERT}s as {@code COPY} rows, into the {@code COPY} the statement before it
+     * opened when that one went to the same table and columns: a table's {@code INSERT}s travel as one {@code COPY}.
+     */
+    private void continueCopy(ParsedScript.AsCopy statement) {
+        try {
+            if (openCopy != null && !openCopy.command().equals(statement.copy().command())) {
+                endCopy();
+            }
+            if (openCopy == null) {
+                openCopy = new OpenCopy(statement.copy().command(), statement.line(), statement.sql(),
+                        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement.copy().command()));
+            }
+            byte[] rows = statement.copy().rows();
+            openCopy.in().writeToCopy(rows, 0, rows.length);
+        } catch (SQLException e) {
+            failCopy(e);
+        }
+    }
+
+    /** Ends the {@code COPY} that Persistor's {@code INSERT}s opened, if one is open. */
+    private void endCopy() {
+        if (openCopy == null) {
+            return;
+        }
+        try {
+            rows += openCopy.in().endCopy();
+            openCopy = null;
+        } catch (SQLException e) {
+            failCopy(e);
+        }
+    }
+
+    private void failCopy(SQLException e) {
+        OpenCopy failed = openCopy;
+        openCopy = null;
+        try {
+            if (failed != null && failed.in().isActive()) {
+                failed.in().cancelCopy();
+            }
+        } catch (SQLException suppressed) {
+            e.addSuppressed(suppressed);
+        }
+        throw new PersistorException(source + ", line " + (failed == null ? "?" : failed.line()) + " (and the INSERTs "
+                + "into the same table after it): " + e.getMessage() + "\n  in: "
+                + excerpt(failed == null ? "" : failed.firstStatement()), e.getSQLState(), e);
+    }
+
+    /** A {@code COPY} kept open across consecutive {@code INSERT}s into the same table. */
+    private record OpenCopy(String command, int line, String firstStatement, CopyIn in) {
     }
 
     long statements() {
