@@ -8,6 +8,15 @@ package io.persistor;
 public interface ProgressListener {
 
     /**
+     * The data section starts.
+     *
+     * @param tables        how many tables hold rows to read
+     * @param estimatedRows the planner's estimate of all their rows ({@code reltuples}); 0 if nothing was analyzed
+     */
+    default void backupStarted(int tables, long estimatedRows) {
+    }
+
+    /**
      * A table's rows start to be read.
      *
      * @param table         the table, as {@code schema.name}

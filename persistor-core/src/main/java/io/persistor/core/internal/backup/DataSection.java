@@ -50,6 +50,16 @@ final class DataSection {
                 parts.addAll(parts(table));
             }
         }
+        long estimated = 0;
+        int filled = 0;
+        for (Table table : tables) {
+            ServerInfo.TableSize size = sizes.get(table.name().toString());
+            if (!table.partitioned()) {
+                filled++;
+                estimated += size == null ? 0 : Math.max(size.rows(), 0);
+            }
+        }
+        plan.progress().backupStarted(filled, estimated);
         if (plan.parallelism() > 1 && parts.size() > 1) {
             try (Readahead readahead = new Readahead(plan, data, session, parts)) {
                 return write(parts, readahead);
