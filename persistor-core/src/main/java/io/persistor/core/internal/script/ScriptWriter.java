@@ -79,15 +79,6 @@ public final class ScriptWriter {
         return out.count();
     }
 
-    /**
-     * Flushes the underlying stream.
-     *
-     * @throws IOException when flushing fails
-     */
-    public void flush() throws IOException {
-        out.flush();
-    }
-
     private void write(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
     }
