@@ -7,6 +7,7 @@ module io.persistor.core {
     exports io.persistor.core;
 
     uses io.persistor.spi.CatalogReader;
+    uses io.persistor.spi.TypeRenderer;
 
     provides io.persistor.spi.PersistorProvider with io.persistor.core.PostgresProvider;
     provides io.persistor.spi.CatalogReader with io.persistor.core.internal.catalog.PostgresCatalogReader;
