@@ -10,7 +10,8 @@ import java.util.List;
  * @param serverVersionNum the server's {@code server_version_num}, for example {@code 170002}
  * @param database         the database's name
  * @param schemas          the schemas read, in the order they were asked for
- * @param extensions       extensions installed into those schemas
+ * @param extensions       extensions installed into those schemas, and those installed elsewhere whose objects
+ *                         objects of those schemas use
  * @param collations       collations
  * @param enumTypes        enum types
  * @param domainTypes      domains

@@ -89,6 +89,25 @@ class SelectionIT {
     }
 
     @Test
+    void bringsAlongExtensionsInstalledInOtherSchemasThatTheTablesUse(TestDatabase source) throws Exception {
+        source.execute("CREATE SCHEMA extensions", "CREATE EXTENSION citext WITH SCHEMA extensions",
+                "CREATE EXTENSION hstore WITH SCHEMA extensions",
+                "CREATE TABLE public.account (email extensions.citext PRIMARY KEY, attributes extensions.hstore)",
+                "INSERT INTO public.account VALUES ('Ada@Example.com', 'a=>1')");
+        BackupResult result = Persistor.backup(source.selectOnlyDataSource()).to(directory.resolve("ext.sql"));
+        TestDatabase target = source.server().createOwnedDatabase();
+        try {
+            Psql.run(target, result.file());
+            Fingerprint.assertSame(source.fingerprint("public"), target.fingerprint("public"));
+            assertThat(Files.readString(result.file(), StandardCharsets.UTF_8))
+                    .contains("CREATE SCHEMA IF NOT EXISTS \"extensions\";")
+                    .contains("CREATE EXTENSION IF NOT EXISTS \"citext\" WITH SCHEMA \"extensions\";");
+        } finally {
+            target.drop();
+        }
+    }
+
+    @Test
     void notesLargeObjectsItCannotBackUp(TestDatabase source) {
         source.execute("CREATE TABLE public.t (id int)", "SELECT lo_from_bytea(0, 'blob'::bytea)",
                 "SELECT lo_from_bytea(0, 'another'::bytea)");

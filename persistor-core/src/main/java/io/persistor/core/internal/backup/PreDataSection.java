@@ -64,7 +64,12 @@ final class PreDataSection {
                 out.statement(CommentDdl.onSchema(schema.name(), schema.comment()));
             }
         }
+        Set<String> schemas = catalog.schemas().stream().map(Schema::name).collect(Collectors.toSet());
         for (Extension extension : catalog.extensions()) {
+            if (!schemas.contains(extension.schema())) {
+                // Installed outside the backup's schemas, but its objects are used here: its schema must exist.
+                out.statement(TypeDdl.createSchema(extension.schema()));
+            }
             out.statement(TypeDdl.createExtension(extension));
         }
         for (Collation collation : catalog.collations()) {

@@ -1,9 +1,30 @@
--- Extensions installed into the requested schemas. PostgreSQL 13-18.
+-- Extensions the requested schemas need: those installed into them, and those installed elsewhere whose objects
+-- (types, functions, operator classes...) objects of the requested schemas depend on. PostgreSQL 13-18.
 -- $1: schema names (text[]).
+WITH requested AS (
+    SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
+),
+used AS (
+    SELECT m.refobjid AS extension
+    FROM pg_catalog.pg_depend d
+    JOIN pg_catalog.pg_depend m
+      ON m.classid = d.refclassid AND m.objid = d.refobjid AND m.deptype = 'e'
+     AND m.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+    LEFT JOIN pg_catalog.pg_class c ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND c.oid = d.objid
+    LEFT JOIN pg_catalog.pg_type t ON d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND t.oid = d.objid
+    LEFT JOIN pg_catalog.pg_proc p ON d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND p.oid = d.objid
+    LEFT JOIN pg_catalog.pg_attrdef ad ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND ad.oid = d.objid
+    LEFT JOIN pg_catalog.pg_class adc ON adc.oid = ad.adrelid
+    LEFT JOIN pg_catalog.pg_constraint k ON d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND k.oid = d.objid
+    WHERE d.deptype IN ('n', 'a')
+      AND coalesce(c.relnamespace, t.typnamespace, p.pronamespace, adc.relnamespace, k.connamespace)
+          IN (SELECT oid FROM requested)
+)
 SELECT e.extname AS extension_name,
        n.nspname AS schema_name,
        pg_catalog.obj_description(e.oid, 'pg_extension') AS comment
 FROM pg_catalog.pg_extension e
 JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
-WHERE n.nspname = ANY (?)
+WHERE (e.extnamespace IN (SELECT oid FROM requested) OR e.oid IN (SELECT extension FROM used))
+  AND e.extname <> 'plpgsql'
 ORDER BY e.extname COLLATE "C"
