@@ -3,7 +3,6 @@ package io.persistor.core.internal.restore;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +58,7 @@ final class ScriptParser {
      */
     Statement next() throws IOException {
         StringBuilder sql = new StringBuilder();
-        Words words = new Words();
+        RoutineBlocks words = new RoutineBlocks();
         int start = -1;
         while (true) {
             int c = read();
@@ -89,7 +88,7 @@ final class ScriptParser {
             words.end();
             switch (c) {
                 case ';':
-                    if (words.depth > 0) {
+                    if (words.inBlock()) {
                         sql.append(';');
                         break;
                     }
@@ -159,45 +158,6 @@ final class ScriptParser {
             }
             row[length++] = '\n';
             sink.line(row, length);
-        }
-    }
-
-    /**
-     * The words of the statement so far, as psql tracks them: in {@code CREATE [OR REPLACE] FUNCTION} or
-     * {@code PROCEDURE}, {@code BEGIN} and {@code CASE} open a block and {@code END} closes one.
-     */
-    private static final class Words {
-        private final StringBuilder word = new StringBuilder();
-        private int count;
-        private boolean routine;
-        private int depth;
-
-        void append(char c) {
-            if (count <= 4 || routine) {
-                word.append(c);
-            }
-        }
-
-        void end() {
-            if (word.length() == 0) {
-                return;
-            }
-            if (count > 4 && !routine) {
-                word.setLength(0);
-                return;
-            }
-            String current = word.toString().toLowerCase(Locale.ROOT);
-            word.setLength(0);
-            count++;
-            if (count <= 4 && (current.equals("function") || current.equals("procedure"))) {
-                routine = true;
-            } else if (count == 1 && !current.equals("create")) {
-                count = 100;
-            } else if (routine && (current.equals("begin") || current.equals("case"))) {
-                depth++;
-            } else if (routine && current.equals("end") && depth > 0) {
-                depth--;
-            }
         }
     }
 
