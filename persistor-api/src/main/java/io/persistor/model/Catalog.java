@@ -13,6 +13,8 @@ import java.util.List;
  * @param extensions       extensions installed into those schemas, and those installed elsewhere whose objects
  *                         objects of those schemas use
  * @param collations       collations
+ * @param dictionaries     text search dictionaries
+ * @param configurations   text search configurations
  * @param enumTypes        enum types
  * @param domainTypes      domains
  * @param compositeTypes   composite types
@@ -26,7 +28,9 @@ import java.util.List;
  * @param skipped          objects that exist but cannot be backed up, with the reason, for the script's header
  */
 public record Catalog(String serverVersion, int serverVersionNum, String database, List<Schema> schemas,
-                      List<Extension> extensions, List<Collation> collations, List<EnumType> enumTypes, List<DomainType> domainTypes,
+                      List<Extension> extensions, List<Collation> collations,
+                      List<TextSearchDictionary> dictionaries, List<TextSearchConfiguration> configurations,
+                      List<EnumType> enumTypes, List<DomainType> domainTypes,
                       List<CompositeType> compositeTypes, List<RangeType> rangeTypes, List<Sequence> sequences,
                       List<Table> tables, List<View> views, List<Routine> routines, List<Privileges> privileges,
                       List<Dependency> dependencies, List<String> skipped) {
@@ -36,6 +40,8 @@ public record Catalog(String serverVersion, int serverVersionNum, String databas
         schemas = List.copyOf(schemas);
         extensions = List.copyOf(extensions);
         collations = List.copyOf(collations);
+        dictionaries = List.copyOf(dictionaries);
+        configurations = List.copyOf(configurations);
         enumTypes = List.copyOf(enumTypes);
         domainTypes = List.copyOf(domainTypes);
         compositeTypes = List.copyOf(compositeTypes);

@@ -120,7 +120,11 @@ class SchemaDiffIT {
                     "CREATE OR REPLACE FUNCTION public.twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x + x'",
                     "CREATE TABLE public.orders (id serial PRIMARY KEY, product_id int REFERENCES public.product)",
                     "COMMENT ON COLUMN public.product.name IS 'what it is called'",
-                    "COMMENT ON TABLE public.product IS 'changed'");
+                    "COMMENT ON TABLE public.product IS 'changed'",
+                    "CREATE TEXT SEARCH DICTIONARY public.words (TEMPLATE = pg_catalog.simple, STOPWORDS = english)",
+                    "CREATE TEXT SEARCH CONFIGURATION public.docs (COPY = pg_catalog.english)",
+                    "ALTER TEXT SEARCH CONFIGURATION public.docs ALTER MAPPING FOR word WITH public.words, english_stem",
+                    "COMMENT ON TEXT SEARCH CONFIGURATION public.docs IS 'documents'");
             target.execute(BASE, "ALTER TABLE public.product ADD COLUMN obsolete int", "CREATE TABLE public.old (id int)");
 
             SchemaComparison before = SchemaDiff.between(source.superuserDataSource(), target.superuserDataSource())

@@ -17,6 +17,8 @@ class SchemaDiffKindsIT {
 
     private static final String BASE = """
             CREATE COLLATION public.bytes (provider = libc, locale = 'C');
+            CREATE TEXT SEARCH DICTIONARY public.words (TEMPLATE = pg_catalog.simple, STOPWORDS = english);
+            CREATE TEXT SEARCH CONFIGURATION public.docs (COPY = pg_catalog.simple);
             CREATE TYPE public.mood AS ENUM ('sad', 'happy');
             CREATE DOMAIN public.positive AS integer CHECK (VALUE > 0);
             CREATE TYPE public.pair AS (a integer, b text);
@@ -40,6 +42,10 @@ class SchemaDiffKindsIT {
     static Stream<Arguments> changes() {
         return Stream.of(
                 Arguments.of("DROP COLLATION public.bytes", "MISSING_IN_TARGET collation public.bytes"),
+                Arguments.of("ALTER TEXT SEARCH DICTIONARY public.words (ACCEPT = false)",
+                        "DIFFERENT text search dictionary public.words: options:"),
+                Arguments.of("ALTER TEXT SEARCH CONFIGURATION public.docs ALTER MAPPING FOR word WITH public.words",
+                        "DIFFERENT text search configuration public.docs: mappings:"),
                 Arguments.of("ALTER TYPE public.mood ADD VALUE 'meh'", "DIFFERENT enum public.mood: labels:"),
                 Arguments.of("ALTER DOMAIN public.positive SET DEFAULT 1", "DIFFERENT domain public.positive: default: (none) vs 1"),
                 Arguments.of("ALTER TYPE public.pair ADD ATTRIBUTE c integer", "DIFFERENT type public.pair: attributes:"),

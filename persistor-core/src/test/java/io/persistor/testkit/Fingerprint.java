@@ -145,6 +145,27 @@ public final class Fingerprint {
             WHERE n.nspname = ANY (?)
             """,
             """
+            SELECT 'text search dictionary ' || d.oid::regdictionary::text || ' template '
+                   || t.tmplnamespace::regnamespace::text || '.' || t.tmplname || ' ' || coalesce(d.dictinitoption, '')
+                   || coalesce(' comment ' || obj_description(d.oid, 'pg_ts_dict'), '')
+            FROM pg_ts_dict d JOIN pg_ts_template t ON t.oid = d.dicttemplate
+            JOIN pg_namespace n ON n.oid = d.dictnamespace
+            WHERE n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = d.oid AND x.deptype = 'e')
+            """,
+            """
+            SELECT 'text search configuration ' || c.oid::regconfig::text || ' parser ' || p.prsname || ' '
+                   || coalesce((SELECT string_agg(t.alias || '=' || m.mapdict::regdictionary::text, ' '
+                                                  ORDER BY t.tokid, m.mapseqno)
+                                FROM pg_ts_config_map m JOIN ts_token_type(c.cfgparser) t ON t.tokid = m.maptokentype
+                                WHERE m.mapcfg = c.oid), '')
+                   || coalesce(' comment ' || obj_description(c.oid, 'pg_ts_config'), '')
+            FROM pg_ts_config c JOIN pg_ts_parser p ON p.oid = c.cfgparser
+            JOIN pg_namespace n ON n.oid = c.cfgnamespace
+            WHERE n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = c.oid AND x.deptype = 'e')
+            """,
+            """
             SELECT 'extension ' || e.extname || ' schema ' || quote_ident(n.nspname)
             FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
             WHERE n.nspname = ANY (?)

@@ -4,6 +4,7 @@ COMMENT ON SCHEMA app IS 'application schema';
 CREATE SCHEMA "Odd ""Schema"" Näme";
 CREATE EXTENSION hstore WITH SCHEMA app;
 CREATE EXTENSION citext WITH SCHEMA app;
+CREATE EXTENSION unaccent WITH SCHEMA app;
 
 -- Collations and types
 CREATE COLLATION app.bytewise (provider = libc, locale = 'C');
@@ -209,3 +210,21 @@ INSERT INTO "Odd ""Schema"" Näme".ref VALUES (1), (NULL);
 SELECT nextval('app.code_seq');
 REFRESH MATERIALIZED VIEW app.customer_counts;
 REFRESH MATERIALIZED VIEW app.counts_over_counts;
+
+-- Text search dictionaries and configurations, used by a generated column and an index
+CREATE TEXT SEARCH DICTIONARY app.english_nostop (TEMPLATE = pg_catalog.simple, STOPWORDS = english, ACCEPT = false);
+COMMENT ON TEXT SEARCH DICTIONARY app.english_nostop IS 'drops stop words only';
+CREATE TEXT SEARCH DICTIONARY app.plain_unaccent (TEMPLATE = app.unaccent, RULES = 'unaccent');
+CREATE TEXT SEARCH CONFIGURATION app."Docs" (COPY = pg_catalog.english);
+ALTER TEXT SEARCH CONFIGURATION app."Docs"
+    ALTER MAPPING FOR asciiword, word WITH app.plain_unaccent, app.english_nostop, english_stem;
+ALTER TEXT SEARCH CONFIGURATION app."Docs" DROP MAPPING FOR email, url, url_path;
+COMMENT ON TEXT SEARCH CONFIGURATION app."Docs" IS 'documents';
+CREATE TEXT SEARCH CONFIGURATION app.bare (PARSER = pg_catalog."default");
+CREATE TABLE app.documents (
+    id integer PRIMARY KEY,
+    body text NOT NULL,
+    words tsvector GENERATED ALWAYS AS (to_tsvector('app."Docs"'::regconfig, body)) STORED
+);
+CREATE INDEX documents_body_search ON app.documents USING gin (to_tsvector('app."Docs"'::regconfig, body));
+INSERT INTO app.documents (id, body) VALUES (1, 'The Café is not a cafe'), (2, 'Ações e reações');

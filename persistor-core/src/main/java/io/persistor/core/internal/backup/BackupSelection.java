@@ -92,7 +92,8 @@ record BackupSelection(Catalog catalog, List<String> notes) {
             default -> true;
         }).collect(Collectors.toList());
         return new BackupSelection(new Catalog(catalog.serverVersion(), catalog.serverVersionNum(), catalog.database(),
-                catalog.schemas(), catalog.extensions(), catalog.collations(), catalog.enumTypes(), catalog.domainTypes(),
+                catalog.schemas(), catalog.extensions(), catalog.collations(), catalog.dictionaries(),
+                catalog.configurations(), catalog.enumTypes(), catalog.domainTypes(),
                 catalog.compositeTypes(), catalog.rangeTypes(), sequences, tables, keptViews, routines, privileges,
                 catalog.dependencies(), catalog.skipped()), notes);
     }

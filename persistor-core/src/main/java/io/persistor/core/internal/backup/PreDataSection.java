@@ -4,6 +4,7 @@ import io.persistor.core.internal.ddl.CommentDdl;
 import io.persistor.core.internal.ddl.CreationOrder;
 import io.persistor.core.internal.ddl.SequenceDdl;
 import io.persistor.core.internal.ddl.TableDdl;
+import io.persistor.core.internal.ddl.TextSearchDdl;
 import io.persistor.core.internal.ddl.TypeDdl;
 import io.persistor.core.internal.ddl.ViewDdl;
 import io.persistor.core.internal.script.ScriptWriter;
@@ -22,6 +23,8 @@ import io.persistor.model.Routine;
 import io.persistor.model.Schema;
 import io.persistor.model.Sequence;
 import io.persistor.model.Table;
+import io.persistor.model.TextSearchConfiguration;
+import io.persistor.model.TextSearchDictionary;
 import io.persistor.model.View;
 import java.io.IOException;
 import java.util.HashMap;
@@ -32,7 +35,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The pre-data section: schemas, extensions and collations, then types, sequences, routines, tables and views in dependency
+ * The pre-data section: schemas, extensions, collations and text search objects, then types, sequences, routines, tables and views in dependency
  * order, each with its comments; then what needs them all: sequence ownership and defaults that call routines.
  */
 final class PreDataSection {
@@ -75,6 +78,16 @@ final class PreDataSection {
         for (Collation collation : catalog.collations()) {
             out.statement(TypeDdl.createCollation(collation));
             comment("COLLATION", collation.name(), collation.comment());
+        }
+        for (TextSearchDictionary dictionary : catalog.dictionaries()) {
+            out.statement(TextSearchDdl.createDictionary(dictionary));
+            comment("TEXT SEARCH DICTIONARY", dictionary.name(), dictionary.comment());
+        }
+        for (TextSearchConfiguration configuration : catalog.configurations()) {
+            for (String statement : TextSearchDdl.createConfiguration(configuration)) {
+                out.statement(statement);
+            }
+            comment("TEXT SEARCH CONFIGURATION", configuration.name(), configuration.comment());
         }
         CreationOrder<Object> order = new CreationOrder<>(objects(), PreDataSection::rank, catalog);
         Set<ColumnReference> deferred = order.deferredDefaults();

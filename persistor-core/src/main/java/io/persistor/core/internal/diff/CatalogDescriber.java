@@ -18,6 +18,8 @@ import io.persistor.model.Schema;
 import io.persistor.model.Sequence;
 import io.persistor.model.StatisticsObject;
 import io.persistor.model.Table;
+import io.persistor.model.TextSearchConfiguration;
+import io.persistor.model.TextSearchDictionary;
 import io.persistor.model.Trigger;
 import io.persistor.model.View;
 import java.util.ArrayList;
@@ -72,6 +74,19 @@ final class CatalogDescriber {
                     .with("collate", collation.collate()).with("ctype", collation.ctype())
                     .with("locale", collation.locale()).with("rules", collation.rules())
                     .with("deterministic", collation.deterministic()).with("comment", collation.comment());
+        }
+        for (TextSearchDictionary dictionary : catalog.dictionaries()) {
+            add("text search dictionary", name(dictionary.name()), 2, dictionary)
+                    .with("template", dictionary.template()).with("options", dictionary.options())
+                    .with("comment", dictionary.comment());
+        }
+        for (TextSearchConfiguration configuration : catalog.configurations()) {
+            // Ranked with the types, after the dictionaries its mappings name.
+            add("text search configuration", name(configuration.name()), 3, configuration)
+                    .with("parser", configuration.parser())
+                    .with("mappings", configuration.mappings().stream()
+                            .map(m -> m.tokenType() + " " + map(String.join(", ", m.dictionaries()))).toList())
+                    .with("comment", configuration.comment());
         }
         for (EnumType type : catalog.enumTypes()) {
             add("enum", name(type.name()), 3, type).with("labels", type.labels()).with("comment", type.comment());

@@ -10,6 +10,7 @@ import io.persistor.core.internal.ddl.ConstraintDdl;
 import io.persistor.core.internal.ddl.SecurityDdl;
 import io.persistor.core.internal.ddl.SequenceDdl;
 import io.persistor.core.internal.ddl.TableDdl;
+import io.persistor.core.internal.ddl.TextSearchDdl;
 import io.persistor.core.internal.ddl.TypeDdl;
 import io.persistor.core.internal.ddl.ViewDdl;
 import io.persistor.model.Catalog;
@@ -30,6 +31,8 @@ import io.persistor.model.Schema;
 import io.persistor.model.Sequence;
 import io.persistor.model.StatisticsObject;
 import io.persistor.model.Table;
+import io.persistor.model.TextSearchConfiguration;
+import io.persistor.model.TextSearchDictionary;
 import io.persistor.model.Trigger;
 import io.persistor.model.View;
 import io.persistor.spi.DiffPlan;
@@ -101,6 +104,12 @@ final class MigrationWriter {
             add(TypeDdl.createExtension(extension));
         } else if (object instanceof Collation collation) {
             recreate(missing, "COLLATION " + qualified(collation.name()), TypeDdl.createCollation(collation));
+        } else if (object instanceof TextSearchDictionary dictionary) {
+            recreate(missing, "TEXT SEARCH DICTIONARY " + qualified(dictionary.name()),
+                    TextSearchDdl.createDictionary(dictionary));
+        } else if (object instanceof TextSearchConfiguration configuration) {
+            recreate(missing, "TEXT SEARCH CONFIGURATION " + qualified(configuration.name()),
+                    TextSearchDdl.createConfiguration(configuration).toArray(String[]::new));
         } else if (object instanceof EnumType type) {
             enumType(type, missing, change);
         } else if (object instanceof DomainType domain) {
@@ -284,17 +293,25 @@ final class MigrationWriter {
             add("DROP " + routine.kind().name() + " IF EXISTS " + qualified(routine.name()) + "(" + routine.arguments() + ")");
         } else if (object instanceof CatalogDescriber.Member member) {
             dropMember(member);
+        } else if (object instanceof TextSearchDictionary dictionary) {
+            hazard("DROP TEXT SEARCH DICTIONARY " + qualified(dictionary.name()) + " CASCADE",
+                    "drops the configurations' mappings that use it");
+        } else if (object instanceof TextSearchConfiguration configuration) {
+            hazard("DROP TEXT SEARCH CONFIGURATION " + qualified(configuration.name()) + " CASCADE",
+                    "drops the indexes and columns that use it");
         } else {
             hazard("DROP " + described.kind().toUpperCase(Locale.ROOT) + " " + described.name(),
                     "columns of this type would go with it");
         }
     }
 
-    private void recreate(boolean missing, String target, String create) {
+    private void recreate(boolean missing, String target, String... create) {
         if (!missing) {
             hazard("DROP " + target + " CASCADE", "drops the columns that use it");
         }
-        add(create);
+        for (String statement : create) {
+            add(statement);
+        }
     }
 
     /** Sets (or with {@code null}, removes) the comment of a created or changed object. */
@@ -314,6 +331,10 @@ final class MigrationWriter {
             statement = "COMMENT ON TYPE " + described.name();
         } else if (object instanceof DomainType domain) {
             statement = "COMMENT ON DOMAIN " + qualified(domain.name());
+        } else if (object instanceof TextSearchDictionary dictionary) {
+            statement = "COMMENT ON TEXT SEARCH DICTIONARY " + qualified(dictionary.name());
+        } else if (object instanceof TextSearchConfiguration configuration) {
+            statement = "COMMENT ON TEXT SEARCH CONFIGURATION " + qualified(configuration.name());
         } else if (object instanceof Routine routine) {
             statement = "COMMENT ON " + routine.kind().name() + " " + qualified(routine.name()) + "("
                     + (routine.arguments().isEmpty() && routine.kind() == Routine.Kind.AGGREGATE ? "*" : routine.arguments())

@@ -1,5 +1,5 @@
 -- Extensions the requested schemas need: those installed into them, and those installed elsewhere whose objects
--- (types, functions, operator classes...) objects of the requested schemas depend on. PostgreSQL 13-18.
+-- (types, functions, operator classes, text search templates...) objects of the requested schemas depend on. PostgreSQL 13-18.
 -- $1: schema names (text[]).
 WITH requested AS (
     SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
@@ -16,8 +16,11 @@ used AS (
     LEFT JOIN pg_catalog.pg_attrdef ad ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND ad.oid = d.objid
     LEFT JOIN pg_catalog.pg_class adc ON adc.oid = ad.adrelid
     LEFT JOIN pg_catalog.pg_constraint k ON d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND k.oid = d.objid
+    LEFT JOIN pg_catalog.pg_ts_dict td ON d.classid = 'pg_catalog.pg_ts_dict'::pg_catalog.regclass AND td.oid = d.objid
+    LEFT JOIN pg_catalog.pg_ts_config tc ON d.classid = 'pg_catalog.pg_ts_config'::pg_catalog.regclass AND tc.oid = d.objid
     WHERE d.deptype IN ('n', 'a')
-      AND coalesce(c.relnamespace, t.typnamespace, p.pronamespace, adc.relnamespace, k.connamespace)
+      AND coalesce(c.relnamespace, t.typnamespace, p.pronamespace, adc.relnamespace, k.connamespace,
+                   td.dictnamespace, tc.cfgnamespace)
           IN (SELECT oid FROM requested)
 )
 SELECT e.extname AS extension_name,

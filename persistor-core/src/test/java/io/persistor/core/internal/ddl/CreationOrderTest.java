@@ -61,7 +61,7 @@ class CreationOrderTest {
             objects.put(key, key.toString());
             rankByName.put(key.toString(), rank);
         });
-        Catalog catalog = new Catalog("17", 170000, "db", List.of(), List.of(), List.of(), List.of(), List.of(),
+        Catalog catalog = new Catalog("17", 170000, "db", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(dependencies),
                 List.of());
         return new CreationOrder<>(objects, rankByName::get, catalog);
