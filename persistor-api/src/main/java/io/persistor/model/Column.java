@@ -14,12 +14,16 @@ package io.persistor.model;
  * @param storage           its storage ({@code plain}, {@code external}, {@code extended}, {@code main}) if it
  *                          differs from its type's; otherwise {@code null}
  * @param compression       its compression method ({@code pglz}, {@code lz4}) if set; otherwise {@code null}
+ * @param statisticsTarget  its statistics target if set with {@code SET STATISTICS}; otherwise {@code null}
+ * @param options           its attribute options as {@code SET (...)} takes them, such as {@code n_distinct=100},
+ *                          or {@code null}
  * @param local             {@code false} if it exists only because a parent table has it
  * @param comment           its comment, or {@code null}
  */
 public record Column(String name, String type, boolean notNull, String notNullName, String defaultExpression,
                      Generated generated,
-                     Identity identity, String collation, String storage, String compression, boolean local,
+                     Identity identity, String collation, String storage, String compression,
+                     Integer statisticsTarget, String options, boolean local,
                      String comment) {
 
     /**
@@ -31,7 +35,7 @@ public record Column(String name, String type, boolean notNull, String notNullNa
      * @return the column
      */
     public static Column of(String name, String type, boolean notNull) {
-        return new Column(name, type, notNull, null, null, null, null, null, null, null, true, null);
+        return new Column(name, type, notNull, null, null, null, null, null, null, null, null, null, true, null);
     }
 
     /**

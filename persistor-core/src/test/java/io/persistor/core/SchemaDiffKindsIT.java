@@ -55,6 +55,8 @@ class SchemaDiffKindsIT {
                         "DIFFERENT function public.touch(): definition:"),
                 Arguments.of("ALTER TABLE ONLY public.item ALTER COLUMN name SET DEFAULT 'x'",
                         "DIFFERENT column public.item.name: default: (none) vs 'x'::text"),
+                Arguments.of("ALTER TABLE ONLY public.item ALTER COLUMN name SET STATISTICS 300",
+                        "DIFFERENT column public.item.name: statistics: (none) vs 300"),
                 Arguments.of("COMMENT ON COLUMN public.item.name IS 'n'", "DIFFERENT column public.item.name: comment: (none) vs n"),
                 Arguments.of("ALTER TABLE public.item DISABLE TRIGGER item_touch",
                         "DIFFERENT trigger public.item.item_touch: enabled: ORIGIN vs DISABLED"),

@@ -73,6 +73,8 @@ public final class Fingerprint {
                    || ' identity ' || a.attidentity::text || ' generated ' || a.attgenerated::text
                    || ' collation ' || coalesce((SELECT quote_ident(collname) FROM pg_collation WHERE oid = a.attcollation), '')
                    || ' local ' || a.attislocal || ' storage ' || a.attstorage::text
+                   || ' statistics ' || coalesce(nullif(a.attstattarget::int, -1)::text, '')
+                   || ' options ' || coalesce(array_to_string(a.attoptions, ','), '')
                    || coalesce(' comment ' || col_description(c.oid, a.attnum), '')
             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum

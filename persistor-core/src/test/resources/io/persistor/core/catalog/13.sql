@@ -228,3 +228,4 @@ CREATE TABLE app.documents (
 );
 CREATE INDEX documents_body_search ON app.documents USING gin (to_tsvector('app."Docs"'::regconfig, body));
 INSERT INTO app.documents (id, body) VALUES (1, 'The Café is not a cafe'), (2, 'Ações e reações');
+ALTER TABLE app.documents ALTER COLUMN body SET STATISTICS 500, ALTER COLUMN id SET (n_distinct = -1);

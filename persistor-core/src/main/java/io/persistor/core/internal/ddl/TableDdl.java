@@ -153,6 +153,12 @@ public final class TableDdl {
             if (column.storage() != null) {
                 statements.add(alterColumn(table.name(), column, "SET STORAGE " + column.storage()));
             }
+            if (column.statisticsTarget() != null) {
+                statements.add(alterColumn(table.name(), column, "SET STATISTICS " + column.statisticsTarget()));
+            }
+            if (column.options() != null) {
+                statements.add(alterColumn(table.name(), column, "SET (" + column.options() + ")"));
+            }
         }
         return statements;
     }

@@ -163,6 +163,7 @@ final class CatalogDescriber {
                             + (column.generated().stored() ? " stored" : " virtual"))
                     .with("identity", column.identity() == null ? null : column.identity().generation())
                     .with("collation", column.collation()).with("storage", column.storage())
+                    .with("statistics", column.statisticsTarget()).with("options", column.options())
                     .with("compression", column.compression()).with("comment", column.comment());
         }
         members(table.name(), table.partitioned(), table.indexes(), table.triggers(), table.rules(), table.policies(),

@@ -224,6 +224,8 @@ final class MigrationWriter {
                 case "default" -> add(alter + target + (after.get("default") == null ? "DROP DEFAULT"
                         : "SET DEFAULT " + column.defaultExpression()));
                 case "not null" -> add(alter + target + (after.get("not null") == null ? "DROP NOT NULL" : "SET NOT NULL"));
+                case "statistics" -> add(alter + target + "SET STATISTICS "
+                        + (column.statisticsTarget() == null ? -1 : column.statisticsTarget()));
                 case "comment" -> { } // set with the other comments
                 default -> statements.add("-- MANUAL: column " + of.relation() + "." + column.name() + " " + detail
                         + " (was " + before.get(property) + ")");

@@ -1,6 +1,7 @@
 -- Live columns of the tables, views and materialized views of the requested schemas, in position order.
 -- PostgreSQL 13-18: attgenerated 's' (stored) from 12, 'v' (virtual) from 18; attcompression from 14
--- ({{column_compression}}); NOT NULL constraints have names from 18. The session's search_path is empty, so
+-- ({{column_compression}}); NOT NULL constraints have names from 18; attstattarget is -1 by default up to 16, NULL
+-- from 17. The session's search_path is empty, so
 -- names come back qualified.
 -- $1: schema names (text[]).
 SELECT n.nspname AS schema_name,
@@ -20,6 +21,8 @@ SELECT n.nspname AS schema_name,
            CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
        END AS storage,
        CASE {{column_compression}} WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+       CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::pg_catalog.int4 END AS statistics_target,
+       pg_catalog.array_to_string(a.attoptions, ', ') AS options,
        a.attislocal AS local,
        pg_catalog.col_description(c.oid, a.attnum) AS comment
 FROM pg_catalog.pg_attribute a
