@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Shapes that application schemas mix freely, in one schema on the oldest and newest supported majors: functions
  * on row types used by views and defaults, view column defaults, deferrable and self-referencing keys, keys to
- * partitioned tables, triggers cloned to partitions, multiple inheritance, column statistics targets and options,
+ * partitioned tables, triggers cloned to partitions, multiple inheritance, column statistics targets and options, TOAST storage parameters,
  * custom identity sequences, access methods, and policies. Each format is restored with psql and with
  * {@code Persistor.restore}, and both targets must equal the source.
  */
@@ -67,6 +67,7 @@ class MixedShapesRoundTripIT {
         ALTER TABLE s.child ALTER COLUMN label SET STATISTICS 500;
         ALTER TABLE s.child ADD CONSTRAINT lbl_chk CHECK (label <> '');
         CREATE UNLOGGED TABLE s.unlog (id int);
+        CREATE TABLE s.toasty (doc text) WITH (fillfactor = 90, toast.autovacuum_enabled = false, toast_tuple_target = 256);
         CREATE TABLE s.base (a int); CREATE TABLE s.other (b int);
         ALTER TABLE s.base ALTER COLUMN a SET STATISTICS 700, ALTER COLUMN a SET (n_distinct = 5);
         CREATE TABLE s.both_ (c int) INHERITS (s.base, s.other);

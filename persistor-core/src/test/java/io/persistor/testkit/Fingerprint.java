@@ -51,6 +51,8 @@ public final class Fingerprint {
             """
             SELECT 'relation ' || c.oid::regclass::text || ' kind ' || c.relkind::text || ' persistence ' || c.relpersistence::text
                    || ' options ' || coalesce(array_to_string(c.reloptions, ','), '')
+                   || ' toast options ' || coalesce((SELECT array_to_string(t.reloptions, ',') FROM pg_class t
+                                                     WHERE t.oid = c.reltoastrelid), '')
                    || ' rls ' || c.relrowsecurity || '/' || c.relforcerowsecurity || ' replica ' || c.relreplident::text
                    || CASE WHEN c.relkind = 'm' THEN ' populated ' || c.relispopulated ELSE '' END
                    || coalesce(' partition ' || pg_get_expr(c.relpartbound, c.oid), '')

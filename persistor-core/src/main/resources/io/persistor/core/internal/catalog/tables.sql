@@ -1,11 +1,15 @@
 -- Ordinary and partitioned tables of the requested schemas. PostgreSQL 13-18.
 -- $1: schema names (text[]). Tables that belong to an extension are left out.
+-- Storage parameters of the table's TOAST table come with the prefix toast., as WITH (...) takes them.
 -- A partition names its parent in parent_schema/parent_table; a child of INHERITS lists its parents in order.
 SELECT n.nspname AS schema_name,
        c.relname AS table_name,
        c.relkind = 'p' AS partitioned,
        c.relpersistence = 'u' AS unlogged,
-       coalesce(c.reloptions, '{}') AS options,
+       coalesce(c.reloptions, '{}')
+           || coalesce((SELECT pg_catalog.array_agg('toast.' || o ORDER BY ordinality)
+                        FROM pg_catalog.pg_class tc, pg_catalog.unnest(tc.reloptions) WITH ORDINALITY o
+                        WHERE tc.oid = c.reltoastrelid), '{}') AS options,
        CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
        (SELECT pn.nspname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
