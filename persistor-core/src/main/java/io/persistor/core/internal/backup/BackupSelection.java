@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -58,22 +59,9 @@ record BackupSelection(Catalog catalog, List<String> notes) {
         List<View> views = plan.tables().isEmpty() ? catalog.views() : List.of();
         catalog.views().stream().filter(v -> !views.contains(v)).forEach(v -> removed.add(v.key()));
         Set<ObjectKey> unwanted = dependentsOf(catalog, removed);
-        List<View> keptViews = new ArrayList<>();
-        for (View view : views) {
-            if (unwanted.contains(view.key())) {
-                notes.add("View " + view.name() + " is left out: it depends on a table that is not in this backup.");
-            } else {
-                keptViews.add(view);
-            }
-        }
-        List<Routine> routines = new ArrayList<>();
-        for (Routine routine : catalog.routines()) {
-            if (unwanted.contains(routine.key())) {
-                notes.add("Routine " + routine.key() + " is left out: it depends on a table that is not in this backup.");
-            } else {
-                routines.add(routine);
-            }
-        }
+        List<View> keptViews = withoutUnwanted(views, View::key, v -> "View " + v.name(), unwanted, notes);
+        List<Routine> routines = withoutUnwanted(catalog.routines(), Routine::key, r -> "Routine " + r.key(),
+                unwanted, notes);
         List<Table> tables = new ArrayList<>();
         for (Table table : catalog.tables()) {
             if (keptTables.contains(table.name())) {
@@ -96,6 +84,20 @@ record BackupSelection(Catalog catalog, List<String> notes) {
                 catalog.configurations(), catalog.enumTypes(), catalog.domainTypes(),
                 catalog.compositeTypes(), catalog.rangeTypes(), sequences, tables, keptViews, routines, privileges,
                 catalog.dependencies(), catalog.skipped()), notes);
+    }
+
+    /** Keeps the objects that are not unwanted, and notes each one left out. */
+    private static <T> List<T> withoutUnwanted(List<T> objects, Function<T, ObjectKey> key, Function<T, String> label,
+                                               Set<ObjectKey> unwanted, List<String> notes) {
+        List<T> kept = new ArrayList<>();
+        for (T object : objects) {
+            if (unwanted.contains(key.apply(object))) {
+                notes.add(label.apply(object) + " is left out: it depends on a table that is not in this backup.");
+            } else {
+                kept.add(object);
+            }
+        }
+        return kept;
     }
 
     private static Set<QualifiedName> chosen(Catalog catalog, BackupPlan plan) {

@@ -131,42 +131,36 @@ final class PreDataSection {
             return 2;
         } else if (object instanceof Table) {
             return 3;
-        } else if (object instanceof View) {
-            return ((View) object).materialized() ? 5 : 4;
+        } else if (object instanceof View view) {
+            return view.materialized() ? 5 : 4;
         }
         return 0;
     }
 
     private void create(Object object, Set<ColumnReference> deferred) throws IOException {
-        if (object instanceof EnumType) {
-            EnumType type = (EnumType) object;
+        if (object instanceof EnumType type) {
             out.statement(TypeDdl.createEnum(type));
             comment("TYPE", type.name(), type.comment());
-        } else if (object instanceof DomainType) {
-            DomainType domain = (DomainType) object;
+        } else if (object instanceof DomainType domain) {
             out.statement(TypeDdl.createDomain(domain));
             comment("DOMAIN", domain.name(), domain.comment());
-        } else if (object instanceof CompositeType) {
-            CompositeType type = (CompositeType) object;
+        } else if (object instanceof CompositeType type) {
             out.statement(TypeDdl.createComposite(type));
             comment("TYPE", type.name(), type.comment());
             columnComments(type.name(), type.attributes());
-        } else if (object instanceof RangeType) {
-            RangeType type = (RangeType) object;
+        } else if (object instanceof RangeType type) {
             out.statement(TypeDdl.createRange(type));
             comment("TYPE", type.name(), type.comment());
-        } else if (object instanceof Sequence) {
-            Sequence sequence = (Sequence) object;
+        } else if (object instanceof Sequence sequence) {
             out.statement(SequenceDdl.create(sequence));
             comment("SEQUENCE", sequence.name(), sequence.comment());
-        } else if (object instanceof Routine) {
-            Routine routine = (Routine) object;
+        } else if (object instanceof Routine routine) {
             out.statement(routine.definition());
             if (routine.comment() != null) {
                 out.statement(CommentDdl.onRoutine(routine));
             }
-        } else if (object instanceof Table) {
-            createTable((Table) object, deferred);
+        } else if (object instanceof Table table) {
+            createTable(table, deferred);
         } else {
             createView((View) object);
         }
