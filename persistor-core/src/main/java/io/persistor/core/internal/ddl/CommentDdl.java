@@ -7,7 +7,7 @@ import static io.persistor.core.internal.script.SqlQuote.qualified;
 import io.persistor.model.QualifiedName;
 import io.persistor.model.Routine;
 
-/** {@code COMMENT ON} statements, one per kind of object. */
+/** {@code COMMENT ON} statements, one per kind of object; a {@code null} comment removes the comment. */
 public final class CommentDdl {
 
     private CommentDdl() {
@@ -22,7 +22,7 @@ public final class CommentDdl {
      * @return the statement, without the terminating semicolon
      */
     public static String on(String kind, QualifiedName name, String comment) {
-        return "COMMENT ON " + kind + " " + qualified(name) + " IS " + literal(comment);
+        return "COMMENT ON " + kind + " " + qualified(name) + " IS " + text(comment);
     }
 
     /**
@@ -33,7 +33,7 @@ public final class CommentDdl {
      * @return the statement, without the terminating semicolon
      */
     public static String onSchema(String schema, String comment) {
-        return "COMMENT ON SCHEMA " + identifier(schema) + " IS " + literal(comment);
+        return "COMMENT ON SCHEMA " + identifier(schema) + " IS " + text(comment);
     }
 
     /**
@@ -45,7 +45,7 @@ public final class CommentDdl {
      * @return the statement, without the terminating semicolon
      */
     public static String onColumn(QualifiedName relation, String column, String comment) {
-        return "COMMENT ON COLUMN " + qualified(relation) + "." + identifier(column) + " IS " + literal(comment);
+        return "COMMENT ON COLUMN " + qualified(relation) + "." + identifier(column) + " IS " + text(comment);
     }
 
     /**
@@ -58,7 +58,7 @@ public final class CommentDdl {
      * @return the statement, without the terminating semicolon
      */
     public static String onMember(String kind, String name, String table, String comment) {
-        return "COMMENT ON " + kind + " " + identifier(name) + " ON " + table + " IS " + literal(comment);
+        return "COMMENT ON " + kind + " " + identifier(name) + " ON " + table + " IS " + text(comment);
     }
 
     /**
@@ -71,6 +71,10 @@ public final class CommentDdl {
         String arguments = routine.kind() == Routine.Kind.AGGREGATE && routine.arguments().isEmpty()
                 ? "*" : routine.arguments();
         return "COMMENT ON " + routine.kind().name() + " " + qualified(routine.name()) + "(" + arguments + ") IS "
-                + literal(routine.comment());
+                + text(routine.comment());
+    }
+
+    private static String text(String comment) {
+        return comment == null ? "NULL" : literal(comment);
     }
 }

@@ -319,33 +319,34 @@ final class MigrationWriter {
     /** Sets (or with {@code null}, removes) the comment of a created or changed object. */
     private void comment(Described described, String comment) {
         Object object = described.source();
-        String text = comment == null ? "NULL" : literal(comment);
         String statement = null;
         if (object instanceof Schema schema) {
-            statement = "COMMENT ON SCHEMA " + identifier(schema.name());
+            statement = CommentDdl.onSchema(schema.name(), comment);
         } else if (object instanceof Table table) {
-            statement = "COMMENT ON TABLE " + qualified(table.name());
+            statement = CommentDdl.on("TABLE", table.name(), comment);
         } else if (object instanceof View view) {
-            statement = "COMMENT ON " + ViewDdl.kind(view) + " " + qualified(view.name());
+            statement = CommentDdl.on(ViewDdl.kind(view), view.name(), comment);
         } else if (object instanceof Sequence sequence) {
-            statement = "COMMENT ON SEQUENCE " + qualified(sequence.name());
-        } else if (object instanceof EnumType || object instanceof CompositeType || object instanceof RangeType) {
-            statement = "COMMENT ON TYPE " + described.name();
+            statement = CommentDdl.on("SEQUENCE", sequence.name(), comment);
+        } else if (object instanceof EnumType type) {
+            statement = CommentDdl.on("TYPE", type.name(), comment);
+        } else if (object instanceof CompositeType type) {
+            statement = CommentDdl.on("TYPE", type.name(), comment);
+        } else if (object instanceof RangeType type) {
+            statement = CommentDdl.on("TYPE", type.name(), comment);
         } else if (object instanceof DomainType domain) {
-            statement = "COMMENT ON DOMAIN " + qualified(domain.name());
+            statement = CommentDdl.on("DOMAIN", domain.name(), comment);
         } else if (object instanceof TextSearchDictionary dictionary) {
-            statement = "COMMENT ON TEXT SEARCH DICTIONARY " + qualified(dictionary.name());
+            statement = CommentDdl.on("TEXT SEARCH DICTIONARY", dictionary.name(), comment);
         } else if (object instanceof TextSearchConfiguration configuration) {
-            statement = "COMMENT ON TEXT SEARCH CONFIGURATION " + qualified(configuration.name());
+            statement = CommentDdl.on("TEXT SEARCH CONFIGURATION", configuration.name(), comment);
         } else if (object instanceof Routine routine) {
-            statement = "COMMENT ON " + routine.kind().name() + " " + qualified(routine.name()) + "("
-                    + (routine.arguments().isEmpty() && routine.kind() == Routine.Kind.AGGREGATE ? "*" : routine.arguments())
-                    + ")";
+            statement = CommentDdl.onRoutine(routine);
         } else if (object instanceof CatalogDescriber.ColumnOf column) {
-            statement = "COMMENT ON COLUMN " + qualified(column.relation()) + "." + identifier(column.column().name());
+            statement = CommentDdl.onColumn(column.relation(), column.column().name(), comment);
         }
         if (statement != null) {
-            add(statement + " IS " + text);
+            add(statement);
         }
     }
 
