@@ -35,8 +35,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The pre-data section: schemas, extensions, collations and text search objects, then types, sequences, routines, tables and views in dependency
- * order, each with its comments; then what needs them all: sequence ownership and defaults that call routines.
+ * The pre-data section: schemas, extensions, collations and text search objects, then types, sequences, routines,
+ * tables and views in dependency order, each with its comments; then what needs them all: sequence ownership and
+ * defaults that call routines.
  */
 final class PreDataSection {
 

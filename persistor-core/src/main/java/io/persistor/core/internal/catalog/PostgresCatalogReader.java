@@ -84,8 +84,8 @@ public final class PostgresCatalogReader implements CatalogReader {
                 queries.list("extensions.sql", row -> new Extension(row.getString("extension_name"),
                         row.getString("schema_name"), row.getString("comment"))),
                 TypeRows.collations(queries), TextSearchRows.dictionaries(queries),
-                TextSearchRows.configurations(queries), TypeRows.enums(queries), TypeRows.domains(queries), TypeRows.composites(queries),
-                TypeRows.ranges(queries), sequences, relations.tables(queries), relations.views(queries),
+                TextSearchRows.configurations(queries), TypeRows.enums(queries), TypeRows.domains(queries),
+                TypeRows.composites(queries), TypeRows.ranges(queries), sequences, relations.tables(queries), relations.views(queries),
                 RoutineRows.routines(queries), PrivilegeRows.privileges(queries),
                 queries.list("dependencies.sql", PostgresCatalogReader::dependency),
                 queries.list("skipped.sql", row -> row.getString("reason")));
