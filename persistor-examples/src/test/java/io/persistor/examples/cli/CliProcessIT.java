@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.persistor.testkit.Fingerprint;
 import io.persistor.testkit.FreshDatabase;
 import io.persistor.testkit.PostgresServer;
+import io.persistor.testkit.Psql;
 import io.persistor.testkit.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runnable jar as a process: libpq's environment variables, the new options and the exit codes. */
+/**
+ * The runnable jar as a process: libpq's environment variables, the new options, the exit codes, and a 100 MB value
+ * backed up with a 64 MB heap.
+ */
 @ExtendWith(FreshDatabase.class)
 class CliProcessIT {
 
@@ -94,10 +100,48 @@ class CliProcessIT {
         assertThat(result.output()).contains("'--database' (or PGDATABASE)").contains("'--user' (or PGUSER)");
     }
 
+    @Test
+    void backsUpAHundredMegabyteValueWithSixtyFourMegabytesOfHeap(TestDatabase source) throws Exception {
+        source.execute("CREATE TABLE public.docs (id int PRIMARY KEY, body text, blob bytea, meta jsonb)",
+                "INSERT INTO public.docs SELECT g, 'doc ' || g, decode(md5(g::text), 'hex'), '{}' "
+                        + "FROM generate_series(1, 1000) g",
+                "INSERT INTO public.docs SELECT 0, string_agg(md5(g::text) || E'\\t\\\\''\\n€', ''), NULL, NULL "
+                        + "FROM generate_series(1, 2700000) g",
+                "INSERT INTO public.docs SELECT -1, NULL, string_agg(decode(md5(g::text), 'hex'), ''), "
+                        + "jsonb_build_object('k', repeat('v', 1000)) FROM generate_series(1, 1250000) g");
+        try (Connection connection = source.selectOnlyDataSource().getConnection();
+             ResultSet size = connection.createStatement().executeQuery(
+                     "SELECT octet_length(body) FROM public.docs WHERE id = 0")) {
+            assertThat(size.next()).isTrue();
+            assertThat(size.getLong(1)).isGreaterThan(100L << 20);
+        }
+        PostgresServer server = source.server();
+        for (String format : List.of("copy", "inserts")) {
+            Path file = directory.resolve(format + ".sql");
+            Result result = run(List.of("-Xmx64m"), Map.of(), "backup", "-h", server.host(),
+                    "-p", String.valueOf(server.port()), "-u", PostgresServer.READER_ROLE,
+                    "-P", PostgresServer.ROLE_PASSWORD, "-d", source.name(), "--format", format, "-f", file.toString());
+            assertThat(result.code()).as(result.output()).isZero();
+            TestDatabase target = server.createOwnedDatabase();
+            try {
+                Psql.run(target, file);
+                Fingerprint.assertSame(source.fingerprint("public"), target.fingerprint("public"));
+            } finally {
+                target.drop();
+            }
+        }
+    }
+
     private Result run(Map<String, String> environment, String... args) throws Exception {
+        return run(List.of(), environment, args);
+    }
+
+    private Result run(List<String> javaOptions, Map<String, String> environment, String... args) throws Exception {
         assertThat(JAR).as("the runnable jar is built by the package phase").exists();
         ProcessBuilder builder = new ProcessBuilder();
-        builder.command().addAll(List.of(java(), "-jar", JAR.toString()));
+        builder.command().add(java());
+        builder.command().addAll(javaOptions);
+        builder.command().addAll(List.of("-jar", JAR.toString()));
         builder.command().addAll(List.of(args));
         builder.environment().keySet().removeIf(key -> key.startsWith("PG"));
         builder.environment().putAll(environment);

@@ -65,7 +65,8 @@ final class DataSection {
                 return write(parts, readahead);
             }
         }
-        return write(parts, (index, part, target) -> data.rows(session.connection(), part.table(), part.slice(), target));
+        return write(parts, (index, part, target) ->
+                data.rows(session.connection(), part.table(), part.slice(), part.outOfLine(), target));
     }
 
     private long write(List<ReadPart> parts, PartReader reader) throws IOException, SQLException {
@@ -110,7 +111,7 @@ final class DataSection {
         for (int i = 0; i < slices; i++) {
             TableData.Slice slice = slices == 1 ? TableData.Slice.WHOLE
                     : new TableData.Slice(pages * i / slices, i == slices - 1 ? -1 : pages * (i + 1) / slices);
-            parts.add(new ReadPart(table, slice, i == 0, i == slices - 1));
+            parts.add(new ReadPart(table, slice, i == 0, i == slices - 1, size != null && size.outOfLine()));
         }
         return parts;
     }

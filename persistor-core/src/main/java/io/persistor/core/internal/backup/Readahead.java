@@ -66,7 +66,7 @@ final class Readahead implements PartReader, AutoCloseable {
             turn.notifyAll();
         }
         if (claimed.compareAndSet(index, 0, 1)) {
-            return data.rows(session.connection(), part.table(), part.slice(), target);
+            return data.rows(session.connection(), part.table(), part.slice(), part.outOfLine(), target);
         }
         Spooled done = await(spooled.get(index));
         Files.copy(done.file(), target);
@@ -85,7 +85,8 @@ final class Readahead implements PartReader, AutoCloseable {
             try {
                 file = Files.createTempFile("persistor-", ".rows");
                 try (OutputStream target = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                    long rows = data.rows(reader.connection(), part.table(), part.slice(), target);
+                    long rows = data.rows(reader.connection(), part.table(), part.slice(), part.outOfLine(),
+                            target);
                     target.flush();
                     spooled.get(i).complete(new Spooled(file, rows));
                 }

@@ -31,28 +31,33 @@ record ServerInfo(String version, int versionNum, Connection connection) {
     }
 
     /**
-     * The planner's size of a table: {@code reltuples} (-1 if never analyzed) and {@code relpages}.
+     * The planner's size of a table: {@code reltuples} (-1 if never analyzed) and {@code relpages}, and whether its
+     * TOAST table holds data.
      *
-     * @param rows  estimated rows
-     * @param pages pages
+     * @param rows      estimated rows
+     * @param pages     pages
+     * @param outOfLine whether some of its values are stored out of line
      */
-    record TableSize(long rows, long pages) {
+    record TableSize(long rows, long pages, boolean outOfLine) {
     }
 
     /**
-     * The size of each table of the schemas, by {@code schema.table} (unquoted), for progress and slicing.
+     * The size of each table of the schemas, by {@code schema.table} (unquoted), for progress, slicing and
+     * finding rows too large to read whole.
      */
     Map<String, TableSize> tableSizes(List<String> schemas) throws SQLException {
         Map<String, TableSize> estimates = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT n.nspname, c.relname, c.reltuples::bigint, c.relpages FROM pg_catalog.pg_class c "
+                "SELECT n.nspname, c.relname, c.reltuples::bigint, c.relpages, "
+                        + "c.reltoastrelid <> 0 AND pg_catalog.pg_relation_size(c.reltoastrelid) > 0 "
+                        + "FROM pg_catalog.pg_class c "
                         + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                         + "WHERE c.relkind = 'r' AND n.nspname = ANY (?)")) {
             statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     estimates.put(rows.getString(1) + "." + rows.getString(2),
-                            new TableSize(rows.getLong(3), rows.getLong(4)));
+                            new TableSize(rows.getLong(3), rows.getLong(4), rows.getBoolean(5)));
                 }
             }
         }

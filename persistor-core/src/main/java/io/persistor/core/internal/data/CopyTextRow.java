@@ -1,8 +1,12 @@
 package io.persistor.core.internal.data;
 
+import java.io.IOException;
+import java.io.OutputStream;
+
 /**
  * Splits one row of {@code COPY ... TO STDOUT} text format into its fields and undoes the format's escapes
- * ({@code \N} for NULL, {@code \t}, {@code \n}, {@code \\}, octal and hex escapes).
+ * ({@code \N} for NULL, {@code \t}, {@code \n}, {@code \\}, octal and hex escapes); {@link #writeEscaped} applies
+ * them, as the server does, to a value read on its own.
  *
  * <p>A server sends each row as one message ending in a line feed; fields are separated by tab bytes, and
  * tabs, line feeds and backslashes inside values are always escaped, so the split can work on raw bytes.
@@ -102,5 +106,36 @@ final class CopyTextRow {
             }
         }
         valueLength = n;
+    }
+
+    /**
+     * Writes text in the escapes the server's {@code COPY ... TO STDOUT} uses: backslash and the control characters
+     * backspace, form feed, line feed, carriage return, tab and vertical tab.
+     *
+     * @param out  where the field goes
+     * @param utf8 the text, or a part of it
+     * @throws IOException when {@code out} fails
+     */
+    static void writeEscaped(OutputStream out, byte[] utf8) throws IOException {
+        int start = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            char escape = switch (utf8[i]) {
+                case '\\' -> '\\';
+                case '\b' -> 'b';
+                case '\f' -> 'f';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case '\t' -> 't';
+                case 0x0b -> 'v';
+                default -> 0;
+            };
+            if (escape != 0) {
+                out.write(utf8, start, i - start);
+                out.write('\\');
+                out.write(escape);
+                start = i + 1;
+            }
+        }
+        out.write(utf8, start, utf8.length - start);
     }
 }

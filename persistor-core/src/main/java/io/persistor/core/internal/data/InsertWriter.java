@@ -5,16 +5,19 @@ import static io.persistor.core.internal.script.SqlQuote.qualified;
 
 import io.persistor.model.Column;
 import io.persistor.model.Identity;
+import io.persistor.core.internal.script.SqlQuote;
 import io.persistor.model.QualifiedName;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Writes one table's rows as multi-row {@code INSERT} statements with an explicit column list, each value by its
- * column's {@link ValueWriter}; identity columns that are {@code GENERATED ALWAYS} get {@code OVERRIDING SYSTEM VALUE}.
+ * column's {@link ValueWriter}, or a row too large to hold as a statement of its own; identity columns that are
+ * {@code GENERATED ALWAYS} get {@code OVERRIDING SYSTEM VALUE}.
  */
 final class InsertWriter {
 
@@ -27,6 +30,7 @@ final class InsertWriter {
     private final OutputStream out;
     private final byte[] prefix;
     private final ValueWriter[] writers;
+    private final byte[][] casts;
     private final int rowsPerInsert;
     private int rowsInStatement;
     private long rows;
@@ -41,8 +45,10 @@ final class InsertWriter {
                 + columns.stream().map(c -> identifier(c.name())).collect(Collectors.joining(", ")) + ")"
                 + (overriding ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES\n").getBytes(StandardCharsets.UTF_8);
         this.writers = new ValueWriter[columns.size()];
+        this.casts = new byte[columns.size()][];
         for (int i = 0; i < writers.length; i++) {
             writers[i] = renderers.forType(columns.get(i).type());
+            casts[i] = ("'::" + columns.get(i).type()).getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -73,6 +79,39 @@ final class InsertWriter {
         if (++rowsInStatement == rowsPerInsert) {
             finish();
         }
+    }
+
+    /**
+     * Writes a row too large to hold as a statement of its own, each value a literal cast to its column's type,
+     * written as it is read.
+     *
+     * @param large the table's large rows
+     * @param row   which of them
+     * @throws SQLException when reading fails
+     * @throws IOException  when writing fails
+     */
+    void largeRow(LargeRows large, String row) throws SQLException, IOException {
+        finish();
+        out.write(prefix);
+        out.write(ROW_START);
+        for (int i = 0; i < writers.length; i++) {
+            if (i > 0) {
+                out.write(SEPARATOR);
+            }
+            try (LargeRows.Value value = large.open(row, i)) {
+                if (value.isNull()) {
+                    out.write(NULL);
+                    continue;
+                }
+                out.write('\'');
+                for (byte[] chunk = value.next(); chunk != null; chunk = value.next()) {
+                    SqlQuote.writeLiteralPart(out, chunk, 0, chunk.length);
+                }
+                out.write(casts[i]);
+            }
+        }
+        out.write(STATEMENT_END);
+        rows++;
     }
 
     /**

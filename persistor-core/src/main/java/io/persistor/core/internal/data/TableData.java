@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
@@ -21,10 +22,12 @@ import org.postgresql.copy.CopyOut;
  * Streams a table's rows from the server into the script, one row in memory at a time. Rows are read with
  * {@code COPY ... TO STDOUT}, which needs only {@code SELECT}, whole or one {@link Slice} of pages at a time; the
  * {@code COPY} format passes them through unchanged between {@link #begin} and {@link #end}, the {@code INSERT}
- * format rewrites them as statements. Generated columns are left out: the target computes them again.
+ * format rewrites them as statements. Generated columns are left out: the target computes them again. Rows too
+ * large to hold are read a value at a time ({@link LargeRows}).
  */
 public final class TableData {
 
+    private static final byte[] NULL = "\\N".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END_OF_COPY = "\\.\n".getBytes(StandardCharsets.US_ASCII);
 
     /**
@@ -88,35 +91,61 @@ public final class TableData {
     }
 
     /**
-     * Writes the rows of a table, or of a slice of it.
+     * Writes the rows of a table, or of a slice of it. When the table keeps values out of line, rows too large to
+     * hold in memory are left out of the {@code COPY} and written after the others, a value at a time.
      *
      * @param connection a connection inside the backup's snapshot
      * @param table      the table, not a partitioned one
      * @param slice      which of its pages, or {@link Slice#WHOLE}
+     * @param outOfLine  whether the table's TOAST table holds data; only then can a row be too large
      * @param out        where the rows go
      * @return how many rows were written
      * @throws SQLException when reading fails
      * @throws IOException  when writing fails
      */
-    public long rows(Connection connection, Table table, Slice slice, OutputStream out)
+    public long rows(Connection connection, Table table, Slice slice, boolean outOfLine, OutputStream out)
             throws SQLException, IOException {
         List<Column> columns = table.columns().stream().filter(Column::holdsData).collect(Collectors.toList());
+        boolean measured = outOfLine && !columns.isEmpty();
         String columnList = columnList(table);
+        List<String> conditions = new ArrayList<>();
+        if (!slice.equals(Slice.WHOLE)) {
+            conditions.add(slice.condition());
+        }
+        if (measured) {
+            conditions.add("NOT " + LargeRows.condition(columns));
+        }
         String source;
-        if (slice.equals(Slice.WHOLE) && !columns.isEmpty()) {
+        if (conditions.isEmpty() && !columns.isEmpty()) {
             source = qualified(table.name()) + " (" + columnList + ")";
         } else {
             source = "(SELECT " + columnList + " FROM ONLY " + qualified(table.name())
-                    + (slice.equals(Slice.WHOLE) ? "" : " WHERE " + slice.condition()) + ")";
+                    + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + ")";
         }
         CopyOut rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + source + " TO STDOUT");
+        long count;
         try {
-            return format == Format.COPY ? copy(rows, out) : inserts(rows, table, columns, out);
+            count = format == Format.COPY ? copy(rows, out) : inserts(rows, table, columns, out);
         } finally {
             if (rows.isActive()) {
                 rows.cancelCopy();
             }
         }
+        if (measured) {
+            LargeRows large = new LargeRows(connection, table, columns);
+            List<String> found = large.find(slice.equals(Slice.WHOLE) ? null : slice.condition());
+            InsertWriter statements = format == Format.COPY ? null
+                    : new InsertWriter(out, table.name(), columns, rowsPerInsert, renderers);
+            for (String row : found) {
+                if (statements == null) {
+                    copyRow(large, row, out);
+                } else {
+                    statements.largeRow(large, row);
+                }
+            }
+            count += found.size();
+        }
+        return count;
     }
 
     private static String columnList(Table table) {
@@ -133,6 +162,23 @@ public final class TableData {
             stopIfInterrupted(count);
         }
         return count;
+    }
+
+    private static void copyRow(LargeRows large, String row, OutputStream out) throws SQLException, IOException {
+        for (int column = 0; column < large.columns(); column++) {
+            if (column > 0) {
+                out.write('\t');
+            }
+            try (LargeRows.Value value = large.open(row, column)) {
+                if (value.isNull()) {
+                    out.write(NULL);
+                }
+                for (byte[] chunk = value.next(); chunk != null; chunk = value.next()) {
+                    CopyTextRow.writeEscaped(out, chunk);
+                }
+            }
+        }
+        out.write('\n');
     }
 
     /** A thread that is interrupted stops reading within a thousand rows; the backup then fails. */

@@ -69,6 +69,21 @@ public final class SqlQuote {
      */
     public static void writeLiteral(OutputStream out, byte[] utf8, int offset, int length) throws IOException {
         out.write('\'');
+        writeLiteralPart(out, utf8, offset, length);
+        out.write('\'');
+    }
+
+    /**
+     * Writes part of a string literal's text, quotes doubled, without the enclosing quotes: a value too large to
+     * hold at once is written as an opening quote, its parts in order, and a closing quote.
+     *
+     * @param out    where the text goes
+     * @param utf8   the text's bytes
+     * @param offset where the part starts in {@code utf8}
+     * @param length how many bytes it has
+     * @throws IOException when {@code out} fails
+     */
+    public static void writeLiteralPart(OutputStream out, byte[] utf8, int offset, int length) throws IOException {
         int start = offset;
         int end = offset + length;
         for (int i = offset; i < end; i++) {
@@ -82,6 +97,5 @@ public final class SqlQuote {
             }
         }
         out.write(utf8, start, end - start);
-        out.write('\'');
     }
 }
