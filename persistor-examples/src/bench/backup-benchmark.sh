@@ -3,6 +3,8 @@
 #
 # Usage: persistor-examples/src/bench/backup-benchmark.sh [SCALE] [WIDE_ROWS]
 #   SCALE=50 WIDE_ROWS=1000000 (the defaults) build about 1 GB: pgbench tables plus a mixed-type table "wide".
+#   Each backup runs RUNS times (default 3); the run with the median time is printed. Afterwards a 100 MB text
+#   value is added and backed up again, by pg_dump and by the CLI with a 64 MB heap.
 #
 # Needs PostgreSQL server binaries (PG_BIN, default /usr/lib/postgresql/15/bin: Debian's postgresql-15),
 # pgbench, pg_dump and psql, GNU time, and the dataset builder (DATASET, default ../shared/bench/make-dataset.sh
@@ -29,14 +31,19 @@ echo "Database size: $size"
 out=$work/out
 mkdir "$out"
 chmod 777 "$out"
-printf '\n%-44s %9s %10s %12s\n' "backup" "seconds" "peak MB" "file MB"
+runs=${RUNS:-3}
+printf '\n%-52s %9s %10s %12s\n' "backup (median of $runs runs)" "seconds" "peak MB" "file MB"
 measure() {
-  local label=$1 file=$2
+  local label=$1 file=$2 run
   shift 2
-  rm -f "$file"
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
-  read -r seconds kilobytes < "$work/time"
-  printf '%-44s %9s %10d %12d\n' "$label" "$seconds" $((kilobytes / 1024)) $(($(stat -c %s "$file") / 1048576))
+  for run in $(seq 1 "$runs"); do
+    rm -f "$file"
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
+    echo "$(cat "$work/time") $(($(stat -c %s "$file") / 1048576))"
+  done | sort -n | sed -n "$(((runs + 1) / 2))p" | {
+    read -r seconds kilobytes megabytes
+    printf '%-52s %9s %10d %12d\n' "$label" "$seconds" $((kilobytes / 1024)) "$megabytes"
+  }
   rm -f "$file"
 }
 cli=(java -jar "$jar" backup -h localhost -p "$port" -u reader -d bench --no-progress)
@@ -50,3 +57,18 @@ measure "pg_dump --rows-per-insert=1000" "$out/pg_dump_ins.sql" \
 measure "Persistor INSERTS --rows-per-insert 1000" "$out/inserts.sql" "${cli[@]}" --rows-per-insert 1000 -f "$out/inserts.sql"
 measure "Persistor INSERTS --rows-per-insert 1000 --jobs 2" "$out/inserts2.sql" \
   "${cli[@]}" --rows-per-insert 1000 --jobs 2 -f "$out/inserts2.sql"
+
+echo
+echo "Adding a 100 MB text value (table big_value)..."
+psql -X -q -h localhost -p "$port" -U postgres -d bench -v ON_ERROR_STOP=1 \
+  -c "CREATE TABLE big_value (id int PRIMARY KEY, body text)" \
+  -c "INSERT INTO big_value SELECT 1, string_agg(md5(g::text), '') FROM generate_series(1, 3276800) g" \
+  -c "GRANT SELECT ON big_value TO reader"
+runs=1
+measure "pg_dump -Fp, with the 100 MB value" "$out/pg_dump.sql" \
+  pg_dump -h localhost -p "$port" -U reader -d bench -Fp -f "$out/pg_dump.sql"
+measure "Persistor COPY, -Xmx64m, with the 100 MB value" "$out/copy64.sql" \
+  java -Xmx64m -jar "$jar" backup -h localhost -p "$port" -u reader -d bench --no-progress --format copy -f "$out/copy64.sql"
+measure "Persistor INSERTS, -Xmx64m, with the 100 MB value" "$out/inserts64.sql" \
+  java -Xmx64m -jar "$jar" backup -h localhost -p "$port" -u reader -d bench --no-progress --rows-per-insert 1000 \
+  -f "$out/inserts64.sql"
