@@ -15,11 +15,12 @@ import java.util.List;
  * @param indexes      the indexes of a materialized view
  * @param triggers     its triggers ({@code INSTEAD OF} triggers of views)
  * @param rules        its rules other than the view's own
+ * @param clusterOn    the index {@code CLUSTER} uses for a materialized view, or {@code null}
  * @param comment      its comment, or {@code null}
  */
 public record View(QualifiedName name, boolean materialized, boolean populated, List<String> options, String query,
                    List<Column> columns, List<Index> indexes, List<Trigger> triggers, List<Rule> rules,
-                   String comment) {
+                   String clusterOn, String comment) {
 
     /** Copies the lists. */
     public View {

@@ -37,6 +37,7 @@ class SchemaDiffKindsIT {
             CREATE STATISTICS public.item_stats (ndistinct) ON name, qty FROM public.item;
             CREATE VIEW public.names AS SELECT name FROM public.item;
             CREATE MATERIALIZED VIEW public.counts AS SELECT count(*) AS n FROM public.item;
+            CREATE UNIQUE INDEX counts_n ON public.counts (n);
             """;
 
     static Stream<Arguments> changes() {
@@ -68,6 +69,8 @@ class SchemaDiffKindsIT {
                 Arguments.of("CREATE OR REPLACE VIEW public.names AS SELECT name FROM public.item WHERE id > 0",
                         "DIFFERENT view public.names: query:"),
                 Arguments.of("DROP MATERIALIZED VIEW public.counts", "MISSING_IN_TARGET materialized view public.counts"),
+                Arguments.of("ALTER MATERIALIZED VIEW public.counts CLUSTER ON counts_n",
+                        "DIFFERENT materialized view public.counts: cluster on: (none) vs counts_n"),
                 Arguments.of("DROP INDEX public.item_name", "MISSING_IN_TARGET index public.item_name"),
                 Arguments.of("ALTER TABLE public.log DETACH PARTITION public.log_2024",
                         "DIFFERENT table public.log_2024: partition of:"),

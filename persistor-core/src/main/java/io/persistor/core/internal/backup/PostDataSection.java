@@ -135,6 +135,9 @@ final class PostDataSection {
         }
         for (View view : views) {
             indexes(view.name(), view.indexes());
+            if (view.clusterOn() != null) {
+                out.statement(ViewDdl.clusterOn(view));
+            }
             triggersAndRules(view.name(), view.triggers(), view.rules());
         }
         for (View view : views) {

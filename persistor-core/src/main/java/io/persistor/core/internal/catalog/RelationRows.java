@@ -84,7 +84,8 @@ final class RelationRows {
             QualifiedName name = name(row, "schema_name", "view_name");
             return new View(name, row.getBoolean("materialized"), row.getBoolean("populated"),
                     Rows.strings(row, "options"), withoutSemicolon(row.getString("query")), of(columns, name),
-                    of(indexes, name), of(triggers, name), of(rules, name), row.getString("comment"));
+                    of(indexes, name), of(triggers, name), of(rules, name), row.getString("cluster_on"),
+                    row.getString("comment"));
         });
     }
 

@@ -6,7 +6,10 @@ import static io.persistor.core.internal.script.SqlQuote.qualified;
 import io.persistor.model.Column;
 import io.persistor.model.View;
 
-/** {@code CREATE VIEW}, {@code CREATE MATERIALIZED VIEW ... WITH NO DATA} and {@code REFRESH MATERIALIZED VIEW}. */
+/**
+ * {@code CREATE VIEW}, {@code CREATE MATERIALIZED VIEW ... WITH NO DATA}, its {@code CLUSTER ON} mark and
+ * {@code REFRESH MATERIALIZED VIEW}.
+ */
 public final class ViewDdl {
 
     private ViewDdl() {
@@ -25,6 +28,17 @@ public final class ViewDdl {
                     + "\n  WITH NO DATA";
         }
         return "CREATE VIEW " + qualified(view.name()) + options + " AS\n" + view.query();
+    }
+
+    /**
+     * Marks the index {@code CLUSTER} uses for a materialized view, or removes the mark.
+     *
+     * @param view the materialized view
+     * @return the statement, without the terminating semicolon
+     */
+    public static String clusterOn(View view) {
+        return "ALTER MATERIALIZED VIEW " + qualified(view.name())
+                + (view.clusterOn() == null ? " SET WITHOUT CLUSTER" : " CLUSTER ON " + identifier(view.clusterOn()));
     }
 
     /**

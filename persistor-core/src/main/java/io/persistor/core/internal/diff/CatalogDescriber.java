@@ -131,7 +131,7 @@ final class CatalogDescriber {
             String kind = view.materialized() ? "materialized view" : "view";
             add(kind, name(view.name()), 8, view).with("query", unqualifiedColumns(map(view.query())))
                     .with("options", view.options().isEmpty() ? null : view.options())
-                    .with("comment", view.comment());
+                    .with("cluster on", view.clusterOn()).with("comment", view.comment());
             for (Column column : view.columns()) {
                 add("view column", name(view.name()) + "." + column.name(), 9, new ColumnOf(view.name(), column, true))
                         .with("default", map(column.defaultExpression())).with("comment", column.comment());

@@ -62,13 +62,22 @@ final class MigrationWriter {
     List<String> write(List<SchemaComparer.Change> changes) {
         // Views that change are dropped first: a column they read may change type below.
         for (SchemaComparer.Change change : changes) {
-            if (change.change() == Difference.Change.DIFFERENT && change.sourceSide().source() instanceof View view) {
+            if (change.change() == Difference.Change.DIFFERENT && change.sourceSide().source() instanceof View view
+                    && !onlyClusterOrComment(change)) {
                 add("DROP " + ViewDdl.kind(view) + " IF EXISTS " + qualified(view.name()) + " CASCADE");
             }
         }
         for (SchemaComparer.Change change : changes) {
             if (change.change() != Difference.Change.EXTRA_IN_TARGET) {
                 createOrAlter(change);
+            }
+        }
+        // A materialized view created again is marked for CLUSTER once its indexes exist again.
+        for (SchemaComparer.Change change : changes) {
+            if (change.change() != Difference.Change.EXTRA_IN_TARGET
+                    && change.sourceSide().source() instanceof View view && view.clusterOn() != null
+                    && (change.change() == Difference.Change.MISSING_IN_TARGET || !onlyClusterOrComment(change))) {
+                add(ViewDdl.clusterOn(view));
             }
         }
         // A sequence can belong to its column only once both exist.
@@ -86,6 +95,11 @@ final class MigrationWriter {
             }
         }
         return statements.stream().map(this::mapSchemas).toList();
+    }
+
+    /** Whether a materialized view differs only in its {@code CLUSTER ON} mark (and perhaps its comment). */
+    private static boolean onlyClusterOrComment(SchemaComparer.Change change) {
+        return change.details().stream().allMatch(d -> d.startsWith("cluster on:") || d.startsWith("comment:"));
     }
 
     private void createOrAlter(SchemaComparer.Change change) {
@@ -135,6 +149,8 @@ final class MigrationWriter {
             }
         } else if (object instanceof CatalogDescriber.ColumnOf column) {
             column(column, missing, change);
+        } else if (object instanceof View view && !missing && onlyClusterOrComment(change)) {
+            add(ViewDdl.clusterOn(view));
         } else if (object instanceof View view) {
             add(ViewDdl.create(view));
             for (Column column : view.columns()) {

@@ -6,6 +6,8 @@ SELECT n.nspname AS schema_name,
        c.relispopulated AS populated,
        coalesce(c.reloptions, '{}') AS options,
        pg_catalog.pg_get_viewdef(c.oid) AS query,
+       (SELECT x.relname FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class x ON x.oid = i.indexrelid
+        WHERE i.indrelid = c.oid AND i.indisclustered) AS cluster_on,
        pg_catalog.obj_description(c.oid, 'pg_class') AS comment
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
