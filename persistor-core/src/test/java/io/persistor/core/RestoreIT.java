@@ -129,18 +129,21 @@ class RestoreIT {
 
     @Test
     void refusesATargetThatHoldsTheObjectsUnlessToldToCleanFirst(TestDatabase source) throws Exception {
-        source.execute("CREATE TABLE public.t (id int PRIMARY KEY)", "INSERT INTO public.t VALUES (7)");
+        source.execute("CREATE TABLE public.t (id int PRIMARY KEY)", "INSERT INTO public.t VALUES (7)",
+                "CREATE TABLE public.p (a int, b text) PARTITION BY RANGE (a)",
+                "CREATE TABLE public.p1 PARTITION OF public.p FOR VALUES FROM (0) TO (10)",
+                "INSERT INTO public.p VALUES (1, 'x')");
         Path file = Persistor.backup(source.selectOnlyDataSource()).to(directory.resolve("t.sql")).file();
         TestDatabase target = source.server().createOwnedDatabase();
         try {
             Persistor.restore(target.ownerDataSource()).from(file);
             assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).from(file))
                     .isInstanceOf(PersistorException.class)
-                    .hasMessageContaining("not empty: schema public holds table public.t")
+                    .hasMessageContaining("not empty: schema public holds table public.p, table public.t")
                     .hasMessageContaining("cleanFirst()");
 
             RestoreResult again = Persistor.restore(target.ownerDataSource()).cleanFirst().from(file);
-            assertThat(again.rows()).isEqualTo(1);
+            assertThat(again.rows()).isEqualTo(2);
             Fingerprint.assertSame(source.fingerprint("public"), target.fingerprint("public"));
         } finally {
             target.drop();

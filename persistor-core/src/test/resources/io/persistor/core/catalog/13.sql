@@ -115,6 +115,20 @@ CREATE TABLE app.hashed (id int, v text) PARTITION BY HASH (id);
 CREATE TABLE app.hashed_0 PARTITION OF app.hashed FOR VALUES WITH (MODULUS 2, REMAINDER 0);
 CREATE TABLE app.hashed_1 PARTITION OF app.hashed FOR VALUES WITH (MODULUS 2, REMAINDER 1);
 ALTER TABLE app.hashed ADD CONSTRAINT hashed_a_fk FOREIGN KEY (id) REFERENCES app.a (id);
+-- A default set on the parent only after a partition exists: the partition has none
+CREATE TABLE app.listed (id int NOT NULL, k int) PARTITION BY LIST (k);
+CREATE TABLE app.listed_2 PARTITION OF app.listed FOR VALUES IN (2);
+ALTER TABLE ONLY app.listed ALTER COLUMN id SET DEFAULT 7;
+CREATE TABLE app.listed_3 PARTITION OF app.listed FOR VALUES IN (3);
+-- Foreign keys in a cycle, a function returning one of the tables' rows, a partitioned table referencing it
+CREATE TABLE app.cycle_a (id int PRIMARY KEY, b_id int);
+CREATE TABLE app.cycle_b (id int PRIMARY KEY, a_id int REFERENCES app.cycle_a);
+ALTER TABLE app.cycle_a ADD FOREIGN KEY (b_id) REFERENCES app.cycle_b;
+CREATE FUNCTION app.cycle_a_of(x int) RETURNS app.cycle_a LANGUAGE sql STABLE AS $$ SELECT a FROM app.cycle_a a WHERE id = x $$;
+CREATE TABLE app.cycle_p (a_id int NOT NULL) PARTITION BY HASH (a_id);
+CREATE TABLE app.cycle_p_0 PARTITION OF app.cycle_p FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE app.cycle_p_1 PARTITION OF app.cycle_p FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+ALTER TABLE app.cycle_p ADD FOREIGN KEY (a_id) REFERENCES app.cycle_a;
 
 -- Classic inheritance
 CREATE TABLE app.vehicle (id int PRIMARY KEY, wheels int NOT NULL DEFAULT 4 CHECK (wheels > 0), name text);

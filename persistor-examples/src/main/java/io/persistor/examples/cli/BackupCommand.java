@@ -76,6 +76,14 @@ final class BackupCommand implements Callable<Integer> {
             description = "Connections reading tables at once, on one snapshot (default: ${DEFAULT-VALUE}).")
     int jobs;
 
+    @Option(names = "--enable-row-security",
+            description = "Back up only the rows row-level security lets the role see (refused otherwise).")
+    boolean enableRowSecurity;
+
+    @Option(names = "--owners-and-privileges",
+            description = "Also restore owners (ALTER ... OWNER TO) and privileges (GRANT/REVOKE).")
+    boolean ownersAndPrivileges;
+
     @Option(names = "--gzip", description = "Compress the file with gzip (also implied by a -f name ending in .gz).")
     boolean gzip;
 
@@ -107,6 +115,12 @@ final class BackupCommand implements Callable<Integer> {
             }
             if (gzip) {
                 backup.gzip();
+            }
+            if (enableRowSecurity) {
+                backup.enableRowSecurity();
+            }
+            if (ownersAndPrivileges) {
+                backup.ownershipAndPrivileges();
             }
             if (!noProgress && System.console() != null) {
                 backup.progressListener(new ProgressDisplay(spec.commandLine().getErr()));

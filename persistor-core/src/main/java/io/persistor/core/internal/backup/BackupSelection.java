@@ -110,7 +110,7 @@ record BackupSelection(Catalog catalog, List<String> notes) {
             }
         }
         if (!missing.isEmpty()) {
-            throw new PersistorException("tables(...) names tables that do not exist in schema " + plan.schemas()
+            throw new PersistorException("tables(...) (-t in the CLI) names tables that do not exist in schema " + plan.schemas()
                     + " or that the role cannot see: " + String.join(", ", missing)
                     + ". Names are case-sensitive and given without quotes.");
         }

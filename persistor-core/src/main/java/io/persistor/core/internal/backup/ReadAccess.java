@@ -94,13 +94,13 @@ final class ReadAccess {
         }
         if (!missing.isEmpty()) {
             throw new PersistorException("The backup role lacks SELECT on " + String.join(", ", missing)
-                    + ". Grant it (GRANT SELECT ON ... TO the role) or leave those out with excludeTables(...).",
+                    + ". Grant it (GRANT SELECT ON ... TO the role) or leave those out with excludeTables(...) (--exclude-table in the CLI).",
                     "42501", null);
         }
         if (!limited.isEmpty() && !acceptRowSecurity) {
             throw new PersistorException("Row-level security hides rows of " + String.join(", ", limited)
                     + " from the backup role, so the backup would be incomplete. Back up as the tables' owner or a "
-                    + "role with BYPASSRLS, exclude those tables, or accept partial rows with enableRowSecurity().",
+                    + "role with BYPASSRLS, exclude those tables, or accept partial rows with enableRowSecurity() (--enable-row-security in the CLI).",
                     "42501", null);
         }
         List<String> notes = new ArrayList<>();

@@ -58,17 +58,21 @@ final class SnapshotSession implements AutoCloseable {
         Connection connection = dataSource.getConnection();
         try {
             SnapshotSession session = new SnapshotSession(connection);
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                if (snapshot != null) {
-                    statement.execute("SET TRANSACTION SNAPSHOT " + SqlQuote.literal(snapshot));
-                }
-                for (String setting : SETTINGS) {
-                    statement.execute(setting);
-                }
-                statement.execute(rowSecurity ? "SET LOCAL row_security = on" : "SET LOCAL row_security = off");
+            // One round trip that opens the transaction and turns the server's timeouts off: the role's
+            // idle_in_transaction_session_timeout cannot strike between the statements.
+            StringBuilder start = new StringBuilder("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;");
+            if (snapshot != null) {
+                start.append("SET TRANSACTION SNAPSHOT ").append(SqlQuote.literal(snapshot)).append(';');
             }
+            for (String setting : SETTINGS) {
+                start.append(setting).append(';');
+            }
+            start.append(rowSecurity ? "SET LOCAL row_security = on" : "SET LOCAL row_security = off");
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(start.toString());
+            }
+            connection.setAutoCommit(false);
             return session;
         } catch (SQLException | RuntimeException e) {
             try {

@@ -128,7 +128,7 @@ public final class TableDdl {
 
     /**
      * The statements that give columns inherited from parents (or partition parents) the properties they have
-     * here but not there: a different default, {@code NOT NULL}; and every column its non-default storage.
+     * here but not there: a different default or none, {@code NOT NULL}; and every column its non-default storage.
      *
      * @param table            the table
      * @param parentColumns    the columns of its first parent that has each column, by name
@@ -145,6 +145,10 @@ public final class TableDdl {
                 if (column.defaultExpression() != null && !deferredDefaults.contains(column.name())
                         && !column.defaultExpression().equals(parent.defaultExpression())) {
                     statements.add(setDefault(table.name(), column));
+                }
+                if (column.defaultExpression() == null && parent.defaultExpression() != null) {
+                    // The parent's default came after this table: it was never inherited.
+                    statements.add(alterColumn(table.name(), column, "DROP DEFAULT"));
                 }
                 if (column.notNull() && !parent.notNull()) {
                     statements.add(alterColumn(table.name(), column, "SET NOT NULL"));

@@ -76,7 +76,7 @@ public final class RestoreJob {
             if (plan.requireClosingMarker() && !script.isComplete()) {
                 throw new PersistorException("Refusing to restore " + source + ": it does not end with Persistor's "
                         + "closing marker, so it was cut short or is not a Persistor backup. Nothing was run. For "
-                        + "another tool's script, use allowMissingClosingMarker().");
+                        + "another tool's script, use allowMissingClosingMarker() (--allow-missing-marker in the CLI).");
             }
         } catch (IOException e) {
             throw new PersistorException("Cannot read " + source + ": " + e.getMessage(), null, e);

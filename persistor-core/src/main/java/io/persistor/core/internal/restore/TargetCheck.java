@@ -44,7 +44,8 @@ final class TargetCheck {
                 WHERE n.nspname = ?
             ) o
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                              WHERE x.classid = o.classid AND x.objid = o.objid AND x.deptype IN ('e', 'i'))
+                              WHERE x.classid = o.classid AND x.objid = o.objid AND x.objsubid = 0
+                                AND x.deptype IN ('e', 'i'))
               AND (? OR pg_catalog.pg_has_role(o.owner, 'USAGE'))
             ORDER BY rank, name
             """;
@@ -74,7 +75,7 @@ final class TargetCheck {
         if (!occupied.isEmpty()) {
             throw new PersistorException("Refusing to restore " + source + " into a database that is not empty: "
                     + String.join("; ", occupied) + ". Restore into an empty database, or drop them first with "
-                    + "cleanFirst().");
+                    + "cleanFirst() (--clean in the CLI).");
         }
     }
 

@@ -47,7 +47,7 @@ public final class AtomicFileSink implements OutputSink {
         }
         if (!overwrite && Files.exists(target)) {
             throw new PersistorException("Cannot write the backup to " + target + ": the file exists. Choose another "
-                    + "name, or allow replacing it with overwrite().");
+                    + "name, or allow replacing it with overwrite() (--overwrite in the CLI).");
         }
         temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".partial");
         temporary.toFile().deleteOnExit();

@@ -1,6 +1,6 @@
 -- Which objects of the requested schemas need which others to exist first, from pg_depend. PostgreSQL 13-18.
--- Both ends are reduced to the objects a script creates: a column default, constraint or view rule stands for
--- its table, view or domain; an array type for its element; a table's row type for the table; a multirange
+-- Both ends are reduced to the objects a script creates: a column default, check constraint or view rule stands
+-- for its table, view or domain; an array type for its element; a table's row type for the table; a multirange
 -- ({{range_multirange}} from 14) for its range. OWNED BY links (a sequence on its column) are not needs.
 -- via_default names the column when the need comes from a column default.
 -- $1: schema names (text[]).
@@ -73,6 +73,10 @@ raw AS (
       AND d.refclassid IN ('pg_catalog.pg_class'::pg_catalog.regclass, 'pg_catalog.pg_type'::pg_catalog.regclass,
                            'pg_catalog.pg_proc'::pg_catalog.regclass)
       AND NOT (d.deptype = 'a' AND sc.relkind = 'S')
+      -- Keys, foreign keys, exclusion constraints and constraint triggers, and rules other than a view's own, are
+      -- created after the data: what they need does not order the creation of their table.
+      AND (k.oid IS NULL OR k.contype NOT IN ('f', 'p', 'u', 'x', 't'))
+      AND (rw.oid IS NULL OR rw.rulename = '_RETURN')
 ),
 resolved AS (
     SELECT coalesce(ft.owner_class, CASE WHEN fc.relkind = 'c' THEN 'pg_catalog.pg_type'::pg_catalog.regclass END,
