@@ -62,6 +62,10 @@ public final class BackupJob {
                 Catalog catalog = reader.read(connection, schemas);
                 BackupSelection selection = BackupSelection.of(catalog, plan);
                 List<String> notes = new ArrayList<>(selection.notes());
+                if (plan.allSchemas()) {
+                    server.unusableSchemas().forEach(schema -> notes.add("Not backed up: schema " + schema
+                            + ": the role lacks USAGE on it."));
+                }
                 if (!plan.schemaOnly()) {
                     notes.addAll(ReadAccess.check(connection, selection.catalog(), plan.rowSecurity()));
                     ReadAccess.lock(connection, selection.catalog());

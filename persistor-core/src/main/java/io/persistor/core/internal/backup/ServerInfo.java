@@ -68,19 +68,32 @@ record ServerInfo(String version, int versionNum, Connection connection) {
      * Every schema the role may use, except system schemas and those an extension created, by name.
      */
     List<String> usableSchemas() throws SQLException {
+        return schemas(true);
+    }
+
+    /**
+     * The schemas {@link #usableSchemas()} leaves out because the role lacks {@code USAGE} on them.
+     */
+    List<String> unusableSchemas() throws SQLException {
+        return schemas(false);
+    }
+
+    private List<String> schemas(boolean usable) throws SQLException {
         List<String> schemas = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("""
+        try (PreparedStatement statement = connection.prepareStatement("""
                      SELECT n.nspname FROM pg_catalog.pg_namespace n
                      WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
-                       AND pg_catalog.has_schema_privilege(n.oid, 'USAGE')
+                       AND pg_catalog.has_schema_privilege(n.oid, 'USAGE') = ?
                        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                                        WHERE x.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
                                          AND x.objid = n.oid AND x.deptype = 'e')
                      ORDER BY n.nspname COLLATE "C"
                      """)) {
-            while (rows.next()) {
-                schemas.add(rows.getString(1));
+            statement.setBoolean(1, usable);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    schemas.add(rows.getString(1));
+                }
             }
         }
         return schemas;
