@@ -152,10 +152,10 @@ final class ParsedScript implements AutoCloseable {
                     chunk[0] = ByteBuffer.allocate(CHUNK);
                 }
             });
+            putChunk(chunk[0]);
         } catch (UncheckedInterrupt e) {
             throw (InterruptedException) e.getCause();
         }
-        putChunk(chunk[0]);
     }
 
     private void putChunk(ByteBuffer chunk) {
