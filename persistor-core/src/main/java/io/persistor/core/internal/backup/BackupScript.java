@@ -3,20 +3,29 @@ package io.persistor.core.internal.backup;
 import io.persistor.Format;
 import io.persistor.Persistor;
 import io.persistor.core.internal.data.TableData;
+import io.persistor.core.internal.ddl.SecurityDdl;
 import io.persistor.core.internal.data.ValueRenderers;
 import io.persistor.core.internal.script.ScriptLayout;
 import io.persistor.core.internal.script.ScriptWriter;
 import io.persistor.model.Catalog;
+import io.persistor.model.Constraint;
+import io.persistor.model.QualifiedName;
 import io.persistor.model.Table;
+import io.persistor.model.Trigger;
 import io.persistor.model.View;
 import io.persistor.spi.BackupPlan;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -59,13 +68,21 @@ final class BackupScript {
         if (!plan.schemaOnly()) {
             section(ScriptLayout.DATA);
             TableData data = new TableData(plan.format(), plan.rowsPerInsert(), new ValueRenderers(plan.typeRenderers()));
+            if (plan.dataOnly()) {
+                tablesInOrder = referencedFirst(tablesInOrder);
+                triggers(tablesInOrder, SecurityDdl::disable);
+            }
             rows = new DataSection(plan, data, out, session, sizes, catalog.serverVersionNum() >= 140000)
                     .write(tablesInOrder);
+            if (plan.dataOnly()) {
+                triggers(tablesInOrder, SecurityDdl::reenable);
+            }
         }
         section(ScriptLayout.POST_DATA);
         PostDataSection postData = new PostDataSection(catalog, tablesInOrder, viewsInOrder, plan.privileges(), out);
         if (plan.dataOnly()) {
             postData.sequenceValues();
+            postData.refreshes();
         } else {
             postData.write(!plan.schemaOnly());
         }
@@ -109,6 +126,57 @@ final class BackupScript {
         }
         if (plan.replicaSessionRole()) {
             out.statement("SET session_replication_role = replica");
+        }
+    }
+
+    /**
+     * In a data-only script the foreign keys are in force: tables come after the tables they reference (but for
+     * cycles, which such a script cannot load), a partitioned table's partitions counting as the table; otherwise
+     * in creation order.
+     */
+    private static List<Table> referencedFirst(List<Table> tables) {
+        Map<QualifiedName, List<Table>> holders = new LinkedHashMap<>();
+        for (Table table : tables) {
+            holders.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(table);
+            if (table.partitionOf() != null) {
+                holders.computeIfAbsent(table.partitionOf().parent(), k -> new ArrayList<>()).add(table);
+            }
+        }
+        Set<QualifiedName> visited = new HashSet<>();
+        List<Table> sorted = new ArrayList<>();
+        for (Table table : tables) {
+            visit(table, holders, visited, sorted);
+        }
+        return sorted;
+    }
+
+    private static void visit(Table table, Map<QualifiedName, List<Table>> holders, Set<QualifiedName> visited,
+                              List<Table> sorted) {
+        if (!visited.add(table.name())) {
+            return;
+        }
+        for (Constraint constraint : table.constraints()) {
+            if (constraint.kind() == Constraint.Kind.FOREIGN_KEY) {
+                for (Table referenced : holders.getOrDefault(constraint.referencedTable(), List.of())) {
+                    visit(referenced, holders, visited, sorted);
+                }
+            }
+        }
+        sorted.add(table);
+    }
+
+    /**
+     * In a data-only script, the tables already have their triggers: each enabled one is disabled while rows load
+     * (a table's owner may), and given back its state afterwards.
+     */
+    private void triggers(List<Table> tables, BiFunction<QualifiedName, Trigger, String> statement)
+            throws IOException {
+        for (Table table : tables) {
+            for (Trigger trigger : table.triggers()) {
+                if (trigger.enabled() != Trigger.Firing.DISABLED) {
+                    out.statement(statement.apply(table.name(), trigger));
+                }
+            }
         }
     }
 

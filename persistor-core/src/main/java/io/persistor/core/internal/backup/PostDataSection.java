@@ -70,6 +70,15 @@ final class PostDataSection {
         }
     }
 
+    /** Fills the materialized views the source has filled, in creation order. */
+    void refreshes() throws IOException {
+        for (View view : views) {
+            if (view.materialized() && view.populated()) {
+                out.statement(ViewDdl.refresh(view));
+            }
+        }
+    }
+
     /**
      * Writes the section.
      *
@@ -140,10 +149,8 @@ final class PostDataSection {
             }
             triggersAndRules(view.name(), view.triggers(), view.rules());
         }
-        for (View view : views) {
-            if (withData && view.materialized() && view.populated()) {
-                out.statement(ViewDdl.refresh(view));
-            }
+        if (withData) {
+            refreshes();
         }
         if (privileges) {
             for (Privileges object : catalog.privileges()) {

@@ -84,13 +84,39 @@ public final class SecurityDdl {
      * @return the statement without the terminating semicolon, or {@code null} for a trigger that fires normally
      */
     public static String firing(QualifiedName table, Trigger trigger) {
-        String action;
-        switch (trigger.enabled()) {
-            case DISABLED: action = "DISABLE TRIGGER "; break;
-            case REPLICA: action = "ENABLE REPLICA TRIGGER "; break;
-            case ALWAYS: action = "ENABLE ALWAYS TRIGGER "; break;
-            default: return null;
-        }
+        return trigger.enabled() == Trigger.Firing.ORIGIN ? null : setFiring(table, trigger, trigger.enabled());
+    }
+
+    /**
+     * Disables a trigger while a data-only script loads rows into tables that have their triggers; the table's
+     * owner may do so.
+     *
+     * @param table   the table
+     * @param trigger the trigger
+     * @return the statement, without the terminating semicolon
+     */
+    public static String disable(QualifiedName table, Trigger trigger) {
+        return setFiring(table, trigger, Trigger.Firing.DISABLED);
+    }
+
+    /**
+     * Gives a trigger back the firing state it has in the source, after {@link #disable}.
+     *
+     * @param table   the table
+     * @param trigger the trigger
+     * @return the statement, without the terminating semicolon
+     */
+    public static String reenable(QualifiedName table, Trigger trigger) {
+        return setFiring(table, trigger, trigger.enabled());
+    }
+
+    private static String setFiring(QualifiedName table, Trigger trigger, Trigger.Firing firing) {
+        String action = switch (firing) {
+            case DISABLED -> "DISABLE TRIGGER ";
+            case REPLICA -> "ENABLE REPLICA TRIGGER ";
+            case ALWAYS -> "ENABLE ALWAYS TRIGGER ";
+            case ORIGIN -> "ENABLE TRIGGER ";
+        };
         return "ALTER TABLE " + qualified(table) + " " + action + identifier(trigger.name());
     }
 }
