@@ -23,6 +23,7 @@ import java.util.List;
  * @param tables           ordinary and partitioned tables
  * @param views            views and materialized views
  * @param routines         functions, procedures and aggregates
+ * @param operators        operators
  * @param privileges       owners and access privileges of these objects (and the schemas)
  * @param dependencies     which of these objects need which others first
  * @param skipped          objects that exist but cannot be backed up, with the reason, for the script's header
@@ -32,7 +33,8 @@ public record Catalog(String serverVersion, int serverVersionNum, String databas
                       List<TextSearchDictionary> dictionaries, List<TextSearchConfiguration> configurations,
                       List<EnumType> enumTypes, List<DomainType> domainTypes,
                       List<CompositeType> compositeTypes, List<RangeType> rangeTypes, List<Sequence> sequences,
-                      List<Table> tables, List<View> views, List<Routine> routines, List<Privileges> privileges,
+                      List<Table> tables, List<View> views, List<Routine> routines, List<Operator> operators,
+                      List<Privileges> privileges,
                       List<Dependency> dependencies, List<String> skipped) {
 
     /** Copies the lists. */
@@ -50,6 +52,7 @@ public record Catalog(String serverVersion, int serverVersionNum, String databas
         tables = List.copyOf(tables);
         views = List.copyOf(views);
         routines = List.copyOf(routines);
+        operators = List.copyOf(operators);
         privileges = List.copyOf(privileges);
         dependencies = List.copyOf(dependencies);
         skipped = List.copyOf(skipped);

@@ -4,13 +4,15 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * Identifies a schema object that others can depend on: a relation (table, view, sequence), a type or a routine.
- * Relation names are unique within a schema, as are type names; routines are told apart by their arguments.
+ * Identifies a schema object that others can depend on: a relation (table, view, sequence), a type, a routine or
+ * an operator. Relation names are unique within a schema, as are type names; routines and operators are told apart
+ * by their arguments.
  *
  * @param kind      which namespace of the schema the name lives in
  * @param name      the qualified name
  * @param arguments for a routine its identity arguments as {@code pg_get_function_identity_arguments} renders
- *                  them, otherwise the empty string
+ *                  them, for an operator its operand types ({@link Operator#arguments()}), otherwise the empty
+ *                  string
  */
 public record ObjectKey(Kind kind, QualifiedName name, String arguments) implements Comparable<ObjectKey> {
 
@@ -24,7 +26,9 @@ public record ObjectKey(Kind kind, QualifiedName name, String arguments) impleme
         /** Tables, views, materialized views and sequences. */
         RELATION,
         /** Functions, procedures and aggregates. */
-        ROUTINE
+        ROUTINE,
+        /** Operators. */
+        OPERATOR
     }
 
     /** Rejects missing parts. */
@@ -60,9 +64,9 @@ public record ObjectKey(Kind kind, QualifiedName name, String arguments) impleme
         return ORDER.compare(this, other);
     }
 
-    /** Returns the name, with the arguments of a routine. */
+    /** Returns the name, with the arguments of a routine or operator. */
     @Override
     public String toString() {
-        return kind == Kind.ROUTINE ? name + "(" + arguments + ")" : name.toString();
+        return kind == Kind.ROUTINE || kind == Kind.OPERATOR ? name + "(" + arguments + ")" : name.toString();
     }
 }

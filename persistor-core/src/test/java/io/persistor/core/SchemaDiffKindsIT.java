@@ -38,11 +38,14 @@ class SchemaDiffKindsIT {
             CREATE VIEW public.names AS SELECT name FROM public.item;
             CREATE MATERIALIZED VIEW public.counts AS SELECT count(*) AS n FROM public.item;
             CREATE UNIQUE INDEX counts_n ON public.counts (n);
+            CREATE OPERATOR public.=~= (FUNCTION = texteq, LEFTARG = text, RIGHTARG = text);
             """;
 
     static Stream<Arguments> changes() {
         return Stream.of(
                 Arguments.of("DROP COLLATION public.bytes", "MISSING_IN_TARGET collation public.bytes"),
+                Arguments.of("COMMENT ON OPERATOR public.=~= (text, text) IS 'same'",
+                        "DIFFERENT operator public.=~=(text, text): comment: (none) vs same"),
                 Arguments.of("ALTER TEXT SEARCH DICTIONARY public.words (ACCEPT = false)",
                         "DIFFERENT text search dictionary public.words: options:"),
                 Arguments.of("ALTER TEXT SEARCH CONFIGURATION public.docs ALTER MAPPING FOR word WITH public.words",

@@ -170,6 +170,16 @@ public final class Fingerprint {
               AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = c.oid AND x.deptype = 'e')
             """,
             """
+            SELECT 'operator ' || o.oid::regoperator::text || ' function ' || o.oprcode::regprocedure::text
+                   || ' commutator ' || o.oprcom::regoperator::text || ' negator ' || o.oprnegate::regoperator::text
+                   || ' restrict ' || o.oprrest::regproc::text || ' join ' || o.oprjoin::regproc::text
+                   || ' hashes ' || o.oprcanhash || ' merges ' || o.oprcanmerge
+                   || coalesce(' comment ' || obj_description(o.oid, 'pg_operator'), '')
+            FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+            WHERE n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = o.oid AND x.deptype = 'e')
+            """,
+            """
             SELECT 'extension ' || e.extname || ' schema ' || quote_ident(n.nspname)
             FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
             WHERE n.nspname = ANY (?)

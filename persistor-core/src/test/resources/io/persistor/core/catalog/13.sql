@@ -120,6 +120,22 @@ CREATE TABLE app.listed (id int NOT NULL, k int) PARTITION BY LIST (k);
 CREATE TABLE app.listed_2 PARTITION OF app.listed FOR VALUES IN (2);
 ALTER TABLE ONLY app.listed ALTER COLUMN id SET DEFAULT 7;
 CREATE TABLE app.listed_3 PARTITION OF app.listed FOR VALUES IN (3);
+-- Operators: a commutator pair defined in either order, a negator, estimators, hash and merge support, a prefix
+-- operator; used by a view, a check constraint and an index
+CREATE FUNCTION app.text_eq_ci(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE
+    AS $$ SELECT lower($1) = lower($2) $$;
+CREATE FUNCTION app.text_ne_ci(text, text) RETURNS boolean LANGUAGE sql IMMUTABLE
+    AS $$ SELECT lower($1) <> lower($2) $$;
+CREATE OPERATOR app.=~= (FUNCTION = app.text_eq_ci, LEFTARG = text, RIGHTARG = text, COMMUTATOR = OPERATOR(app.=~=),
+    NEGATOR = OPERATOR(app.<~>), RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+CREATE OPERATOR app.<~> (FUNCTION = app.text_ne_ci, LEFTARG = text, RIGHTARG = text, NEGATOR = OPERATOR(app.=~=));
+CREATE FUNCTION app.twice(integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 2 * $1 $$;
+CREATE OPERATOR app.## (FUNCTION = app.twice, RIGHTARG = integer);
+COMMENT ON OPERATOR app.=~= (text, text) IS 'equal, ignoring case';
+CREATE TABLE app.tagged (id int PRIMARY KEY, tag text CHECK (NOT tag OPERATOR(app.=~=) 'forbidden'), n int);
+CREATE VIEW app.tagged_hello AS SELECT id, OPERATOR(app.##) n AS doubled FROM app.tagged WHERE tag OPERATOR(app.=~=) 'hello';
+CREATE INDEX tagged_doubled ON app.tagged ((OPERATOR(app.##) n));
+INSERT INTO app.tagged VALUES (1, 'Hello', 2), (2, 'other', 3);
 -- Foreign keys in a cycle, a function returning one of the tables' rows, a partitioned table referencing it
 CREATE TABLE app.cycle_a (id int PRIMARY KEY, b_id int);
 CREATE TABLE app.cycle_b (id int PRIMARY KEY, a_id int REFERENCES app.cycle_a);

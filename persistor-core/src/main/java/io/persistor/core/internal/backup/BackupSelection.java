@@ -82,7 +82,8 @@ record BackupSelection(Catalog catalog, List<String> notes) {
         return new BackupSelection(new Catalog(catalog.serverVersion(), catalog.serverVersionNum(), catalog.database(),
                 catalog.schemas(), catalog.extensions(), catalog.collations(), catalog.dictionaries(),
                 catalog.configurations(), catalog.enumTypes(), catalog.domainTypes(),
-                catalog.compositeTypes(), catalog.rangeTypes(), sequences, tables, keptViews, routines, privileges,
+                catalog.compositeTypes(), catalog.rangeTypes(), sequences, tables, keptViews, routines,
+                catalog.operators(), privileges,
                 catalog.dependencies(), catalog.skipped()), notes);
     }
 

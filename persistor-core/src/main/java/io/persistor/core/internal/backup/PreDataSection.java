@@ -2,6 +2,7 @@ package io.persistor.core.internal.backup;
 
 import io.persistor.core.internal.ddl.CommentDdl;
 import io.persistor.core.internal.ddl.CreationOrder;
+import io.persistor.core.internal.ddl.OperatorDdl;
 import io.persistor.core.internal.ddl.SequenceDdl;
 import io.persistor.core.internal.ddl.TableDdl;
 import io.persistor.core.internal.ddl.TextSearchDdl;
@@ -17,6 +18,7 @@ import io.persistor.model.DomainType;
 import io.persistor.model.EnumType;
 import io.persistor.model.Extension;
 import io.persistor.model.ObjectKey;
+import io.persistor.model.Operator;
 import io.persistor.model.QualifiedName;
 import io.persistor.model.RangeType;
 import io.persistor.model.Routine;
@@ -36,7 +38,7 @@ import java.util.stream.Collectors;
 
 /**
  * The pre-data section: schemas, extensions, collations and text search objects, then types, sequences, routines,
- * tables and views in dependency order, each with its comments; then what needs them all: sequence ownership and
+ * operators, tables and views in dependency order, each with its comments; then what needs them all: sequence ownership and
  * defaults that call routines.
  */
 final class PreDataSection {
@@ -120,6 +122,7 @@ final class PreDataSection {
         catalog.rangeTypes().forEach(t -> objects.put(t.key(), t));
         catalog.sequences().forEach(s -> objects.put(s.key(), s));
         catalog.routines().forEach(r -> objects.put(r.key(), r));
+        catalog.operators().forEach(o -> objects.put(o.key(), o));
         catalog.tables().forEach(t -> objects.put(t.key(), t));
         catalog.views().forEach(v -> objects.put(v.key(), v));
         return objects;
@@ -128,7 +131,7 @@ final class PreDataSection {
     private static int rank(Object object) {
         if (object instanceof Sequence) {
             return 1;
-        } else if (object instanceof Routine) {
+        } else if (object instanceof Routine || object instanceof Operator) {
             return 2;
         } else if (object instanceof Table) {
             return 3;
@@ -159,6 +162,11 @@ final class PreDataSection {
             out.statement(routine.definition());
             if (routine.comment() != null) {
                 out.statement(CommentDdl.onRoutine(routine));
+            }
+        } else if (object instanceof Operator operator) {
+            out.statement(OperatorDdl.create(operator));
+            if (operator.comment() != null) {
+                out.statement(CommentDdl.onOperator(operator, operator.comment()));
             }
         } else if (object instanceof Table table) {
             createTable(table, deferred);

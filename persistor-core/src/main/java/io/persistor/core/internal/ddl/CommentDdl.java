@@ -5,6 +5,7 @@ import static io.persistor.core.internal.script.SqlQuote.literal;
 import static io.persistor.core.internal.script.SqlQuote.qualified;
 
 import io.persistor.model.QualifiedName;
+import io.persistor.model.Operator;
 import io.persistor.model.Routine;
 
 /** {@code COMMENT ON} statements, one per kind of object; a {@code null} comment removes the comment. */
@@ -72,6 +73,17 @@ public final class CommentDdl {
                 ? "*" : routine.arguments();
         return "COMMENT ON " + routine.kind().name() + " " + qualified(routine.name()) + "(" + arguments + ") IS "
                 + text(routine.comment());
+    }
+
+    /**
+     * A comment on an operator.
+     *
+     * @param operator the operator
+     * @param comment  the comment, or {@code null} to remove it
+     * @return the statement, without the terminating semicolon
+     */
+    public static String onOperator(Operator operator, String comment) {
+        return "COMMENT ON OPERATOR " + OperatorDdl.signature(operator) + " IS " + text(comment);
     }
 
     private static String text(String comment) {

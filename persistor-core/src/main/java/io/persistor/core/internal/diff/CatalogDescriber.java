@@ -9,6 +9,7 @@ import io.persistor.model.DomainType;
 import io.persistor.model.EnumType;
 import io.persistor.model.Extension;
 import io.persistor.model.Index;
+import io.persistor.model.Operator;
 import io.persistor.model.Policy;
 import io.persistor.model.QualifiedName;
 import io.persistor.model.RangeType;
@@ -124,16 +125,24 @@ final class CatalogDescriber {
                     name(routine.name()) + "(" + withoutInMode(map(routine.arguments())) + ")", 5, routine)
                     .with("definition", withoutInMode(map(routine.definition()))).with("comment", routine.comment());
         }
+        for (Operator operator : catalog.operators()) {
+            // After the routines that implement operators, before the tables and views that use them.
+            add("operator", name(operator.name()) + "(" + map(operator.arguments()) + ")", 6, operator)
+                    .with("function", map(operator.function())).with("commutator", map(operator.commutator()))
+                    .with("negator", map(operator.negator())).with("restrict", operator.restrict())
+                    .with("join", operator.join()).with("hashes", operator.hashes())
+                    .with("merges", operator.merges()).with("comment", operator.comment());
+        }
         for (Table table : catalog.tables()) {
             table(table);
         }
         for (View view : catalog.views()) {
             String kind = view.materialized() ? "materialized view" : "view";
-            add(kind, name(view.name()), 8, view).with("query", unqualifiedColumns(map(view.query())))
+            add(kind, name(view.name()), 9, view).with("query", unqualifiedColumns(map(view.query())))
                     .with("options", view.options().isEmpty() ? null : view.options())
                     .with("cluster on", view.clusterOn()).with("comment", view.comment());
             for (Column column : view.columns()) {
-                add("view column", name(view.name()) + "." + column.name(), 9, new ColumnOf(view.name(), column, true))
+                add("view column", name(view.name()) + "." + column.name(), 10, new ColumnOf(view.name(), column, true))
                         .with("default", map(column.defaultExpression())).with("comment", column.comment());
             }
             members(view.name(), false, view.indexes(), view.triggers(), view.rules(), List.of(), List.of());
@@ -142,7 +151,7 @@ final class CatalogDescriber {
 
     private void table(Table table) {
         String name = name(table.name());
-        add("table", name, 6, table).with("unlogged", table.unlogged())
+        add("table", name, 7, table).with("unlogged", table.unlogged())
                 .with("options", table.options().isEmpty() ? null : table.options())
                 .with("partitioned by", table.partitionKey())
                 .with("partition of", table.partitionOf() == null ? null
@@ -156,7 +165,7 @@ final class CatalogDescriber {
                 .with("cluster on", table.clusterOn())
                 .with("comment", table.comment());
         for (Column column : table.columns()) {
-            add("column", name + "." + column.name(), 7, new ColumnOf(table.name(), column, false))
+            add("column", name + "." + column.name(), 8, new ColumnOf(table.name(), column, false))
                     .with("type", map(column.type())).with("not null", column.notNull() ? "not null" : null)
                     .with("default", map(column.defaultExpression()))
                     .with("generated", column.generated() == null ? null : map(column.generated().expression())
@@ -170,7 +179,7 @@ final class CatalogDescriber {
                 table.statistics());
         for (Constraint constraint : table.constraints()) {
             if (constraint.local() && constraint.kind() != Constraint.Kind.TRIGGER) {
-                add("constraint", name + "." + constraint.name(), 10, new Member(table.name(), constraint,
+                add("constraint", name + "." + constraint.name(), 11, new Member(table.name(), constraint,
                         table.partitioned())).with("definition", map(constraint.definition()))
                         .with("comment", constraint.comment());
             }
@@ -181,26 +190,26 @@ final class CatalogDescriber {
                          List<Rule> rules, List<Policy> policies, List<StatisticsObject> statistics) {
         String name = name(relation);
         for (Index index : indexes) {
-            add("index", schema(relation.schema()) + "." + index.name(), 11, new Member(relation, index, partitioned))
+            add("index", schema(relation.schema()) + "." + index.name(), 12, new Member(relation, index, partitioned))
                     .with("definition", map(index.definition())).with("comment", index.comment());
         }
         for (Trigger trigger : triggers) {
-            add("trigger", name + "." + trigger.name(), 12, new Member(relation, trigger, partitioned))
+            add("trigger", name + "." + trigger.name(), 13, new Member(relation, trigger, partitioned))
                     .with("definition", map(trigger.definition())).with("enabled", trigger.enabled())
                     .with("comment", trigger.comment());
         }
         for (Rule rule : rules) {
-            add("rule", name + "." + rule.name(), 12, new Member(relation, rule, partitioned))
+            add("rule", name + "." + rule.name(), 13, new Member(relation, rule, partitioned))
                     .with("definition", map(rule.definition())).with("comment", rule.comment());
         }
         for (Policy policy : policies) {
-            add("policy", name + "." + policy.name(), 12, new Member(relation, policy, partitioned))
+            add("policy", name + "." + policy.name(), 13, new Member(relation, policy, partitioned))
                     .with("permissive", policy.permissive()).with("command", policy.command())
                     .with("roles", policy.roles()).with("using", map(policy.using()))
                     .with("with check", map(policy.withCheck())).with("comment", policy.comment());
         }
         for (StatisticsObject object : statistics) {
-            add("statistics", name(object.name()), 12, new Member(relation, object, partitioned))
+            add("statistics", name(object.name()), 13, new Member(relation, object, partitioned))
                     .with("definition", map(object.definition())).with("comment", object.comment());
         }
     }

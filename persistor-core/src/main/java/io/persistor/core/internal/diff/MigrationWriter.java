@@ -7,6 +7,7 @@ import static io.persistor.core.internal.script.SqlQuote.qualified;
 import io.persistor.Difference;
 import io.persistor.core.internal.ddl.CommentDdl;
 import io.persistor.core.internal.ddl.ConstraintDdl;
+import io.persistor.core.internal.ddl.OperatorDdl;
 import io.persistor.core.internal.ddl.SecurityDdl;
 import io.persistor.core.internal.ddl.SequenceDdl;
 import io.persistor.core.internal.ddl.TableDdl;
@@ -22,6 +23,7 @@ import io.persistor.model.DomainType;
 import io.persistor.model.EnumType;
 import io.persistor.model.Extension;
 import io.persistor.model.Index;
+import io.persistor.model.Operator;
 import io.persistor.model.Policy;
 import io.persistor.model.QualifiedName;
 import io.persistor.model.RangeType;
@@ -118,6 +120,8 @@ final class MigrationWriter {
             add(TypeDdl.createExtension(extension));
         } else if (object instanceof Collation collation) {
             recreate(missing, "COLLATION " + qualified(collation.name()), TypeDdl.createCollation(collation));
+        } else if (object instanceof Operator operator) {
+            recreate(missing, "OPERATOR " + OperatorDdl.signature(operator), OperatorDdl.create(operator));
         } else if (object instanceof TextSearchDictionary dictionary) {
             recreate(missing, "TEXT SEARCH DICTIONARY " + qualified(dictionary.name()),
                     TextSearchDdl.createDictionary(dictionary));
@@ -311,6 +315,9 @@ final class MigrationWriter {
             add("DROP " + routine.kind().name() + " IF EXISTS " + qualified(routine.name()) + "(" + routine.arguments() + ")");
         } else if (object instanceof CatalogDescriber.Member member) {
             dropMember(member);
+        } else if (object instanceof Operator operator) {
+            hazard("DROP OPERATOR " + OperatorDdl.signature(operator) + " CASCADE",
+                    "drops the views, indexes and constraints that use it");
         } else if (object instanceof TextSearchDictionary dictionary) {
             hazard("DROP TEXT SEARCH DICTIONARY " + qualified(dictionary.name()) + " CASCADE",
                     "drops the configurations' mappings that use it");
@@ -352,6 +359,8 @@ final class MigrationWriter {
             statement = CommentDdl.on("TYPE", type.name(), comment);
         } else if (object instanceof DomainType domain) {
             statement = CommentDdl.on("DOMAIN", domain.name(), comment);
+        } else if (object instanceof Operator operator) {
+            statement = CommentDdl.onOperator(operator, comment);
         } else if (object instanceof TextSearchDictionary dictionary) {
             statement = CommentDdl.on("TEXT SEARCH DICTIONARY", dictionary.name(), comment);
         } else if (object instanceof TextSearchConfiguration configuration) {

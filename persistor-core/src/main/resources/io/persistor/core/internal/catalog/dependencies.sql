@@ -22,6 +22,12 @@ objects AS (
            pg_catalog.pg_get_function_identity_arguments(p.oid)
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
     WHERE p.pronamespace IN (SELECT oid FROM requested)
+    UNION ALL
+    SELECT 'pg_catalog.pg_operator'::pg_catalog.regclass, o.oid, 'OPERATOR', n.nspname, o.oprname,
+           coalesce(pg_catalog.format_type(NULLIF(o.oprleft, 0), NULL), 'NONE') || ', '
+           || pg_catalog.format_type(o.oprright, NULL)
+    FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+    WHERE o.oprnamespace IN (SELECT oid FROM requested)
 ),
 type_base AS (
     SELECT t.oid AS type_oid,
@@ -71,7 +77,7 @@ raw AS (
            ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND sc.oid = d.objid
     WHERE d.deptype IN ('n', 'a')
       AND d.refclassid IN ('pg_catalog.pg_class'::pg_catalog.regclass, 'pg_catalog.pg_type'::pg_catalog.regclass,
-                           'pg_catalog.pg_proc'::pg_catalog.regclass)
+                           'pg_catalog.pg_proc'::pg_catalog.regclass, 'pg_catalog.pg_operator'::pg_catalog.regclass)
       AND NOT (d.deptype = 'a' AND sc.relkind = 'S')
       -- Keys, foreign keys, exclusion constraints and constraint triggers, and rules other than a view's own, are
       -- created after the data: what they need does not order the creation of their table.

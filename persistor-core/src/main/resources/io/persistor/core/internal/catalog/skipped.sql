@@ -1,7 +1,7 @@
--- Objects that a backup does not recreate, with the reason: foreign tables, operators, operator classes and
--- families, conversions of the requested schemas and casts involving their types or functions (extension members
--- aside: the extension brings them); the database's large objects, publications and event triggers, which belong
--- to no schema; and the objects of the requested schemas that need objects of other, unrequested schemas.
+-- Objects that a backup does not recreate, with the reason: foreign tables, operator classes and families and
+-- conversions of the requested schemas, and casts involving their types or functions (extension members aside:
+-- the extension brings them); the database's large objects, publications and event triggers, which belong to no
+-- schema; and the objects of the requested schemas that need objects of other, unrequested schemas.
 -- PostgreSQL 13-18. $1: schema names (text[]).
 WITH requested AS (
     SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
@@ -33,13 +33,6 @@ FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind = 'f'
   AND n.oid IN (SELECT oid FROM requested)
-UNION ALL
-SELECT 'operator ' || o.oid::pg_catalog.regoperator::text || ': operators are not backed up'
-FROM pg_catalog.pg_operator o
-JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
-WHERE n.oid IN (SELECT oid FROM requested)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_operator'::pg_catalog.regclass
-                  AND x.objid = o.oid AND x.deptype = 'e')
 UNION ALL
 SELECT CASE WHEN f.classid = 'pg_catalog.pg_opclass'::pg_catalog.regclass THEN 'operator class ' ELSE 'operator family ' END
        || pg_catalog.quote_ident(f.schema_name) || '.' || pg_catalog.quote_ident(f.object_name) || ' using '
