@@ -24,6 +24,7 @@ import java.util.List;
  * @param views            views and materialized views
  * @param routines         functions, procedures and aggregates
  * @param operators        operators
+ * @param casts            casts from or to types of these schemas
  * @param privileges       owners and access privileges of these objects (and the schemas)
  * @param dependencies     which of these objects need which others first
  * @param skipped          objects that exist but cannot be backed up, with the reason, for the script's header
@@ -33,7 +34,7 @@ public record Catalog(String serverVersion, int serverVersionNum, String databas
                       List<TextSearchDictionary> dictionaries, List<TextSearchConfiguration> configurations,
                       List<EnumType> enumTypes, List<DomainType> domainTypes,
                       List<CompositeType> compositeTypes, List<RangeType> rangeTypes, List<Sequence> sequences,
-                      List<Table> tables, List<View> views, List<Routine> routines, List<Operator> operators,
+                      List<Table> tables, List<View> views, List<Routine> routines, List<Operator> operators, List<Cast> casts,
                       List<Privileges> privileges,
                       List<Dependency> dependencies, List<String> skipped) {
 
@@ -53,6 +54,7 @@ public record Catalog(String serverVersion, int serverVersionNum, String databas
         views = List.copyOf(views);
         routines = List.copyOf(routines);
         operators = List.copyOf(operators);
+        casts = List.copyOf(casts);
         privileges = List.copyOf(privileges);
         dependencies = List.copyOf(dependencies);
         skipped = List.copyOf(skipped);

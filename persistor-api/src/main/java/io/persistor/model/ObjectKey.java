@@ -4,15 +4,15 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * Identifies a schema object that others can depend on: a relation (table, view, sequence), a type, a routine or
- * an operator. Relation names are unique within a schema, as are type names; routines and operators are told apart
- * by their arguments.
+ * Identifies an object that others can depend on: a relation (table, view, sequence), a type, a routine, an
+ * operator or a cast. Relation names are unique within a schema, as are type names; routines and operators are told
+ * apart by their arguments; a cast has no name, only its types.
  *
  * @param kind      which namespace of the schema the name lives in
  * @param name      the qualified name
  * @param arguments for a routine its identity arguments as {@code pg_get_function_identity_arguments} renders
- *                  them, for an operator its operand types ({@link Operator#arguments()}), otherwise the empty
- *                  string
+ *                  them, for an operator its operand types ({@link Operator#arguments()}), for a cast
+ *                  {@code source AS target}, otherwise the empty string
  */
 public record ObjectKey(Kind kind, QualifiedName name, String arguments) implements Comparable<ObjectKey> {
 
@@ -28,7 +28,9 @@ public record ObjectKey(Kind kind, QualifiedName name, String arguments) impleme
         /** Functions, procedures and aggregates. */
         ROUTINE,
         /** Operators. */
-        OPERATOR
+        OPERATOR,
+        /** Casts, which have an empty name. */
+        CAST
     }
 
     /** Rejects missing parts. */
@@ -64,9 +66,13 @@ public record ObjectKey(Kind kind, QualifiedName name, String arguments) impleme
         return ORDER.compare(this, other);
     }
 
-    /** Returns the name, with the arguments of a routine or operator. */
+    /** Returns the name, with the arguments of a routine or operator; for a cast, its types. */
     @Override
     public String toString() {
-        return kind == Kind.ROUTINE || kind == Kind.OPERATOR ? name + "(" + arguments + ")" : name.toString();
+        return switch (kind) {
+            case ROUTINE, OPERATOR -> name + "(" + arguments + ")";
+            case CAST -> "cast (" + arguments + ")";
+            default -> name.toString();
+        };
     }
 }

@@ -180,6 +180,15 @@ public final class Fingerprint {
               AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = o.oid AND x.deptype = 'e')
             """,
             """
+            SELECT 'cast ' || format_type(k.castsource, NULL) || ' as ' || format_type(k.casttarget, NULL)
+                   || ' function ' || k.castfunc::regprocedure::text || ' context ' || k.castcontext::text
+                   || ' method ' || k.castmethod::text || coalesce(' comment ' || obj_description(k.oid, 'pg_cast'), '')
+            FROM pg_cast k JOIN pg_type s ON s.oid = k.castsource JOIN pg_type t ON t.oid = k.casttarget
+            WHERE k.oid >= 16384
+              AND EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = ANY (?)
+                          AND n.oid IN (s.typnamespace, t.typnamespace))
+            """,
+            """
             SELECT 'extension ' || e.extname || ' schema ' || quote_ident(n.nspname)
             FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
             WHERE n.nspname = ANY (?)

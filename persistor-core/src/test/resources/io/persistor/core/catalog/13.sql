@@ -136,6 +136,15 @@ CREATE TABLE app.tagged (id int PRIMARY KEY, tag text CHECK (NOT tag OPERATOR(ap
 CREATE VIEW app.tagged_hello AS SELECT id, OPERATOR(app.##) n AS doubled FROM app.tagged WHERE tag OPERATOR(app.=~=) 'hello';
 CREATE INDEX tagged_doubled ON app.tagged ((OPERATOR(app.##) n));
 INSERT INTO app.tagged VALUES (1, 'Hello', 2), (2, 'other', 3);
+-- Casts from a composite type: through a function, implicit, used by a view; through text, on assignment
+CREATE TYPE app.money2 AS (amount numeric, currency text);
+CREATE FUNCTION app.amount_of(app.money2) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT $1.amount $$;
+CREATE CAST (app.money2 AS numeric) WITH FUNCTION app.amount_of(app.money2) AS IMPLICIT;
+CREATE CAST (app.money2 AS text) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (app.money2 AS numeric) IS 'the amount';
+CREATE TABLE app.price_tag (id int PRIMARY KEY, price app.money2, label text);
+CREATE VIEW app.price_tag_amounts AS SELECT id, price::numeric AS amount FROM app.price_tag;
+INSERT INTO app.price_tag VALUES (1, '(9.50,EUR)', NULL);
 -- Foreign keys in a cycle, a function returning one of the tables' rows, a partitioned table referencing it
 CREATE TABLE app.cycle_a (id int PRIMARY KEY, b_id int);
 CREATE TABLE app.cycle_b (id int PRIMARY KEY, a_id int REFERENCES app.cycle_a);

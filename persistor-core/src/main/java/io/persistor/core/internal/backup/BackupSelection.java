@@ -83,7 +83,7 @@ record BackupSelection(Catalog catalog, List<String> notes) {
                 catalog.schemas(), catalog.extensions(), catalog.collations(), catalog.dictionaries(),
                 catalog.configurations(), catalog.enumTypes(), catalog.domainTypes(),
                 catalog.compositeTypes(), catalog.rangeTypes(), sequences, tables, keptViews, routines,
-                catalog.operators(), privileges,
+                catalog.operators(), catalog.casts(), privileges,
                 catalog.dependencies(), catalog.skipped()), notes);
     }
 

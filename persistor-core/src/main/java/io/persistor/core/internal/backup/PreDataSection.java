@@ -1,5 +1,6 @@
 package io.persistor.core.internal.backup;
 
+import io.persistor.core.internal.ddl.CastDdl;
 import io.persistor.core.internal.ddl.CommentDdl;
 import io.persistor.core.internal.ddl.CreationOrder;
 import io.persistor.core.internal.ddl.OperatorDdl;
@@ -9,6 +10,7 @@ import io.persistor.core.internal.ddl.TextSearchDdl;
 import io.persistor.core.internal.ddl.TypeDdl;
 import io.persistor.core.internal.ddl.ViewDdl;
 import io.persistor.core.internal.script.ScriptWriter;
+import io.persistor.model.Cast;
 import io.persistor.model.Catalog;
 import io.persistor.model.Collation;
 import io.persistor.model.Column;
@@ -38,7 +40,7 @@ import java.util.stream.Collectors;
 
 /**
  * The pre-data section: schemas, extensions, collations and text search objects, then types, sequences, routines,
- * operators, tables and views in dependency order, each with its comments; then what needs them all: sequence ownership and
+ * operators, casts, tables and views in dependency order, each with its comments; then what needs them all: sequence ownership and
  * defaults that call routines.
  */
 final class PreDataSection {
@@ -123,6 +125,7 @@ final class PreDataSection {
         catalog.sequences().forEach(s -> objects.put(s.key(), s));
         catalog.routines().forEach(r -> objects.put(r.key(), r));
         catalog.operators().forEach(o -> objects.put(o.key(), o));
+        catalog.casts().forEach(c -> objects.put(c.key(), c));
         catalog.tables().forEach(t -> objects.put(t.key(), t));
         catalog.views().forEach(v -> objects.put(v.key(), v));
         return objects;
@@ -131,7 +134,8 @@ final class PreDataSection {
     private static int rank(Object object) {
         if (object instanceof Sequence) {
             return 1;
-        } else if (object instanceof Routine || object instanceof Operator) {
+        } else if (object instanceof Routine || object instanceof Operator || object instanceof Cast) {
+            // A cast is used by name only (pg_depend records its function): ranked early, it exists when asked for.
             return 2;
         } else if (object instanceof Table) {
             return 3;
@@ -167,6 +171,11 @@ final class PreDataSection {
             out.statement(OperatorDdl.create(operator));
             if (operator.comment() != null) {
                 out.statement(CommentDdl.onOperator(operator, operator.comment()));
+            }
+        } else if (object instanceof Cast cast) {
+            out.statement(CastDdl.create(cast));
+            if (cast.comment() != null) {
+                out.statement(CommentDdl.onCast(cast, cast.comment()));
             }
         } else if (object instanceof Table table) {
             createTable(table, deferred);

@@ -86,7 +86,8 @@ public final class PostgresCatalogReader implements CatalogReader {
                 TypeRows.collations(queries), TextSearchRows.dictionaries(queries),
                 TextSearchRows.configurations(queries), TypeRows.enums(queries), TypeRows.domains(queries),
                 TypeRows.composites(queries), TypeRows.ranges(queries), sequences, relations.tables(queries), relations.views(queries),
-                RoutineRows.routines(queries), OperatorRows.operators(queries), PrivilegeRows.privileges(queries),
+                RoutineRows.routines(queries), OperatorRows.operators(queries), CastRows.casts(queries),
+                PrivilegeRows.privileges(queries),
                 queries.list("dependencies.sql", PostgresCatalogReader::dependency),
                 queries.list("skipped.sql", row -> row.getString("reason")));
     }

@@ -5,6 +5,7 @@ import static io.persistor.core.internal.script.SqlQuote.literal;
 import static io.persistor.core.internal.script.SqlQuote.qualified;
 
 import io.persistor.model.QualifiedName;
+import io.persistor.model.Cast;
 import io.persistor.model.Operator;
 import io.persistor.model.Routine;
 
@@ -84,6 +85,17 @@ public final class CommentDdl {
      */
     public static String onOperator(Operator operator, String comment) {
         return "COMMENT ON OPERATOR " + OperatorDdl.signature(operator) + " IS " + text(comment);
+    }
+
+    /**
+     * A comment on a cast.
+     *
+     * @param cast    the cast
+     * @param comment the comment, or {@code null} to remove it
+     * @return the statement, without the terminating semicolon
+     */
+    public static String onCast(Cast cast, String comment) {
+        return "COMMENT ON CAST " + CastDdl.signature(cast) + " IS " + text(comment);
     }
 
     private static String text(String comment) {

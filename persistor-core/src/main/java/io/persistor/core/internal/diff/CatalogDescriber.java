@@ -1,5 +1,7 @@
 package io.persistor.core.internal.diff;
 
+import io.persistor.core.internal.ddl.CastDdl;
+import io.persistor.model.Cast;
 import io.persistor.model.Catalog;
 import io.persistor.model.Collation;
 import io.persistor.model.Column;
@@ -132,6 +134,10 @@ final class CatalogDescriber {
                     .with("negator", map(operator.negator())).with("restrict", operator.restrict())
                     .with("join", operator.join()).with("hashes", operator.hashes())
                     .with("merges", operator.merges()).with("comment", operator.comment());
+        }
+        for (Cast cast : catalog.casts()) {
+            add("cast", map(CastDdl.signature(cast)), 6, cast).with("function", map(cast.function()))
+                    .with("context", cast.context()).with("comment", cast.comment());
         }
         for (Table table : catalog.tables()) {
             table(table);

@@ -5,6 +5,7 @@ import static io.persistor.core.internal.script.SqlQuote.literal;
 import static io.persistor.core.internal.script.SqlQuote.qualified;
 
 import io.persistor.Difference;
+import io.persistor.core.internal.ddl.CastDdl;
 import io.persistor.core.internal.ddl.CommentDdl;
 import io.persistor.core.internal.ddl.ConstraintDdl;
 import io.persistor.core.internal.ddl.OperatorDdl;
@@ -14,6 +15,7 @@ import io.persistor.core.internal.ddl.TableDdl;
 import io.persistor.core.internal.ddl.TextSearchDdl;
 import io.persistor.core.internal.ddl.TypeDdl;
 import io.persistor.core.internal.ddl.ViewDdl;
+import io.persistor.model.Cast;
 import io.persistor.model.Catalog;
 import io.persistor.model.Collation;
 import io.persistor.model.Column;
@@ -120,6 +122,8 @@ final class MigrationWriter {
             add(TypeDdl.createExtension(extension));
         } else if (object instanceof Collation collation) {
             recreate(missing, "COLLATION " + qualified(collation.name()), TypeDdl.createCollation(collation));
+        } else if (object instanceof Cast cast) {
+            recreate(missing, "CAST " + CastDdl.signature(cast), CastDdl.create(cast));
         } else if (object instanceof Operator operator) {
             recreate(missing, "OPERATOR " + OperatorDdl.signature(operator), OperatorDdl.create(operator));
         } else if (object instanceof TextSearchDictionary dictionary) {
@@ -315,6 +319,8 @@ final class MigrationWriter {
             add("DROP " + routine.kind().name() + " IF EXISTS " + qualified(routine.name()) + "(" + routine.arguments() + ")");
         } else if (object instanceof CatalogDescriber.Member member) {
             dropMember(member);
+        } else if (object instanceof Cast cast) {
+            hazard("DROP CAST " + CastDdl.signature(cast) + " CASCADE", "drops the views and defaults that use it");
         } else if (object instanceof Operator operator) {
             hazard("DROP OPERATOR " + OperatorDdl.signature(operator) + " CASCADE",
                     "drops the views, indexes and constraints that use it");
@@ -359,6 +365,8 @@ final class MigrationWriter {
             statement = CommentDdl.on("TYPE", type.name(), comment);
         } else if (object instanceof DomainType domain) {
             statement = CommentDdl.on("DOMAIN", domain.name(), comment);
+        } else if (object instanceof Cast cast) {
+            statement = CommentDdl.onCast(cast, comment);
         } else if (object instanceof Operator operator) {
             statement = CommentDdl.onOperator(operator, comment);
         } else if (object instanceof TextSearchDictionary dictionary) {

@@ -28,6 +28,11 @@ objects AS (
            || pg_catalog.format_type(o.oprright, NULL)
     FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
     WHERE o.oprnamespace IN (SELECT oid FROM requested)
+    UNION ALL
+    SELECT 'pg_catalog.pg_cast'::pg_catalog.regclass, k.oid, 'CAST', '', '',
+           pg_catalog.format_type(k.castsource, NULL) || ' AS ' || pg_catalog.format_type(k.casttarget, NULL)
+    FROM pg_catalog.pg_cast k
+    WHERE k.oid >= 16384
 ),
 type_base AS (
     SELECT t.oid AS type_oid,

@@ -1,6 +1,6 @@
 -- Objects that a backup does not recreate, with the reason: foreign tables, operator classes and families and
--- conversions of the requested schemas, and casts involving their types or functions (extension members aside:
--- the extension brings them); the database's large objects, publications and event triggers, which belong to no
+-- conversions of the requested schemas, and casts involving their functions but none of their types, or
+-- binary-coercible ones (extension members aside: the extension brings them); the database's large objects, publications and event triggers, which belong to no
 -- schema; and the objects of the requested schemas that need objects of other, unrequested schemas.
 -- PostgreSQL 13-18. $1: schema names (text[]).
 WITH requested AS (
@@ -58,11 +58,15 @@ WHERE n.oid IN (SELECT oid FROM requested)
                   AND x.objid = v.oid AND x.deptype = 'e')
 UNION ALL
 SELECT 'cast (' || pg_catalog.format_type(k.castsource, NULL) || ' AS ' || pg_catalog.format_type(k.casttarget, NULL)
-       || '): casts are not backed up'
+       || CASE WHEN k.castmethod = 'b' THEN '): binary-coercible casts need a superuser'
+               ELSE '): neither of its types is in this backup, and only their owner may create it' END
 FROM pg_catalog.pg_cast k
 WHERE k.oid >= 16384
+  AND (k.castmethod = 'b'
+       OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t
+                      WHERE t.oid IN (k.castsource, k.casttarget) AND t.typnamespace IN (SELECT oid FROM requested)))
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_cast'::pg_catalog.regclass
-                  AND x.objid = k.oid AND x.deptype = 'e')
+                  AND x.objid = k.oid AND x.deptype IN ('e', 'i'))
   AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend x JOIN pg_catalog.pg_namespace n
                   ON n.oid = CASE x.refclassid WHEN 'pg_catalog.pg_type'::pg_catalog.regclass
                                  THEN (SELECT typnamespace FROM pg_catalog.pg_type WHERE oid = x.refobjid)
