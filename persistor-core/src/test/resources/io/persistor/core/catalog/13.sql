@@ -145,6 +145,11 @@ COMMENT ON CAST (app.money2 AS numeric) IS 'the amount';
 CREATE TABLE app.price_tag (id int PRIMARY KEY, price app.money2, label text);
 CREATE VIEW app.price_tag_amounts AS SELECT id, price::numeric AS amount FROM app.price_tag;
 INSERT INTO app.price_tag VALUES (1, '(9.50,EUR)', NULL);
+-- A check constraint calling a function of its own table's rows: added after the table and the function
+CREATE TABLE app.self_checked (id int, v int);
+CREATE FUNCTION app.row_ok(r app.self_checked) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1.id > 0';
+ALTER TABLE app.self_checked ADD CONSTRAINT self_checked_row CHECK (app.row_ok(self_checked.*));
+INSERT INTO app.self_checked VALUES (1, 1);
 -- Foreign keys in a cycle, a function returning one of the tables' rows, a partitioned table referencing it
 CREATE TABLE app.cycle_a (id int PRIMARY KEY, b_id int);
 CREATE TABLE app.cycle_b (id int PRIMARY KEY, a_id int REFERENCES app.cycle_a);

@@ -8,3 +8,9 @@ BEGIN ATOMIC
     SELECT count(*) FROM app.customer;
 END;
 CREATE VIEW app.doubled AS SELECT app.double_it(id) AS twice FROM app.schedule;
+-- A check constraint calling a SQL-standard body that reads the constraint's own table
+CREATE TABLE app.atomic_checked (id int, v int);
+CREATE FUNCTION app.no_negative(x int) RETURNS boolean LANGUAGE sql STABLE
+    BEGIN ATOMIC SELECT x >= 0 AND NOT EXISTS (SELECT FROM app.atomic_checked WHERE v < 0); END;
+ALTER TABLE app.atomic_checked ADD CONSTRAINT atomic_checked_v CHECK (app.no_negative(v));
+INSERT INTO app.atomic_checked VALUES (1, 1);

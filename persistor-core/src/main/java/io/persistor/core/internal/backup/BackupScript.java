@@ -79,7 +79,8 @@ final class BackupScript {
             }
         }
         section(ScriptLayout.POST_DATA);
-        PostDataSection postData = new PostDataSection(catalog, tablesInOrder, viewsInOrder, plan.privileges(), out);
+        PostDataSection postData = new PostDataSection(catalog, tablesInOrder, viewsInOrder,
+                preData.deferredChecks(), plan.privileges(), out);
         if (plan.dataOnly()) {
             postData.sequenceValues();
             postData.refreshes();

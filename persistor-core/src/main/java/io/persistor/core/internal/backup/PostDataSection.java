@@ -2,6 +2,7 @@ package io.persistor.core.internal.backup;
 
 import io.persistor.core.internal.ddl.CommentDdl;
 import io.persistor.core.internal.ddl.ConstraintDdl;
+import io.persistor.core.internal.ddl.CreationOrder;
 import io.persistor.core.internal.ddl.PrivilegeDdl;
 import io.persistor.core.internal.ddl.SecurityDdl;
 import io.persistor.core.internal.ddl.SequenceDdl;
@@ -26,6 +27,7 @@ import io.persistor.model.Trigger;
 import io.persistor.model.View;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The post-data section, everything that would slow the load or change the rows if it existed earlier: sequence
@@ -38,20 +40,24 @@ final class PostDataSection {
     private final Catalog catalog;
     private final List<Table> tables;
     private final List<View> views;
+    private final Set<CreationOrder.CheckReference> deferredChecks;
     private final boolean privileges;
     private final ScriptWriter out;
 
     /**
-     * @param catalog    the selection
-     * @param tables     its tables in creation order, parents first
-     * @param views      its views in creation order
-     * @param privileges whether to write owners and access privileges
-     * @param out        the script
+     * @param catalog        the selection
+     * @param tables         its tables in creation order, parents first
+     * @param views          its views in creation order
+     * @param deferredChecks check constraints the pre-data section left out of their tables
+     * @param privileges     whether to write owners and access privileges
+     * @param out            the script
      */
-    PostDataSection(Catalog catalog, List<Table> tables, List<View> views, boolean privileges, ScriptWriter out) {
+    PostDataSection(Catalog catalog, List<Table> tables, List<View> views,
+                    Set<CreationOrder.CheckReference> deferredChecks, boolean privileges, ScriptWriter out) {
         this.catalog = catalog;
         this.tables = tables;
         this.views = views;
+        this.deferredChecks = deferredChecks;
         this.privileges = privileges;
         this.out = out;
     }
@@ -103,7 +109,8 @@ final class PostDataSection {
         for (Table table : tables) {
             for (Constraint constraint : table.constraints()) {
                 boolean later = constraint.kind() == Constraint.Kind.FOREIGN_KEY
-                        || constraint.kind() == Constraint.Kind.CHECK && !TableDdl.isInline(constraint);
+                        || constraint.kind() == Constraint.Kind.CHECK && (!TableDdl.isInline(constraint)
+                        || deferredChecks.contains(new CreationOrder.CheckReference(table.name(), constraint.name())));
                 if (later && constraint.local()) {
                     out.statement(ConstraintDdl.add(table, constraint));
                 }

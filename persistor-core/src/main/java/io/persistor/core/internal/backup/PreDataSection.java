@@ -51,16 +51,23 @@ final class PreDataSection {
     private final Catalog catalog;
     private final ScriptWriter out;
     private final Map<QualifiedName, Table> tablesByName = new HashMap<>();
+    private final CreationOrder<Object> order;
 
     PreDataSection(Catalog catalog, ScriptWriter out) {
         this.catalog = catalog;
         this.out = out;
         catalog.tables().forEach(t -> tablesByName.put(t.name(), t));
+        this.order = new CreationOrder<>(objects(), PreDataSection::rank, catalog);
     }
 
-    /** The objects in creation order (tables before their partitions, children and referencing tables). */
+    /** The objects in creation order (tables before their partitions and children). */
     List<Object> order() {
-        return new CreationOrder<>(objects(), PreDataSection::rank, catalog).sorted();
+        return order.sorted();
+    }
+
+    /** Check constraints left out of their tables, for the post-data section to add. */
+    Set<CreationOrder.CheckReference> deferredChecks() {
+        return order.deferredChecks();
     }
 
     /** Writes the section; returns the objects in creation order (tables before their partitions and children). */
@@ -94,7 +101,6 @@ final class PreDataSection {
             }
             comment("TEXT SEARCH CONFIGURATION", configuration.name(), configuration.comment());
         }
-        CreationOrder<Object> order = new CreationOrder<>(objects(), PreDataSection::rank, catalog);
         Set<ColumnReference> deferred = order.deferredDefaults();
         List<Object> sorted = order.sorted();
         for (Object object : sorted) {
@@ -184,7 +190,9 @@ final class PreDataSection {
         }
     }
 
-    private void createTable(Table table, Set<ColumnReference> deferred) throws IOException {
+    private void createTable(Table source, Set<ColumnReference> deferred) throws IOException {
+        Table table = source.withConstraints(source.constraints().stream().filter(c -> !order.deferredChecks()
+                .contains(new CreationOrder.CheckReference(source.name(), c.name()))).toList());
         Set<String> deferredHere = deferred.stream().filter(c -> c.table().equals(table.name()))
                 .map(ColumnReference::column).collect(Collectors.toSet());
         Table parent = table.partitionOf() == null ? null : tablesByName.get(table.partitionOf().parent());

@@ -113,7 +113,8 @@ public final class PostgresCatalogReader implements CatalogReader {
     }
 
     private static Dependency dependency(ResultSet row) throws SQLException {
-        return new Dependency(key(row, "dependent"), key(row, "referenced"), row.getString("via_default"));
+        return new Dependency(key(row, "dependent"), key(row, "referenced"), row.getString("via_default"),
+                row.getString("via_check"));
     }
 
     private static ObjectKey key(ResultSet row, String side) throws SQLException {

@@ -4,6 +4,7 @@ import io.persistor.model.Catalog;
 import io.persistor.model.ColumnReference;
 import io.persistor.model.Dependency;
 import io.persistor.model.ObjectKey;
+import io.persistor.model.QualifiedName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,8 +20,10 @@ import java.util.function.ToIntFunction;
 /**
  * Orders the objects of the pre-data section by their dependencies: every object comes after the objects it
  * needs, ties broken by kind (types, sequences, routines, tables, views) and then by name, so the order is
- * deterministic. Column defaults that call routines are set after every object exists, which breaks the one
- * cycle PostgreSQL allows in practice (a table whose default calls a function that returns the table's rows).
+ * deterministic. Column defaults that call routines are set after every object exists, which breaks the usual
+ * cycle (a table whose default calls a function that returns the table's rows); a check constraint that calls a
+ * routine which needs the constraint's own table (its row type, or a SQL-standard body reading it) is added after
+ * the table, as pg_dump does.
  *
  * @param <T> the objects being ordered
  */
@@ -30,6 +33,7 @@ public final class CreationOrder<T> {
     private final Map<T, ObjectKey> keys = new HashMap<>();
     private final Comparator<T> tieBreak;
     private final Set<ColumnReference> deferredDefaults = new LinkedHashSet<>();
+    private final Set<CheckReference> deferredChecks = new LinkedHashSet<>();
     private final Map<ObjectKey, Set<ObjectKey>> needs = new HashMap<>();
 
     /**
@@ -48,14 +52,61 @@ public final class CreationOrder<T> {
                 deferredDefaults.add(new ColumnReference(dependency.dependent().name(), dependency.viaColumnDefault()));
             }
         }
+        List<Dependency> throughChecks = new ArrayList<>();
         for (Dependency dependency : catalog.dependencies()) {
             boolean throughDeferredDefault = dependency.viaColumnDefault() != null
                     && dependency.referenced().kind() == ObjectKey.Kind.ROUTINE;
-            if (!throughDeferredDefault && objects.containsKey(dependency.dependent())
-                    && objects.containsKey(dependency.referenced())) {
+            if (throughDeferredDefault || !objects.containsKey(dependency.dependent())
+                    || !objects.containsKey(dependency.referenced())) {
+                continue;
+            }
+            if (dependency.viaCheck() != null && dependency.referenced().kind() == ObjectKey.Kind.ROUTINE) {
+                throughChecks.add(dependency);
+            } else {
                 needs.computeIfAbsent(dependency.dependent(), k -> new HashSet<>()).add(dependency.referenced());
             }
         }
+        for (Dependency dependency : throughChecks) {
+            if (reaches(dependency.referenced(), dependency.dependent())) {
+                deferredChecks.add(new CheckReference(dependency.dependent().name(), dependency.viaCheck()));
+            } else {
+                needs.computeIfAbsent(dependency.dependent(), k -> new HashSet<>()).add(dependency.referenced());
+            }
+        }
+    }
+
+    /** Whether {@code from} needs {@code to}, directly or through other objects. */
+    private boolean reaches(ObjectKey from, ObjectKey to) {
+        Set<ObjectKey> seen = new HashSet<>();
+        List<ObjectKey> pending = new ArrayList<>(List.of(from));
+        while (!pending.isEmpty()) {
+            ObjectKey next = pending.remove(pending.size() - 1);
+            if (next.equals(to)) {
+                return true;
+            }
+            if (seen.add(next)) {
+                pending.addAll(needs.getOrDefault(next, Set.of()));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A table's check constraint, by the table's name and the constraint's.
+     *
+     * @param table      the table
+     * @param constraint the constraint's name
+     */
+    public record CheckReference(QualifiedName table, String constraint) {
+    }
+
+    /**
+     * Check constraints to add only after the routines they call, which need the constraints' own tables.
+     *
+     * @return the constraints
+     */
+    public Set<CheckReference> deferredChecks() {
+        return deferredChecks;
     }
 
     /**

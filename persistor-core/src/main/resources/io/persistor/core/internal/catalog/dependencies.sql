@@ -2,7 +2,8 @@
 -- Both ends are reduced to the objects a script creates: a column default, check constraint or view rule stands
 -- for its table, view or domain; an array type for its element; a table's row type for the table; a multirange
 -- ({{range_multirange}} from 14) for its range. OWNED BY links (a sequence on its column) are not needs.
--- via_default names the column when the need comes from a column default.
+-- via_default names the column when the need comes from a column default, via_check the constraint when it comes
+-- from a table's check constraint.
 -- $1: schema names (text[]).
 WITH requested AS (
     SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
@@ -69,7 +70,8 @@ raw AS (
                ELSE d.objid END AS from_oid,
            d.refclassid AS to_class,
            d.refobjid AS to_oid,
-           a.attname AS via_default
+           a.attname AS via_default,
+           CASE WHEN k.contype = 'c' AND k.conrelid <> 0 THEN k.conname END AS via_check
     FROM pg_catalog.pg_depend d
     LEFT JOIN pg_catalog.pg_attrdef ad
            ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND ad.oid = d.objid
@@ -96,7 +98,7 @@ resolved AS (
            coalesce(tt.owner_class, CASE WHEN tc.relkind = 'c' THEN 'pg_catalog.pg_type'::pg_catalog.regclass END,
                     r.to_class) AS to_class,
            coalesce(tt.owner_oid, CASE WHEN tc.relkind = 'c' THEN tc.reltype END, r.to_oid) AS to_oid,
-           r.via_default
+           r.via_default, r.via_check
     FROM raw r
     LEFT JOIN type_owner ft ON r.from_class = 'pg_catalog.pg_type'::pg_catalog.regclass AND ft.type_oid = r.from_oid
     LEFT JOIN pg_catalog.pg_class fc ON r.from_class = 'pg_catalog.pg_class'::pg_catalog.regclass AND fc.oid = r.from_oid
@@ -107,9 +109,9 @@ SELECT DISTINCT f.kind AS dependent_kind, f.schema_name AS dependent_schema, f.o
        f.arguments AS dependent_arguments,
        t.kind AS referenced_kind, t.schema_name AS referenced_schema, t.object_name AS referenced_name,
        t.arguments AS referenced_arguments,
-       x.via_default
+       x.via_default, x.via_check
 FROM resolved x
 JOIN objects f ON f.classid = x.from_class AND f.objid = x.from_oid
 JOIN objects t ON t.classid = x.to_class AND t.objid = x.to_oid
 WHERE (f.classid, f.objid) <> (t.classid, t.objid)
-ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10

@@ -23,7 +23,7 @@ class CreationOrderTest {
     void placesEveryObjectAfterWhatItNeeds() {
         // a view over a function over a table: table, function, view, though names and kinds rank them otherwise
         List<String> order = order(Map.of(VIEW, 0, FUNCTION, 1, TABLE, 2),
-                new Dependency(VIEW, FUNCTION, null), new Dependency(FUNCTION, TABLE, null));
+                new Dependency(VIEW, FUNCTION, null, null), new Dependency(FUNCTION, TABLE, null, null));
         assertThat(order).containsExactly("s.t", "s.f()", "s.a_view");
     }
 
@@ -36,17 +36,35 @@ class CreationOrderTest {
     @Test
     void defersDefaultsThatCallRoutinesWhichBreaksTheTableFunctionCycle() {
         // t's default calls f, and f returns SETOF t
-        Dependency viaDefault = new Dependency(TABLE, FUNCTION, "c");
-        Dependency rowType = new Dependency(FUNCTION, TABLE, null);
+        Dependency viaDefault = new Dependency(TABLE, FUNCTION, "c", null);
+        Dependency rowType = new Dependency(FUNCTION, TABLE, null, null);
         CreationOrder<String> creation = creation(Map.of(TABLE, 3, FUNCTION, 2), viaDefault, rowType);
         assertThat(creation.sorted()).containsExactly("s.t", "s.f()");
         assertThat(creation.deferredDefaults()).containsExactly(new ColumnReference(TABLE.name(), "c"));
     }
 
     @Test
+    void defersChecksThatCallRoutinesNeedingTheirOwnTable() {
+        // t's check calls f, and f takes t's rows: f after t, the check after both
+        Dependency viaCheck = new Dependency(TABLE, FUNCTION, null, "t_ok");
+        Dependency rowType = new Dependency(FUNCTION, TABLE, null, null);
+        CreationOrder<String> creation = creation(Map.of(TABLE, 3, FUNCTION, 2), viaCheck, rowType);
+        assertThat(creation.sorted()).containsExactly("s.t", "s.f()");
+        assertThat(creation.deferredChecks()).containsExactly(new CreationOrder.CheckReference(TABLE.name(), "t_ok"));
+    }
+
+    @Test
+    void keepsChecksInlineWhenTheRoutineDoesNotNeedTheTable() {
+        CreationOrder<String> creation = creation(Map.of(TABLE, 3, FUNCTION, 2),
+                new Dependency(TABLE, FUNCTION, null, "t_ok"));
+        assertThat(creation.sorted()).containsExactly("s.f()", "s.t");
+        assertThat(creation.deferredChecks()).isEmpty();
+    }
+
+    @Test
     void stillEmitsEveryObjectOnceWhenACycleRemains() {
         List<String> order = order(Map.of(TABLE, 3, VIEW, 4),
-                new Dependency(TABLE, VIEW, null), new Dependency(VIEW, TABLE, null));
+                new Dependency(TABLE, VIEW, null, null), new Dependency(VIEW, TABLE, null, null));
         assertThat(order).containsExactlyInAnyOrder("s.t", "s.a_view");
     }
 
