@@ -76,7 +76,7 @@ class SelectionIT {
 
         assertThatThrownBy(() -> Persistor.backup(reader).to(directory.resolve("x.sql")))
                 .isInstanceOf(PersistorException.class)
-                .hasMessageContaining("Row-level security hides rows of \"public\".\"secret\"")
+                .hasMessageContaining("Row-level security applies to \"public\".\"secret\"")
                 .hasMessageContaining("enableRowSecurity()");
         try (var files = Files.list(directory)) {
             assertThat(files).isEmpty();

@@ -94,13 +94,15 @@ final class ReadAccess {
         }
         if (!missing.isEmpty()) {
             throw new PersistorException("The backup role lacks SELECT on " + String.join(", ", missing)
-                    + ". Grant it (GRANT SELECT ON ... TO the role) or leave those out with excludeTables(...) (--exclude-table in the CLI).",
+                    + ". Grant it (GRANT SELECT ON ... TO the role) or leave those out with excludeTables(...) "
+                    + "(--exclude-table in the CLI).",
                     "42501", null);
         }
         if (!limited.isEmpty() && !acceptRowSecurity) {
-            throw new PersistorException("Row-level security hides rows of " + String.join(", ", limited)
-                    + " from the backup role, so the backup would be incomplete. Back up as the tables' owner or a "
-                    + "role with BYPASSRLS, exclude those tables, or accept partial rows with enableRowSecurity() (--enable-row-security in the CLI).",
+            throw new PersistorException("Row-level security applies to " + String.join(", ", limited)
+                    + " for the backup role, so its policies may hide rows and the backup could be incomplete. Back up "
+                    + "as the tables' owner or a role with BYPASSRLS, exclude those tables, or accept the rows the "
+                    + "policies show with enableRowSecurity() (--enable-row-security in the CLI).",
                     "42501", null);
         }
         List<String> notes = new ArrayList<>();
