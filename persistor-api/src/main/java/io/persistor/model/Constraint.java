@@ -29,7 +29,12 @@ public record Constraint(String name, Kind kind, String definition, boolean vali
         /** {@code EXCLUDE}. */
         EXCLUSION,
         /** A constraint trigger, created by its {@link Trigger}. */
-        TRIGGER
+        TRIGGER,
+        /**
+         * A {@code NOT NULL} constraint that is {@code NOT VALID} or {@code NO INHERIT} (PostgreSQL 18); other
+         * {@code NOT NULL} constraints belong to their {@link Column}.
+         */
+        NOT_NULL
     }
 
     /**

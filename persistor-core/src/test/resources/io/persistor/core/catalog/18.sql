@@ -1,4 +1,11 @@
--- What PostgreSQL 18 adds to the catalog round trip: virtual generated columns and named NOT NULL constraints.
+-- What PostgreSQL 18 adds to the catalog round trip: virtual generated columns and named NOT NULL constraints,
+-- also NOT VALID (over a NULL) and NO INHERIT (with a child holding a NULL).
 CREATE TABLE app.priced (net numeric NOT NULL, gross numeric GENERATED ALWAYS AS (net * 1.25) VIRTUAL,
     sku text CONSTRAINT sku_required NOT NULL);
 INSERT INTO app.priced (net, sku) VALUES (10, 'a'), (2.5, 'b');
+CREATE TABLE app.half_filled (a int, b text);
+INSERT INTO app.half_filled VALUES (NULL, 'x'), (1, 'y');
+ALTER TABLE app.half_filled ADD CONSTRAINT half_filled_a_nn NOT NULL a NOT VALID;
+CREATE TABLE app.strict_parent (c int CONSTRAINT strict_parent_c_nn NOT NULL NO INHERIT);
+CREATE TABLE app.lax_child () INHERITS (app.strict_parent);
+INSERT INTO app.lax_child VALUES (NULL);

@@ -109,6 +109,7 @@ final class PostDataSection {
         for (Table table : tables) {
             for (Constraint constraint : table.constraints()) {
                 boolean later = constraint.kind() == Constraint.Kind.FOREIGN_KEY
+                        || constraint.kind() == Constraint.Kind.NOT_NULL
                         || constraint.kind() == Constraint.Kind.CHECK && (!TableDdl.isInline(constraint)
                         || deferredChecks.contains(new CreationOrder.CheckReference(table.name(), constraint.name())));
                 if (later && constraint.local()) {

@@ -134,6 +134,7 @@ final class RelationRows {
             case "f": return Constraint.Kind.FOREIGN_KEY;
             case "x": return Constraint.Kind.EXCLUSION;
             case "t": return Constraint.Kind.TRIGGER;
+            case "n": return Constraint.Kind.NOT_NULL;
             default: throw new IllegalArgumentException("Unexpected constraint type " + contype);
         }
     }

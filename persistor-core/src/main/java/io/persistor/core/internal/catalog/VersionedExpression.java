@@ -24,7 +24,15 @@ enum VersionedExpression {
 
     /** The name of a column's {@code NOT NULL} constraint, which {@code pg_constraint} holds since PostgreSQL 18. */
     NOT_NULL_NAME("not_null_name", 180000, "(SELECT k.conname FROM pg_catalog.pg_constraint k WHERE k.conrelid = "
-            + "a.attrelid AND k.contype = 'n' AND k.conkey[1] = a.attnum)", "NULL::pg_catalog.name");
+            + "a.attrelid AND k.contype = 'n' AND k.conkey[1] = a.attnum)", "NULL::pg_catalog.name"),
+
+    /**
+     * Whether a column's {@code NOT NULL} is {@code NOT VALID} or {@code NO INHERIT} (PostgreSQL 18): such a
+     * constraint is added as a constraint of its own after the data, not declared with the column.
+     */
+    NOT_NULL_APART("not_null_apart", 180000, "EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conrelid = "
+            + "a.attrelid AND k.contype = 'n' AND k.conkey[1] = a.attnum AND (NOT k.convalidated OR k.connoinherit))",
+            "false");
 
     private final String placeholder;
     private final int since;

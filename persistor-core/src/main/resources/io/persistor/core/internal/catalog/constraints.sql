@@ -1,5 +1,6 @@
 -- Constraints of the tables of the requested schemas. PostgreSQL 13-18.
--- PostgreSQL 18 also records NOT NULL as constraints (contype 'n'); those come from the columns instead.
+-- PostgreSQL 18 also records NOT NULL as constraints (contype 'n'); those come from the columns instead, except
+-- the NOT VALID and NO INHERIT ones, which are added after the data like checks.
 -- attached_* names the parent key's index when a partition's key belongs to its parent's (conparentid).
 -- $1: schema names (text[]).
 SELECT n.nspname AS schema_name,
@@ -24,5 +25,5 @@ LEFT JOIN pg_catalog.pg_class pi ON pi.oid = pk.conindid
 LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pi.relnamespace
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
-  AND k.contype IN ('p', 'u', 'c', 'f', 'x', 't')
+  AND (k.contype IN ('p', 'u', 'c', 'f', 'x', 't') OR k.contype = 'n' AND (NOT k.convalidated OR k.connoinherit))
 ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C", k.conname COLLATE "C"
