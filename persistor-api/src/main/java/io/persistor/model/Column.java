@@ -7,6 +7,8 @@ package io.persistor.model;
  * @param type              its type as {@code format_type} renders it, schema-qualified where needed
  * @param notNull           whether it is {@code NOT NULL}
  * @param notNullName       the name of its {@code NOT NULL} constraint (PostgreSQL 18 and later), or {@code null}
+ * @param notNullLocal      whether its {@code NOT NULL} constraint is declared on this table itself rather than only
+ *                          inherited ({@code conislocal}, PostgreSQL 18); {@code true} before
  * @param defaultExpression its default as {@code pg_get_expr} renders it, or {@code null}
  * @param generated         its generation expression, or {@code null} if it is not a generated column
  * @param identity          its identity definition, or {@code null} if it is not an identity column
@@ -20,7 +22,8 @@ package io.persistor.model;
  * @param local             {@code false} if it exists only because a parent table has it
  * @param comment           its comment, or {@code null}
  */
-public record Column(String name, String type, boolean notNull, String notNullName, String defaultExpression,
+public record Column(String name, String type, boolean notNull, String notNullName, boolean notNullLocal,
+                     String defaultExpression,
                      Generated generated,
                      Identity identity, String collation, String storage, String compression,
                      Integer statisticsTarget, String options, boolean local,
@@ -35,7 +38,7 @@ public record Column(String name, String type, boolean notNull, String notNullNa
      * @return the column
      */
     public static Column of(String name, String type, boolean notNull) {
-        return new Column(name, type, notNull, null, null, null, null, null, null, null, null, null, true, null);
+        return new Column(name, type, notNull, null, true, null, null, null, null, null, null, null, null, true, null);
     }
 
     /**

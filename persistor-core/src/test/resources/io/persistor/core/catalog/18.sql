@@ -9,3 +9,10 @@ ALTER TABLE app.half_filled ADD CONSTRAINT half_filled_a_nn NOT NULL a NOT VALID
 CREATE TABLE app.strict_parent (c int CONSTRAINT strict_parent_c_nn NOT NULL NO INHERIT);
 CREATE TABLE app.lax_child () INHERITS (app.strict_parent);
 INSERT INTO app.lax_child VALUES (NULL);
+-- Partitions with NOT NULL constraints named otherwise than their parent's: attached, or declared
+CREATE TABLE app.ledger (id int NOT NULL, amount numeric NOT NULL, k int) PARTITION BY LIST (k);
+CREATE TABLE app.ledger_1 (id int NOT NULL, amount numeric CONSTRAINT ledger_1_amount_required NOT NULL, k int);
+ALTER TABLE app.ledger ATTACH PARTITION app.ledger_1 FOR VALUES IN (1);
+CREATE TABLE app.ledger_2 PARTITION OF app.ledger (k CONSTRAINT ledger_2_k_set NOT NULL) FOR VALUES IN (2);
+INSERT INTO app.ledger VALUES (1, 5, 1), (2, 6, 2);
+

@@ -196,11 +196,11 @@ final class PreDataSection {
         Set<String> deferredHere = deferred.stream().filter(c -> c.table().equals(table.name()))
                 .map(ColumnReference::column).collect(Collectors.toSet());
         Table parent = table.partitionOf() == null ? null : tablesByName.get(table.partitionOf().parent());
-        if (parent != null && !TableDdl.keepsParentOrder(table, parent)) {
+        if (parent != null && !TableDdl.recreatedAsPartitionOf(table, parent)) {
             out.statement(TableDdl.createDetached(table, deferredHere));
             out.statement(TableDdl.attach(table));
         } else {
-            out.statement(TableDdl.create(table, deferredHere));
+            out.statement(TableDdl.create(table, deferredHere, parentColumns(table)));
         }
         for (String fixup : TableDdl.columnFixups(table, parentColumns(table), deferredHere)) {
             out.statement(fixup);

@@ -113,7 +113,7 @@ final class RelationRows {
         String expression = row.getString("default_expression");
         Generated generated = generatedKind.isEmpty() ? null : new Generated(expression, "s".equals(generatedKind));
         return new Column(name, row.getString("data_type"), row.getBoolean("not_null"),
-                row.getString("not_null_name"), generated == null ? expression : null, generated, identity, row.getString("collation"),
+                row.getString("not_null_name"), row.getBoolean("not_null_local"), generated == null ? expression : null, generated, identity, row.getString("collation"),
                 row.getString("storage"), row.getString("compression"),
                 row.getObject("statistics_target", Integer.class), row.getString("options"), row.getBoolean("local"),
                 row.getString("comment"));

@@ -56,7 +56,7 @@ final class TypeRows {
             List<Column> list = attributes.computeIfAbsent(name, n -> new ArrayList<>());
             String attribute = row.getString("attribute_name");
             if (attribute != null) {
-                list.add(new Column(attribute, row.getString("data_type"), false, null, null, null, null,
+                list.add(new Column(attribute, row.getString("data_type"), false, null, true, null, null, null,
                         row.getString("collation"), null, null, null, null, true, row.getString("attribute_comment")));
             }
             return name;

@@ -26,6 +26,10 @@ enum VersionedExpression {
     NOT_NULL_NAME("not_null_name", 180000, "(SELECT k.conname FROM pg_catalog.pg_constraint k WHERE k.conrelid = "
             + "a.attrelid AND k.contype = 'n' AND k.conkey[1] = a.attnum)", "NULL::pg_catalog.name"),
 
+    /** Whether a column's {@code NOT NULL} constraint is declared on its table itself (PostgreSQL 18). */
+    NOT_NULL_LOCAL("not_null_local", 180000, "coalesce((SELECT k.conislocal FROM pg_catalog.pg_constraint k WHERE "
+            + "k.conrelid = a.attrelid AND k.contype = 'n' AND k.conkey[1] = a.attnum), true)", "true"),
+
     /**
      * Whether a column's {@code NOT NULL} is {@code NOT VALID} or {@code NO INHERIT} (PostgreSQL 18): such a
      * constraint is added as a constraint of its own after the data, not declared with the column.

@@ -9,6 +9,7 @@ import io.persistor.model.Identity;
 import io.persistor.model.QualifiedName;
 import io.persistor.model.Table;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,20 @@ public final class TableDdl {
      * @return the statement, without the terminating semicolon
      */
     public static String create(Table table, Set<String> deferredDefaults) {
-        return create(table, deferredDefaults, table.partitionOf() != null);
+        return create(table, deferredDefaults, Map.of(), table.partitionOf() != null);
+    }
+
+    /**
+     * The {@code CREATE TABLE} statement of a table whose parents are known: a partition then keeps the names of
+     * its own {@code NOT NULL} constraints (PostgreSQL 18) where they differ from its parent's.
+     *
+     * @param table            the table
+     * @param deferredDefaults columns whose defaults are set after every routine exists
+     * @param parentColumns    the columns of its first parent that has each column, by name
+     * @return the statement, without the terminating semicolon
+     */
+    public static String create(Table table, Set<String> deferredDefaults, Map<String, Column> parentColumns) {
+        return create(table, deferredDefaults, parentColumns, table.partitionOf() != null);
     }
 
     /**
@@ -56,15 +70,19 @@ public final class TableDdl {
      * @return the statement, without the terminating semicolon
      */
     public static String createDetached(Table table, Set<String> deferredDefaults) {
-        return create(table, deferredDefaults, false);
+        return create(table, deferredDefaults, Map.of(), false);
     }
 
-    private static String create(Table table, Set<String> deferredDefaults, boolean partitionOf) {
+    private static String create(Table table, Set<String> deferredDefaults, Map<String, Column> parentColumns,
+                                 boolean partitionOf) {
         boolean detached = table.partitionOf() != null && !partitionOf;
         List<String> elements = new ArrayList<>();
         for (Column column : table.columns()) {
             if (detached || column.local() && !partitionOf) {
                 elements.add(column(column, deferredDefaults.contains(column.name())));
+            } else if (partitionOf && column.notNullLocal() && ownNotNullName(column, parentColumns.get(column.name()))) {
+                elements.add(identifier(column.name()) + " WITH OPTIONS CONSTRAINT "
+                        + identifier(column.notNullName()) + " NOT NULL");
             }
         }
         for (Constraint constraint : table.constraints()) {
@@ -103,16 +121,23 @@ public final class TableDdl {
     }
 
     /**
-     * Whether a partition keeps its parent's column order, so {@code PARTITION OF} recreates it; a partition that
-     * was created on its own with another order and attached later is recreated the same way.
+     * Whether {@code PARTITION OF} recreates a partition: it keeps its parent's column order, and has no
+     * {@code NOT NULL} constraint of its own name that it only inherits (PostgreSQL 18). A partition that was
+     * created on its own and attached later is recreated the same way.
      *
      * @param partition a partition
      * @param parent    its partitioned table
-     * @return {@code true} if their columns have the same names in the same order
+     * @return {@code true} if {@code PARTITION OF} gives the same partition
      */
-    public static boolean keepsParentOrder(Table partition, Table parent) {
-        return partition.columns().stream().map(Column::name).toList()
-                .equals(parent.columns().stream().map(Column::name).toList());
+    public static boolean recreatedAsPartitionOf(Table partition, Table parent) {
+        if (!partition.columns().stream().map(Column::name).toList()
+                .equals(parent.columns().stream().map(Column::name).toList())) {
+            return false;
+        }
+        Map<String, Column> parentColumns = new HashMap<>();
+        parent.columns().forEach(c -> parentColumns.put(c.name(), c));
+        return partition.columns().stream()
+                .noneMatch(c -> !c.notNullLocal() && ownNotNullName(c, parentColumns.get(c.name())));
     }
 
     /**
@@ -150,7 +175,8 @@ public final class TableDdl {
                     // The parent's default came after this table: it was never inherited.
                     statements.add(alterColumn(table.name(), column, "DROP DEFAULT"));
                 }
-                if (column.notNull() && !parent.notNull()) {
+                if (column.notNull() && !parent.notNull()
+                        && !(table.partitionOf() != null && ownNotNullName(column, parent))) {
                     statements.add(alterColumn(table.name(), column, "SET NOT NULL"));
                 }
             }
@@ -165,6 +191,11 @@ public final class TableDdl {
             }
         }
         return statements;
+    }
+
+    /** Whether a partition's column has a {@code NOT NULL} constraint named otherwise than its parent's. */
+    private static boolean ownNotNullName(Column column, Column parent) {
+        return column.notNullName() != null && (parent == null || !column.notNullName().equals(parent.notNullName()));
     }
 
     /**

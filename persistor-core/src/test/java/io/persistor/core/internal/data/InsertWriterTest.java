@@ -43,7 +43,7 @@ class InsertWriterTest {
     void overridesSystemValuesForAlwaysGeneratedIdentityColumns() throws IOException {
         Sequence sequence = new Sequence(new QualifiedName("public", "t_id_seq"), "integer", 1, 1, 1, 10, 1, false,
                 false, null, null, null);
-        Column id = new Column("id", "integer", true, null, null, null,
+        Column id = new Column("id", "integer", true, null, true, null, null,
                 new Identity(Identity.Generation.ALWAYS, sequence),
                 null, null, null, null, null, true, null);
         String sql = write(TABLE, List.of(id, NAME), 10, "7\tx\n");
