@@ -15,4 +15,9 @@ CREATE TABLE app.ledger_1 (id int NOT NULL, amount numeric CONSTRAINT ledger_1_a
 ALTER TABLE app.ledger ATTACH PARTITION app.ledger_1 FOR VALUES IN (1);
 CREATE TABLE app.ledger_2 PARTITION OF app.ledger (k CONSTRAINT ledger_2_k_set NOT NULL) FOR VALUES IN (2);
 INSERT INTO app.ledger VALUES (1, 5, 1), (2, 6, 2);
+-- A partition that computes a generated column its own way
+CREATE TABLE app.scaled (a int, g int GENERATED ALWAYS AS (a * 2) STORED) PARTITION BY LIST (a);
+CREATE TABLE app.scaled_1 PARTITION OF app.scaled (g GENERATED ALWAYS AS (a * 3) STORED) FOR VALUES IN (1);
+CREATE TABLE app.scaled_2 PARTITION OF app.scaled FOR VALUES IN (2);
+INSERT INTO app.scaled VALUES (1), (2);
 

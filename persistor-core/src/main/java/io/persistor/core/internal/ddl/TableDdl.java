@@ -80,9 +80,20 @@ public final class TableDdl {
         for (Column column : table.columns()) {
             if (detached || column.local() && !partitionOf) {
                 elements.add(column(column, deferredDefaults.contains(column.name())));
-            } else if (partitionOf && column.notNullLocal() && ownNotNullName(column, parentColumns.get(column.name()))) {
-                elements.add(identifier(column.name()) + " WITH OPTIONS CONSTRAINT "
-                        + identifier(column.notNullName()) + " NOT NULL");
+            } else if (partitionOf) {
+                Column parent = parentColumns.get(column.name());
+                String options = "";
+                if (column.generated() != null && parent != null && parent.generated() != null
+                        && !column.generated().equals(parent.generated())) {
+                    // PostgreSQL 18 lets a partition compute a generated column its own way.
+                    options += " " + generation(column);
+                }
+                if (column.notNullLocal() && ownNotNullName(column, parent)) {
+                    options += " CONSTRAINT " + identifier(column.notNullName()) + " NOT NULL";
+                }
+                if (!options.isEmpty()) {
+                    elements.add(identifier(column.name()) + " WITH OPTIONS" + options);
+                }
             }
         }
         for (Constraint constraint : table.constraints()) {
@@ -193,6 +204,11 @@ public final class TableDdl {
         return statements;
     }
 
+    private static String generation(Column column) {
+        return "GENERATED ALWAYS AS (" + column.generated().expression()
+                + (column.generated().stored() ? ") STORED" : ") VIRTUAL");
+    }
+
     /** Whether a partition's column has a {@code NOT NULL} constraint named otherwise than its parent's. */
     private static boolean ownNotNullName(Column column, Column parent) {
         return column.notNullName() != null && (parent == null || !column.notNullName().equals(parent.notNullName()));
@@ -232,8 +248,7 @@ public final class TableDdl {
             sql.append(" COLLATE ").append(column.collation());
         }
         if (column.generated() != null) {
-            sql.append(" GENERATED ALWAYS AS (").append(column.generated().expression())
-                    .append(column.generated().stored() ? ") STORED" : ") VIRTUAL");
+            sql.append(' ').append(generation(column));
         } else if (column.defaultExpression() != null && !deferDefault) {
             sql.append(" DEFAULT ").append(column.defaultExpression());
         }
