@@ -12,6 +12,7 @@ import java.util.List;
  * @param partitionKey     for a partitioned table its key as {@code pg_get_partkeydef} renders it, otherwise {@code null}
  * @param partitionOf      for a partition its parent and bounds, otherwise {@code null}
  * @param inherits         the parents it inherits from with {@code INHERITS}, in order; empty for partitions
+ * @param ofType           for a typed table ({@code CREATE TABLE ... OF}) its composite type, otherwise {@code null}
  * @param columns          its columns in position order (dropped columns left out)
  * @param constraints      its constraints, ordered by name
  * @param indexes          its indexes that no constraint creates, ordered by name
@@ -27,7 +28,8 @@ import java.util.List;
  * @param comment          its comment, or {@code null}
  */
 public record Table(QualifiedName name, boolean partitioned, boolean unlogged, List<String> options,
-                    String partitionKey, PartitionOf partitionOf, List<QualifiedName> inherits, List<Column> columns,
+                    String partitionKey, PartitionOf partitionOf, List<QualifiedName> inherits, String ofType,
+                    List<Column> columns,
                     List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers, List<Rule> rules,
                     List<Policy> policies, List<StatisticsObject> statistics, boolean rowSecurity,
                     boolean forceRowSecurity, ReplicaIdentity replicaIdentity, String clusterOn, String comment) {
@@ -57,7 +59,8 @@ public record Table(QualifiedName name, boolean partitioned, boolean unlogged, L
      * @return the copy
      */
     public Table withConstraints(List<Constraint> replacement) {
-        return new Table(name, partitioned, unlogged, options, partitionKey, partitionOf, inherits, columns, replacement,
+        return new Table(name, partitioned, unlogged, options, partitionKey, partitionOf, inherits, ofType, columns,
+                replacement,
                 indexes, triggers, rules, policies, statistics, rowSecurity, forceRowSecurity, replicaIdentity, clusterOn,
                 comment);
     }

@@ -57,6 +57,7 @@ public final class Fingerprint {
                    || CASE WHEN c.relkind = 'm' THEN ' populated ' || c.relispopulated ELSE '' END
                    || coalesce(' partition ' || pg_get_expr(c.relpartbound, c.oid), '')
                    || coalesce(' partitioned by ' || pg_get_partkeydef(c.oid), '')
+                   || CASE WHEN c.reloftype <> 0 THEN ' of ' || format_type(c.reloftype, NULL) ELSE '' END
                    || coalesce(' comment ' || obj_description(c.oid, 'pg_class'), '')
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')

@@ -150,6 +150,10 @@ CREATE TABLE app.self_checked (id int, v int);
 CREATE FUNCTION app.row_ok(r app.self_checked) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT $1.id > 0';
 ALTER TABLE app.self_checked ADD CONSTRAINT self_checked_row CHECK (app.row_ok(self_checked.*));
 INSERT INTO app.self_checked VALUES (1, 1);
+-- A typed table, with a key, a default and NOT NULL on its type's columns
+CREATE TYPE app.pair AS (l int, r int, note text);
+CREATE TABLE app.pairs OF app.pair (PRIMARY KEY (l), r WITH OPTIONS DEFAULT 0 NOT NULL);
+INSERT INTO app.pairs (l, note) VALUES (1, 'one');
 -- Foreign keys in a cycle, a function returning one of the tables' rows, a partitioned table referencing it
 CREATE TABLE app.cycle_a (id int PRIMARY KEY, b_id int);
 CREATE TABLE app.cycle_b (id int PRIMARY KEY, a_id int REFERENCES app.cycle_a);

@@ -72,7 +72,7 @@ final class RelationRows {
             return new Table(name, row.getBoolean("partitioned"), row.getBoolean("unlogged"),
                     Rows.strings(row, "options"), row.getString("partition_key"),
                     parent == null ? null : new PartitionOf(parent, row.getString("partition_bound")), inherits,
-                    of(columns, name), of(constraints, name), of(indexes, name), of(triggers, name), of(rules, name),
+                    row.getString("of_type"), of(columns, name), of(constraints, name), of(indexes, name), of(triggers, name), of(rules, name),
                     of(policies, name), of(statistics, name), row.getBoolean("row_security"),
                     row.getBoolean("force_row_security"), replicaIdentity(row), row.getString("cluster_on"),
                     row.getString("comment"));

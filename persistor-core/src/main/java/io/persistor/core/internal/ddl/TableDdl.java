@@ -76,9 +76,16 @@ public final class TableDdl {
     private static String create(Table table, Set<String> deferredDefaults, Map<String, Column> parentColumns,
                                  boolean partitionOf) {
         boolean detached = table.partitionOf() != null && !partitionOf;
+        boolean typed = table.ofType() != null && !partitionOf;
         List<String> elements = new ArrayList<>();
         for (Column column : table.columns()) {
-            if (detached || column.local() && !partitionOf) {
+            if (typed) {
+                // A typed table's columns are its type's: only their options are given.
+                String options = typedColumnOptions(column, deferredDefaults.contains(column.name()));
+                if (!options.isEmpty()) {
+                    elements.add(identifier(column.name()) + " WITH OPTIONS" + options);
+                }
+            } else if (detached || column.local() && !partitionOf) {
                 elements.add(column(column, deferredDefaults.contains(column.name())));
             } else if (partitionOf) {
                 Column parent = parentColumns.get(column.name());
@@ -111,6 +118,11 @@ public final class TableDdl {
                 sql.append(" (\n    ").append(String.join(",\n    ", elements)).append("\n)");
             }
             sql.append(' ').append(table.partitionOf().bound());
+        } else if (typed) {
+            sql.append(" OF ").append(table.ofType());
+            if (!elements.isEmpty()) {
+                sql.append(" (\n    ").append(String.join(",\n    ", elements)).append("\n)");
+            }
         } else {
             sql.append(" (");
             if (!elements.isEmpty()) {
@@ -202,6 +214,19 @@ public final class TableDdl {
             }
         }
         return statements;
+    }
+
+    private static String typedColumnOptions(Column column, boolean deferDefault) {
+        String options = "";
+        if (column.defaultExpression() != null && !deferDefault) {
+            options += " DEFAULT " + column.defaultExpression();
+        }
+        if (column.notNullName() != null) {
+            options += " CONSTRAINT " + identifier(column.notNullName()) + " NOT NULL";
+        } else if (column.notNull()) {
+            options += " NOT NULL";
+        }
+        return options;
     }
 
     private static String generation(Column column) {

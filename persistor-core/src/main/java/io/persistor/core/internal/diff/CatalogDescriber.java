@@ -159,7 +159,7 @@ final class CatalogDescriber {
         String name = name(table.name());
         add("table", name, 7, table).with("unlogged", table.unlogged())
                 .with("options", table.options().isEmpty() ? null : table.options())
-                .with("partitioned by", table.partitionKey())
+                .with("partitioned by", table.partitionKey()).with("of type", map(table.ofType()))
                 .with("partition of", table.partitionOf() == null ? null
                         : name(table.partitionOf().parent()) + " " + table.partitionOf().bound())
                 .with("inherits", table.inherits().isEmpty() ? null

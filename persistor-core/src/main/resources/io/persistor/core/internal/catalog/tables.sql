@@ -24,6 +24,7 @@ SELECT n.nspname AS schema_name,
        coalesce((SELECT array_agg(p.relname ORDER BY i.inhseqno)
                  FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
                  WHERE NOT c.relispartition AND i.inhrelid = c.oid), '{}') AS inherits_tables,
+       CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END AS of_type,
        c.relrowsecurity AS row_security,
        c.relforcerowsecurity AS force_row_security,
        CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' WHEN 'i' THEN 'INDEX' END AS replica_identity,

@@ -30,7 +30,7 @@ class TableDataIT {
         database.execute("CREATE TABLE public.t (id int, v text)",
                 "INSERT INTO public.t SELECT g, md5(g::text) FROM generate_series(1, 20000) g",
                 "DELETE FROM public.t WHERE id % 7 = 0", "ANALYZE public.t");
-        Table table = new Table(new QualifiedName("public", "t"), false, false, List.of(), null, null, List.of(),
+        Table table = new Table(new QualifiedName("public", "t"), false, false, List.of(), null, null, List.of(), null,
                 List.of(Column.of("id", "integer", false), Column.of("v", "text", false)), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), false, false, null, null, null);
         for (Format format : Format.values()) {
@@ -75,7 +75,7 @@ class TableDataIT {
                 "INSERT INTO public.l SELECT 101, NULL, string_agg(decode(md5(g::text), 'hex'), ''),"
                         + " jsonb_build_object('k', string_agg(md5(g::text) || E'\\n\\\\\"', '')), NULL"
                         + " FROM generate_series(1, 300000) g");
-        Table table = new Table(new QualifiedName("public", "l"), false, false, List.of(), null, null, List.of(),
+        Table table = new Table(new QualifiedName("public", "l"), false, false, List.of(), null, null, List.of(), null,
                 List.of(Column.of("id", "integer", false), Column.of("body", "text", false),
                         Column.of("blob", "bytea", false), Column.of("doc", "jsonb", false),
                         Column.of("tag", "character varying(8)", false)),
