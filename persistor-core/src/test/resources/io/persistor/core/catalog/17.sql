@@ -8,3 +8,7 @@ ALTER TABLE app.events ATTACH PARTITION app.events_2023 FOR VALUES FROM ('2023-0
 CREATE TABLE app.events_rest PARTITION OF app.events DEFAULT;
 INSERT INTO app.events (at, what) VALUES ('2024-05-01', 'launch'), ('2030-01-01', 'later');
 INSERT INTO app.events (at, what) VALUES ('2023-03-01', 'attached');
+-- A domain's NOT NULL constraint, which has a name of its own from PostgreSQL 17
+CREATE DOMAIN app.required_int AS int CONSTRAINT required_int_present NOT NULL;
+CREATE TABLE app.required_values (v app.required_int);
+INSERT INTO app.required_values VALUES (1);

@@ -42,7 +42,7 @@ final class TypeRows {
         return queries.list("domain-types.sql", row -> {
             QualifiedName name = name(row, "schema_name", "type_name");
             return new DomainType(name, row.getString("base_type"), row.getString("collation"),
-                    row.getString("default_expression"), row.getBoolean("not_null"),
+                    row.getString("default_expression"), row.getBoolean("not_null"), row.getString("not_null_name"),
                     constraints.getOrDefault(name, List.of()), row.getString("comment"));
         });
     }

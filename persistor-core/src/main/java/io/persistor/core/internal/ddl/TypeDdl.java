@@ -97,7 +97,9 @@ public final class TypeDdl {
         if (domain.defaultExpression() != null) {
             sql.append(" DEFAULT ").append(domain.defaultExpression());
         }
-        if (domain.notNull()) {
+        if (domain.notNullName() != null) {
+            sql.append(" CONSTRAINT ").append(identifier(domain.notNullName())).append(" NOT NULL");
+        } else if (domain.notNull()) {
             sql.append(" NOT NULL");
         }
         for (Constraint constraint : domain.constraints()) {

@@ -9,6 +9,7 @@ SELECT n.nspname AS schema_name,
             WHERE c.oid = t.typcollation) END AS collation,
        t.typdefault AS default_expression,
        t.typnotnull AS not_null,
+       (SELECT k.conname FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'n') AS not_null_name,
        pg_catalog.obj_description(t.oid, 'pg_type') AS comment
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
