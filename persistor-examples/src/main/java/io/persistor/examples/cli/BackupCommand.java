@@ -126,6 +126,9 @@ final class BackupCommand implements Callable<Integer> {
                 backup.progressListener(new ProgressDisplay(spec.commandLine().getErr()));
             }
             BackupResult result = backup.to(target);
+            for (String note : result.notes()) {
+                spec.commandLine().getErr().println("Note: " + note);
+            }
             spec.commandLine().getOut().println(result.file());
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "%d tables, %d rows, %d bytes in %.1f s", result.tables(), result.rows(), result.bytes(),

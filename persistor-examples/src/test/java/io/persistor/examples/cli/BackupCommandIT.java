@@ -64,6 +64,16 @@ class BackupCommandIT {
     }
 
     @Test
+    void printsTheNotesOfWhatItLeftOut(TestDatabase source) {
+        source.execute("CREATE TABLE public.t (id int)", "SELECT lo_from_bytea(0, 'blob'::bytea)");
+        int code = run("backup", "-d", source.name(), "-u", source.server().superuser(), "-h", source.server().host(),
+                "-p", String.valueOf(source.server().port()), "-f", directory.resolve("noted.sql").toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("Note: Not backed up: 1 large object: large objects are outside every "
+                + "schema and are not backed up.");
+    }
+
+    @Test
     void exitsWithTwoOnAUsageError() {
         assertThat(run("backup", "-d", "shop", "-u", "someone", "--format", "csv")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("Invalid value for option '--format': 'csv' (expected inserts or copy)");

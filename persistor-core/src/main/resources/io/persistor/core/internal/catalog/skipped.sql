@@ -101,7 +101,8 @@ SELECT 'event trigger ' || pg_catalog.quote_ident(e.evtname)
        || ': event triggers need a superuser and are not backed up'
 FROM pg_catalog.pg_event_trigger e
 UNION ALL
-SELECT pg_catalog.count(*) || ' large objects: large objects are outside every schema and are not backed up'
+SELECT pg_catalog.count(*) || CASE WHEN pg_catalog.count(*) = 1 THEN ' large object' ELSE ' large objects' END
+       || ': large objects are outside every schema and are not backed up'
 FROM pg_catalog.pg_largeobject_metadata
 HAVING pg_catalog.count(*) > 0
 ORDER BY 1
