@@ -5,11 +5,11 @@ import io.persistor.PersistorException;
 import io.persistor.core.internal.catalog.CatalogReaders;
 import io.persistor.core.internal.script.CountingOutputStream;
 import io.persistor.core.internal.script.ScriptWriter;
+import io.persistor.core.internal.sink.HandoffOutputStream;
 import io.persistor.model.Catalog;
 import io.persistor.spi.BackupPlan;
 import io.persistor.spi.CatalogReader;
 import io.persistor.spi.OutputSink;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -22,7 +22,10 @@ import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs one backup: sink, snapshot, catalog, selection, script, commit; on any failure the sink is aborted. */
+/**
+ * Runs one backup: sink, snapshot, catalog, selection, script, commit; on any failure the sink is aborted. The
+ * script is handed to a writing thread ({@link HandoffOutputStream}), which also compresses it when asked to.
+ */
 public final class BackupJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupJob.class);
@@ -51,8 +54,11 @@ public final class BackupJob {
     public BackupResult run() {
         long started = System.nanoTime();
         boolean committed = false;
+        HandoffOutputStream handoff = null;
         try {
             CountingOutputStream written = new CountingOutputStream(sink.open());
+            OutputStream encoded = compressed(written);
+            handoff = new HandoffOutputStream(encoded);
             try (SnapshotSession session = SnapshotSession.open(plan.dataSource(), plan.rowSecurity())) {
                 Connection connection = session.connection();
                 ServerInfo server = ServerInfo.of(connection);
@@ -70,14 +76,14 @@ public final class BackupJob {
                     notes.addAll(ReadAccess.check(connection, selection.catalog(), plan.rowSecurity()));
                     ReadAccess.lock(connection, selection.catalog());
                 }
-                OutputStream stream = compressed(new BufferedOutputStream(written, BUFFER));
-                ScriptWriter writer = new ScriptWriter(stream);
+                ScriptWriter writer = new ScriptWriter(handoff);
                 BackupScript script = new BackupScript(selection.catalog(), notes, plan, writer);
                 script.write(session, server.tableSizes(schemas));
-                if (stream instanceof GZIPOutputStream) {
-                    ((GZIPOutputStream) stream).finish();
+                handoff.close();
+                if (encoded instanceof GZIPOutputStream) {
+                    ((GZIPOutputStream) encoded).finish();
                 }
-                stream.flush();
+                encoded.flush();
                 sink.commit();
                 committed = true;
                 Duration duration = Duration.ofNanos(System.nanoTime() - started);
@@ -91,6 +97,9 @@ public final class BackupJob {
             throw new PersistorException("Backup failed writing " + describeSink() + ": " + e, null, e);
         } finally {
             if (!committed) {
+                if (handoff != null) {
+                    handoff.cancel();
+                }
                 sink.abort();
             }
         }

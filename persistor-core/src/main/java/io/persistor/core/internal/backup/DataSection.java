@@ -1,11 +1,12 @@
 package io.persistor.core.internal.backup;
 
-import io.persistor.ProgressListener;
 import io.persistor.core.internal.data.TableData;
 import io.persistor.core.internal.script.ScriptWriter;
 import io.persistor.model.Table;
 import io.persistor.spi.BackupPlan;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +14,23 @@ import java.util.Map;
 
 /**
  * The data section: each table's rows in creation order, each table between the format's opening and closing lines.
- * With {@code parallelism(n)} a {@link Readahead} lets n - 1 more sessions read later parts while the backup's own
- * session streams the current one; on PostgreSQL 14 and later a large table is split into slices of pages, so its
- * slices are read in parallel too. The rows keep their order either way.
+ * With {@code parallelism(n)}, n sessions in the backup's snapshot read the parts at once ({@link ParallelReads});
+ * on PostgreSQL 14 and later a large table is split into slices of pages, so its slices are read in parallel too.
+ * The rows keep their order either way.
  */
 final class DataSection {
 
-    /** Tables with fewer pages than two slices of this size (64 MB each) are read whole. */
-    private static final long SLICE_PAGES = 8192;
+    /**
+     * Large tables are read in slices of this many pages (16 MB), when read in parallel: small enough that a slice
+     * read ahead is mostly held in memory until its turn, large enough that each query's cost is negligible.
+     */
+    private static final long SLICE_PAGES = 2048;
+
+    /** A part read ahead holds at most this much in memory, 32 MB, and at most an eighth of the heap in all. */
+    private static final long MEMORY_PER_PART = 32L << 20;
+
+    /** At most this many slices per table. */
+    private static final int MAX_SLICES = 4096;
 
     private final BackupPlan plan;
     private final TableData data;
@@ -28,6 +38,8 @@ final class DataSection {
     private final SnapshotSession session;
     private final Map<String, ServerInfo.TableSize> sizes;
     private final boolean sliceable;
+    private long tableRows;
+    private long tableBytes;
 
     /**
      * @param sliceable whether the server scans TID ranges efficiently (PostgreSQL 14 and later)
@@ -45,68 +57,104 @@ final class DataSection {
     /** Writes the rows of these tables (partitioned tables hold none); returns the number of rows. */
     long write(List<Table> tables) throws IOException, SQLException {
         List<ReadPart> parts = new ArrayList<>();
+        long estimated = 0;
         for (Table table : tables) {
             if (!table.partitioned()) {
                 parts.addAll(parts(table));
-            }
-        }
-        long estimated = 0;
-        int filled = 0;
-        for (Table table : tables) {
-            ServerInfo.TableSize size = sizes.get(table.name().toString());
-            if (!table.partitioned()) {
-                filled++;
+                ServerInfo.TableSize size = sizes.get(table.name().toString());
                 estimated += size == null ? 0 : Math.max(size.rows(), 0);
             }
         }
-        plan.progress().backupStarted(filled, estimated);
+        plan.progress().backupStarted((int) parts.stream().filter(ReadPart::first).count(), estimated);
+        ParallelReads.PartWriter writer = (connection, index, target) -> part(connection, parts.get(index), target);
+        ParallelReads.Published published = (index, written) -> published(parts.get(index), written);
         if (plan.parallelism() > 1 && parts.size() > 1) {
-            try (Readahead readahead = new Readahead(plan, data, session, parts)) {
-                return write(parts, readahead);
-            }
+            return parallel(parts, writer, published);
         }
-        return write(parts, (index, part, target) ->
-                data.rows(session.connection(), part.table(), part.slice(), part.outOfLine(), target));
-    }
-
-    private long write(List<ReadPart> parts, PartReader reader) throws IOException, SQLException {
-        ProgressListener progress = plan.progress();
         long rows = 0;
-        long tableRows = 0;
-        long tableStart = 0;
         for (int i = 0; i < parts.size(); i++) {
-            ReadPart part = parts.get(i);
-            String name = part.table().name().toString();
-            if (part.first()) {
-                ServerInfo.TableSize size = sizes.get(name);
-                progress.tableStarted(name, size == null ? -1 : size.rows());
-                out.comment("Data for " + part.table().name());
-                tableStart = out.bytes();
-                tableRows = 0;
-                data.begin(part.table(), out.raw());
-            }
-            long count;
-            try {
-                count = reader.read(i, part, out.raw());
-            } catch (SQLException e) {
-                throw new TableReadException(part.table(), e);
-            }
-            tableRows += count;
-            rows += count;
-            if (part.last()) {
-                data.end(out.raw());
-                progress.tableFinished(name, tableRows, out.bytes() - tableStart);
-                out.blankLine();
-            }
+            ParallelReads.Written written = writer.write(session.connection(), i, out.raw());
+            published.published(i, written);
+            rows += written.rows();
         }
         return rows;
+    }
+
+    private long parallel(List<ReadPart> parts, ParallelReads.PartWriter writer, ParallelReads.Published published)
+            throws IOException, SQLException {
+        int readers = Math.min(plan.parallelism(), parts.size());
+        List<SnapshotSession> sessions = new ArrayList<>(List.of(session));
+        try {
+            String snapshot = session.exportSnapshot();
+            for (int i = 1; i < readers; i++) {
+                sessions.add(SnapshotSession.join(plan.dataSource(), plan.rowSecurity(), snapshot));
+            }
+            int window = 2 * readers;
+            long memory = Math.min(MEMORY_PER_PART, Runtime.getRuntime().maxMemory() / 8 / window);
+            return new ParallelReads(parts.size(), window, memory, writer, published, out.raw()).run(sessions);
+        } finally {
+            SQLException failure = null;
+            for (SnapshotSession joined : sessions.subList(1, sessions.size())) {
+                try {
+                    joined.close();
+                } catch (SQLException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    /** Writes one part: the table's comment and opening line before its first part, its closing line after its last. */
+    private ParallelReads.Written part(Connection connection, ReadPart part, OutputStream target)
+            throws IOException, SQLException {
+        Table table = part.table();
+        ScriptWriter script = new ScriptWriter(target);
+        if (part.first()) {
+            ServerInfo.TableSize size = sizes.get(table.name().toString());
+            plan.progress().tableStarted(table.name().toString(), size == null ? -1 : size.rows());
+            script.comment("Data for " + table.name());
+        }
+        long before = script.bytes();
+        if (part.first()) {
+            data.begin(table, script.raw());
+        }
+        long count;
+        try {
+            count = data.rows(connection, table, part.slice(), part.outOfLine(), script.raw());
+        } catch (SQLException e) {
+            throw new TableReadException(table, e);
+        }
+        if (part.last()) {
+            data.end(script.raw());
+        }
+        ParallelReads.Written written = new ParallelReads.Written(count, script.bytes() - before);
+        if (part.last()) {
+            script.blankLine();
+        }
+        return written;
+    }
+
+    /** Called in part order: counts a table's rows and bytes, and tells the listener when a table is done. */
+    private void published(ReadPart part, ParallelReads.Written written) {
+        if (part.first()) {
+            tableRows = 0;
+            tableBytes = 0;
+        }
+        tableRows += written.rows();
+        tableBytes += written.bytes();
+        if (part.last()) {
+            plan.progress().tableFinished(part.table().name().toString(), tableRows, tableBytes);
+        }
     }
 
     private List<ReadPart> parts(Table table) {
         ServerInfo.TableSize size = sizes.get(table.name().toString());
         long pages = size == null ? 0 : size.pages();
         int slices = sliceable && plan.parallelism() > 1 && pages >= 2 * SLICE_PAGES
-                ? (int) Math.min(plan.parallelism() * 2L, pages / SLICE_PAGES) : 1;
+                ? (int) Math.min(MAX_SLICES, pages / SLICE_PAGES) : 1;
         List<ReadPart> parts = new ArrayList<>();
         for (int i = 0; i < slices; i++) {
             TableData.Slice slice = slices == 1 ? TableData.Slice.WHOLE

@@ -14,7 +14,7 @@ import org.postgresql.PGConnection;
  * {@code SET LOCAL}, so a pooled connection goes back to its pool unchanged: the transaction is rolled back and
  * auto-commit restored on close.
  */
-final class SnapshotSession implements AutoCloseable {
+final class SnapshotSession implements ParallelReads.Reader, AutoCloseable {
 
     private static final String[] SETTINGS = {
         // An empty search path makes the server qualify every name it renders (types, defaults, definitions).
@@ -94,11 +94,13 @@ final class SnapshotSession implements AutoCloseable {
     }
 
     /** Asks the server to cancel whatever this session runs right now, from any thread. */
-    void cancel() throws SQLException {
+    @Override
+    public void cancel() throws SQLException {
         connection.unwrap(PGConnection.class).cancelQuery();
     }
 
-    Connection connection() {
+    @Override
+    public Connection connection() {
         return connection;
     }
 
