@@ -132,6 +132,33 @@ class CliProcessIT {
         }
     }
 
+    @Test
+    void theLauncherScriptRunsTheJarWithJobsTwoAndTheFileRestores(TestDatabase source) throws Exception {
+        source.execute("CREATE TABLE public.a (id int PRIMARY KEY, v text)", "CREATE TABLE public.b (id int, w text)",
+                "INSERT INTO public.a SELECT g, md5(g::text) FROM generate_series(1, 5000) g",
+                "INSERT INTO public.b SELECT g, repeat('x', g % 50) FROM generate_series(1, 5000) g");
+        source.selectOnlyDataSource();
+        PostgresServer server = source.server();
+        Path file = directory.resolve("launched.sql");
+        ProcessBuilder builder = new ProcessBuilder("sh", Path.of("src", "bin", "persistor").toString(), "backup",
+                "-h", server.host(), "-p", String.valueOf(server.port()), "-u", PostgresServer.READER_ROLE,
+                "-P", PostgresServer.ROLE_PASSWORD, "-d", source.name(), "--format", "copy", "--jobs", "2",
+                "-f", file.toString());
+        builder.environment().put("JAVA", java());
+        Path log = directory.resolve("launcher.log");
+        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
+
+        TestDatabase target = server.createOwnedDatabase();
+        try {
+            Psql.run(target, file);
+            Fingerprint.assertSame(source.fingerprint("public"), target.fingerprint("public"));
+        } finally {
+            target.drop();
+        }
+    }
+
     private Result run(Map<String, String> environment, String... args) throws Exception {
         return run(List.of(), environment, args);
     }

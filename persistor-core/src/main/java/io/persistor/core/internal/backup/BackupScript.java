@@ -49,8 +49,13 @@ final class BackupScript {
         this.out = out;
     }
 
-    /** Writes the whole script, reading rows through the session and, in parallel, sessions that join it. */
-    void write(SnapshotSession session, Map<String, ServerInfo.TableSize> sizes) throws IOException, SQLException {
+    /**
+     * Writes the whole script, reading rows through the session and, in parallel, sessions that join it.
+     *
+     * @param sliceablePages tables with fewer pages may be read in slices ({@link ServerInfo#sliceablePages()})
+     */
+    void write(SnapshotSession session, Map<String, ServerInfo.TableSize> sizes, long sliceablePages)
+            throws IOException, SQLException {
         header();
         PreDataSection preData = new PreDataSection(catalog, out);
         List<Object> created;
@@ -72,8 +77,7 @@ final class BackupScript {
                 tablesInOrder = referencedFirst(tablesInOrder);
                 triggers(tablesInOrder, SecurityDdl::disable);
             }
-            rows = new DataSection(plan, data, out, session, sizes, catalog.serverVersionNum() >= 140000)
-                    .write(tablesInOrder);
+            rows = new DataSection(plan, data, out, session, sizes, sliceablePages).write(tablesInOrder);
             if (plan.dataOnly()) {
                 triggers(tablesInOrder, SecurityDdl::reenable);
             }

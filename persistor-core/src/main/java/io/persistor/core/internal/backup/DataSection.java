@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The data section: each table's rows in creation order, each table between the format's opening and closing lines.
  * With {@code parallelism(n)}, n sessions in the backup's snapshot read the parts at once ({@link ParallelReads});
- * on PostgreSQL 14 and later a large table is split into slices of pages, so its slices are read in parallel too.
+ * on PostgreSQL 14 and later a table of 32 MB or more, but small enough for the server's buffer cache
+ * ({@link ServerInfo#sliceablePages()}), is split into slices of pages, so its slices are read in parallel too.
  * The rows keep their order either way.
  */
 final class DataSection {
@@ -26,32 +27,32 @@ final class DataSection {
      */
     private static final long SLICE_PAGES = 2048;
 
-    /** A part read ahead holds at most this much in memory, 32 MB, and at most an eighth of the heap in all. */
-    private static final long MEMORY_PER_PART = 32L << 20;
+    /** Parts read ahead hold at most this much in memory per reader, 32 MB, and at most an eighth of the heap. */
+    private static final long MEMORY_PER_READER = 32L << 20;
 
-    /** At most this many slices per table. */
-    private static final int MAX_SLICES = 4096;
+    /** Parts read ahead of the script are claimed while they are estimated at less than this: 1 GB. */
+    private static final long AHEAD_LIMIT = 1L << 30;
 
     private final BackupPlan plan;
     private final TableData data;
     private final ScriptWriter out;
     private final SnapshotSession session;
     private final Map<String, ServerInfo.TableSize> sizes;
-    private final boolean sliceable;
+    private final long sliceablePages;
     private long tableRows;
     private long tableBytes;
 
     /**
-     * @param sliceable whether the server scans TID ranges efficiently (PostgreSQL 14 and later)
+     * @param sliceablePages tables with fewer pages may be read in slices; 0 for none
      */
     DataSection(BackupPlan plan, TableData data, ScriptWriter out, SnapshotSession session,
-                Map<String, ServerInfo.TableSize> sizes, boolean sliceable) {
+                Map<String, ServerInfo.TableSize> sizes, long sliceablePages) {
         this.plan = plan;
         this.data = data;
         this.out = out;
         this.session = session;
         this.sizes = sizes;
-        this.sliceable = sliceable;
+        this.sliceablePages = sliceablePages;
     }
 
     /** Writes the rows of these tables (partitioned tables hold none); returns the number of rows. */
@@ -89,9 +90,9 @@ final class DataSection {
             for (int i = 1; i < readers; i++) {
                 sessions.add(SnapshotSession.join(plan.dataSource(), plan.rowSecurity(), snapshot));
             }
-            int window = 2 * readers;
-            long memory = Math.min(MEMORY_PER_PART, Runtime.getRuntime().maxMemory() / 8 / window);
-            return new ParallelReads(parts.size(), window, memory, writer, published, out.raw()).run(sessions);
+            long[] estimates = parts.stream().mapToLong(this::estimatedBytes).toArray();
+            long memory = Math.min(MEMORY_PER_READER * readers, Runtime.getRuntime().maxMemory() / 8);
+            return new ParallelReads(estimates, AHEAD_LIMIT, memory, writer, published, out.raw()).run(sessions);
         } finally {
             SQLException failure = null;
             for (SnapshotSession joined : sessions.subList(1, sessions.size())) {
@@ -150,11 +151,21 @@ final class DataSection {
         }
     }
 
+    /** A part's size by its pages, as the planner last counted them. */
+    private long estimatedBytes(ReadPart part) {
+        ServerInfo.TableSize size = sizes.get(part.table().name().toString());
+        long pages = size == null ? 0 : size.pages();
+        if (!part.slice().equals(TableData.Slice.WHOLE)) {
+            pages = (part.slice().toPage() < 0 ? pages : part.slice().toPage()) - part.slice().fromPage();
+        }
+        return pages * 8192;
+    }
+
     private List<ReadPart> parts(Table table) {
         ServerInfo.TableSize size = sizes.get(table.name().toString());
         long pages = size == null ? 0 : size.pages();
-        int slices = sliceable && plan.parallelism() > 1 && pages >= 2 * SLICE_PAGES
-                ? (int) Math.min(MAX_SLICES, pages / SLICE_PAGES) : 1;
+        int slices = plan.parallelism() > 1 && pages >= 2 * SLICE_PAGES && pages < sliceablePages
+                ? (int) (pages / SLICE_PAGES) : 1;
         List<ReadPart> parts = new ArrayList<>();
         for (int i = 0; i < slices; i++) {
             TableData.Slice slice = slices == 1 ? TableData.Slice.WHOLE

@@ -11,11 +11,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads the parts of the data section on several sessions at once and writes them into the script in part order.
- * Each session's thread claims the next part, at most {@code window} parts ahead of the part whose turn it is (the
- * head). The head's bytes go straight into the script; a part read ahead is held in memory (a bounded share of the
+ * Each session's thread claims the next part, as long as the parts claimed after the part whose turn it is (the
+ * head) are estimated at less than a limit: a thread may always claim the part right after the head. The head's bytes go straight into the script; a part read ahead is held in memory (a bounded share of the
  * heap) and beyond that in a temporary file, and when its turn comes while it is still being read, its thread
  * empties what it holds into the script and goes on straight into it. So the sessions never wait for each other, and the script is the same, byte for byte, whatever the timing.
  * A failure of one part cancels the others; every temporary file is removed.
@@ -57,29 +58,34 @@ final class ParallelReads {
     private static final int BLOCK_SIZE = 1 << 18;
 
     private final int parts;
-    private final int window;
+    private final long[] sizes;
+    private final long limit;
     private final PartWriter writer;
     private final Published published;
     private final OutputStream script;
     private final long memory;
+    private final AtomicLong held = new AtomicLong();
     private final Object lock = new Object();
     private final List<Part> outputs = new ArrayList<>();
     private List<? extends Reader> sessions = List.of();
     private volatile int head;
     private int nextPart;
+    private long claimedAhead;
     private Throwable failure;
 
     /**
-     * @param parts     how many parts there are
-     * @param window    how far ahead of the head a part may be claimed: bounds what waits for its turn
-     * @param memory    how many bytes of a part read ahead are held in memory; the rest goes to a temporary file
+     * @param sizes     each part's estimated size in bytes
+     * @param limit     how many estimated bytes may be claimed after the head: bounds what waits for its turn
+     * @param memory    how many bytes the parts read ahead hold in memory, all together; the rest goes to temporary files
      * @param writer    what writes a part
      * @param published told when each part is in the script
      * @param script    where the parts go, in order
      */
-    ParallelReads(int parts, int window, long memory, PartWriter writer, Published published, OutputStream script) {
-        this.parts = parts;
-        this.window = window;
+    ParallelReads(long[] sizes, long limit, long memory, PartWriter writer, Published published,
+                  OutputStream script) {
+        this.parts = sizes.length;
+        this.sizes = sizes.clone();
+        this.limit = limit;
         this.writer = writer;
         this.published = published;
         this.script = script;
@@ -148,10 +154,10 @@ final class ParallelReads {
         return rows;
     }
 
-    /** The next part for a thread, once it is within the window; -1 when none is left or the backup failed. */
+    /** The next part for a thread, once the parts ahead allow it; -1 when none is left or the backup failed. */
     private int claim() throws InterruptedIOException {
         synchronized (lock) {
-            while (failure == null && nextPart < parts && nextPart >= head + window) {
+            while (failure == null && nextPart < parts && nextPart > head + 1 && claimedAhead >= limit) {
                 try {
                     lock.wait();
                 } catch (InterruptedException e) {
@@ -163,6 +169,9 @@ final class ParallelReads {
                 return -1;
             }
             int index = nextPart++;
+            if (index > head) {
+                claimedAhead += sizes[index];
+            }
             outputs.set(index, new Part(index));
             return index;
         }
@@ -215,6 +224,9 @@ final class ParallelReads {
             published.published(next, part.written);
             next++;
         }
+        for (int passed = head + 1; passed <= next && passed < nextPart; passed++) {
+            claimedAhead -= sizes[passed];
+        }
         head = next;
         lock.notifyAll();
     }
@@ -231,15 +243,15 @@ final class ParallelReads {
     }
 
     /**
-     * One part's output: held in memory, up to {@code memory} bytes, and then in a temporary file, until its turn
-     * comes; the script from then on.
+     * One part's output: held in memory while all parts together hold less than {@code memory} bytes, and then in a
+     * temporary file, until its turn comes; the script from then on.
      */
     private final class Part extends OutputStream {
 
         private final int index;
         private final List<byte[]> blocks = new ArrayList<>();
         private int used;
-        private long held;
+        private long holding;
         private Path file;
         private OutputStream spool;
         private boolean direct;
@@ -263,7 +275,7 @@ final class ParallelReads {
             }
             if (direct) {
                 script.write(b, off, len);
-            } else if (spool == null && held + len <= memory) {
+            } else if (spool == null && reserve(len)) {
                 hold(b, off, len);
             } else {
                 if (spool == null) {
@@ -274,8 +286,22 @@ final class ParallelReads {
             }
         }
 
+        /** Whether the parts together may hold {@code len} more bytes; if so, the blocks they need are counted. */
+        private boolean reserve(int len) {
+            int room = blocks.isEmpty() ? 0 : BLOCK_SIZE - used;
+            long needed = len <= room ? 0 : (long) ((len - room + BLOCK_SIZE - 1) / BLOCK_SIZE) * BLOCK_SIZE;
+            if (needed == 0) {
+                return true;
+            }
+            if (held.addAndGet(needed) > memory) {
+                held.addAndGet(-needed);
+                return false;
+            }
+            holding += needed;
+            return true;
+        }
+
         private void hold(byte[] b, int off, int len) {
-            held += len;
             while (len > 0) {
                 if (blocks.isEmpty() || used == BLOCK_SIZE) {
                     blocks.add(new byte[BLOCK_SIZE]);
@@ -311,8 +337,7 @@ final class ParallelReads {
             for (int i = 0; i < blocks.size(); i++) {
                 script.write(blocks.get(i), 0, i == blocks.size() - 1 ? used : BLOCK_SIZE);
             }
-            blocks.clear();
-            held = 0;
+            release();
             if (file == null) {
                 return;
             }
@@ -328,9 +353,15 @@ final class ParallelReads {
             spool = null;
         }
 
+        private void release() {
+            blocks.clear();
+            held.addAndGet(-holding);
+            holding = 0;
+        }
+
         /** Removes the temporary file, if one is left. */
         void discard() {
-            blocks.clear();
+            release();
             try {
                 if (spool != null) {
                     spool.close();

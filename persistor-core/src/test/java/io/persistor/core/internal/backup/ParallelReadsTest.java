@@ -20,7 +20,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-/** The script comes out in part order whatever the timing, parts read ahead spill to files, failures stop all. */
+/**
+ * The script comes out in part order whatever the timing, parts read ahead are held in memory and then in files,
+ * failures stop all.
+ */
 class ParallelReadsTest {
 
     private static final int PARTS = 40;
@@ -52,8 +55,10 @@ class ParallelReadsTest {
             }
             return new ParallelReads.Written(bytes.length / 10, bytes.length);
         };
-        // 4 KB in memory per part: most parts read ahead spill into temporary files.
-        long rows = new ParallelReads(PARTS, 6, 4096, writer, (index, written) -> {
+        // Memory for three blocks in all: most parts read ahead spill into temporary files; and claims wait once
+        // the parts claimed ahead add up to 60 KB.
+        long[] sizes = expected.stream().mapToLong(String::length).toArray();
+        long rows = new ParallelReads(sizes, 60_000, 3L << 18, writer, (index, written) -> {
             publishedOrder.add(index);
             publishedBytes.add(written.bytes());
         }, script).run(readers(3, new AtomicInteger()));
@@ -77,7 +82,7 @@ class ParallelReadsTest {
             }
             return new ParallelReads.Written(1, 10_000);
         };
-        ParallelReads reads = new ParallelReads(PARTS, 4, 1024, writer, (index, written) -> { },
+        ParallelReads reads = new ParallelReads(new long[PARTS], 0, 1024, writer, (index, written) -> { },
                 OutputStream.nullOutputStream());
 
         assertThatThrownBy(() -> reads.run(readers(3, cancels)))
@@ -98,7 +103,7 @@ class ParallelReadsTest {
             target.write(new byte[] {1});
             return new ParallelReads.Written(1, 1);
         };
-        ParallelReads reads = new ParallelReads(PARTS, 4, 1024, writer, (index, written) -> { }, broken);
+        ParallelReads reads = new ParallelReads(new long[PARTS], 0, 1024, writer, (index, written) -> { }, broken);
 
         assertThatThrownBy(() -> reads.run(readers(2, new AtomicInteger())))
                 .isInstanceOf(IOException.class).hasMessage("disk full");
