@@ -37,37 +37,57 @@ out=$work/out
 mkdir "$out"
 chmod 777 "$out"
 runs=${RUNS:-3}
-printf '\n%-52s %9s %10s %12s\n' "backup (median of $runs runs)" "seconds" "peak MB" "file MB"
-measure() {
-  local label=$1 file=$2 run
-  shift 2
-  for run in $(seq 1 "$runs"); do
-    rm -f "$file"
-    # What an earlier run left for the disk to write is written before the clock starts.
-    sync
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
-    echo "$(cat "$work/time") $(($(stat -c %s "$file") / 1048576))"
-  done | sort -n | sed -n "$(((runs + 1) / 2))p" | {
-    read -r seconds kilobytes megabytes
-    printf '%-52s %9s %10d %12d\n' "$label" "$seconds" $((kilobytes / 1024)) "$megabytes"
-  }
+launcher=$repo/persistor-examples/src/bin/persistor
+cli="$launcher backup -h localhost -p $port -u reader -d bench --no-progress"
+small_heap="env JAVA_OPTS='-XX:+UseSerialGC -Xmx64m' $cli"
+dump="pg_dump -h localhost -p $port -U reader -d bench -Fp"
+# One backup per line: label, output file, command. Every round runs each once, so drift of the machine's speed
+# falls on all of them alike; the run with the median time of each is printed.
+backups=(
+  "pg_dump -Fp|pg_dump.sql|$dump"
+  "Persistor COPY|copy.sql|$cli --format copy"
+  "Persistor COPY --jobs 2|copy2.sql|$cli --format copy --jobs 2"
+  "Persistor COPY, java -Xmx64m|copy64.sql|$small_heap --format copy"
+  "pg_dump --rows-per-insert=1000|pg_dump_ins.sql|$dump --rows-per-insert=1000"
+  "Persistor INSERTS --rows-per-insert 1000|inserts.sql|$cli --rows-per-insert 1000"
+  "Persistor INSERTS --rows-per-insert 1000 --jobs 2|inserts2.sql|$cli --rows-per-insert 1000 --jobs 2"
+)
+# Runs one backup: prints its seconds, peak resident kilobytes and file megabytes.
+run_once() {
+  local file=$out/$1
+  shift
+  rm -f "$file"
+  # What an earlier run left for the disk to write is written before the clock starts.
+  sync
+  eval "/usr/bin/time -f '%e %M' -o '$work/time' $* -f '$file'" >/dev/null
+  echo "$(cat "$work/time") $(($(stat -c %s "$file") / 1048576))"
   rm -f "$file"
 }
-launcher=$repo/persistor-examples/src/bin/persistor
-cli=("$launcher" backup -h localhost -p "$port" -u reader -d bench --no-progress)
-measure "pg_dump -Fp" "$out/pg_dump.sql" pg_dump -h localhost -p "$port" -U reader -d bench -Fp -f "$out/pg_dump.sql"
-measure "Persistor COPY" "$out/copy.sql" "${cli[@]}" --format copy -f "$out/copy.sql"
-measure "Persistor COPY --jobs 2" "$out/copy2.sql" "${cli[@]}" --format copy --jobs 2 -f "$out/copy2.sql"
-measure "Persistor COPY, java -Xmx64m" "$out/copy64.sql" \
-  env JAVA_OPTS="-XX:+UseSerialGC -Xmx64m" "$launcher" backup -h localhost -p "$port" -u reader -d bench --no-progress --format copy -f "$out/copy64.sql"
-measure "pg_dump --rows-per-insert=1000" "$out/pg_dump_ins.sql" \
-  pg_dump -h localhost -p "$port" -U reader -d bench -Fp --rows-per-insert=1000 -f "$out/pg_dump_ins.sql"
-measure "Persistor INSERTS --rows-per-insert 1000" "$out/inserts.sql" "${cli[@]}" --rows-per-insert 1000 -f "$out/inserts.sql"
-measure "Persistor INSERTS --rows-per-insert 1000 --jobs 2" "$out/inserts2.sql" \
-  "${cli[@]}" --rows-per-insert 1000 --jobs 2 -f "$out/inserts2.sql"
-java -cp "$jar" io.persistor.examples.bench.EmbeddedBackupTimings "jdbc:postgresql://localhost:$port/bench" reader \
-  "$out" "$runs" 2>/dev/null | while IFS=$'\t' read -r label seconds; do
-  printf '%-52s %9s %10s %12s\n' "$label" "$seconds" "-" "-"
+# Prints a row from lines of "seconds kilobytes megabytes": the median run's.
+median_row() {
+  sort -n | sed -n "$(((runs + 1) / 2))p" | {
+    read -r seconds kilobytes megabytes
+    printf '%-52s %9s %10d %12d\n' "$1" "$seconds" $((kilobytes / 1024)) "$megabytes"
+  }
+}
+for run in $(seq 1 "$runs"); do
+  for i in "${!backups[@]}"; do
+    IFS='|' read -r label file command <<<"${backups[$i]}"
+    echo "$(run_once "$file" "$command")" >>"$work/results-$i"
+  done
+  java -cp "$jar" io.persistor.examples.bench.EmbeddedBackupTimings "jdbc:postgresql://localhost:$port/bench" \
+    reader "$out" 1 2>/dev/null >>"$work/embedded"
+done
+printf '\n%-52s %9s %10s %12s\n' "backup (median of $runs runs)" "seconds" "peak MB" "file MB"
+for i in "${!backups[@]}"; do
+  IFS='|' read -r label file command <<<"${backups[$i]}"
+  median_row "$label" <"$work/results-$i"
+done
+cut -f 1 "$work/embedded" | awk '!seen[$0]++' | while read -r label; do
+  grep -F "$label"$'\t' "$work/embedded" | cut -f 2 | sort -n | sed -n "$(((runs + 1) / 2))p" | {
+    read -r seconds
+    printf '%-52s %9s %10s %12s\n' "$label" "$seconds" "-" "-"
+  }
 done
 
 echo
@@ -77,10 +97,9 @@ psql -X -q -h localhost -p "$port" -U postgres -d bench -v ON_ERROR_STOP=1 \
   -c "INSERT INTO big_value SELECT 1, string_agg(md5(g::text), '') FROM generate_series(1, 3276800) g" \
   -c "GRANT SELECT ON big_value TO reader"
 runs=1
-measure "pg_dump -Fp, with the 100 MB value" "$out/pg_dump.sql" \
-  pg_dump -h localhost -p "$port" -U reader -d bench -Fp -f "$out/pg_dump.sql"
-measure "Persistor COPY, -Xmx64m, with the 100 MB value" "$out/copy64.sql" \
-  env JAVA_OPTS="-XX:+UseSerialGC -Xmx64m" "$launcher" backup -h localhost -p "$port" -u reader -d bench --no-progress --format copy -f "$out/copy64.sql"
-measure "Persistor INSERTS, -Xmx64m, with the 100 MB value" "$out/inserts64.sql" \
-  env JAVA_OPTS="-XX:+UseSerialGC -Xmx64m" "$launcher" backup -h localhost -p "$port" -u reader -d bench --no-progress --rows-per-insert 1000 \
-  -f "$out/inserts64.sql"
+for backup in "pg_dump -Fp, with the 100 MB value|pg_dump.sql|$dump" \
+  "Persistor COPY, -Xmx64m, with the 100 MB value|copy64.sql|$small_heap --format copy" \
+  "Persistor INSERTS, -Xmx64m, with the 100 MB value|inserts64.sql|$small_heap --rows-per-insert 1000"; do
+  IFS='|' read -r label file command <<<"$backup"
+  run_once "$file" "$command" | median_row "$label"
+done

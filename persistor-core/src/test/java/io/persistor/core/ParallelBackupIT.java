@@ -83,13 +83,7 @@ class ParallelBackupIT {
         Path parallel = Persistor.backup(reader).parallelism(4).to(directory.resolve("parallel.sql")).file();
 
         assertThat(comparable(parallel)).isEqualTo(comparable(single));
-        TestDatabase restored = source.server().createOwnedDatabase();
-        try {
-            Psql.run(restored, parallel);
-            Fingerprint.assertSame(source.fingerprint("public"), restored.fingerprint("public"));
-        } finally {
-            restored.drop();
-        }
+        assertRestoresAsTheSource(source, parallel);
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .noneMatch(name -> name.startsWith("persistor-") && name.endsWith(".rows"));
@@ -98,7 +92,7 @@ class ParallelBackupIT {
 
     @Test
     void readsATableInSlicesIntoTheSameScriptWithoutScanningItWhole(TestDatabase source) throws Exception {
-        // About 48 MB: sliced into 16 MB parts, as it is smaller than a quarter of the test server's shared_buffers.
+        // About 48 MB: read in slices of 16 MB.
         source.execute("CREATE TABLE public.events (id bigint PRIMARY KEY, body text, at timestamptz)",
                 "INSERT INTO public.events SELECT g, repeat(md5(g::text), 2) || E'\\t\n', "
                         + "'2026-01-01'::timestamptz + g * interval '1 second' FROM generate_series(1, 350000) g",
@@ -123,9 +117,13 @@ class ParallelBackupIT {
         Thread.sleep(1_500);
         assertThat(query(source, "SELECT seq_scan FROM pg_stat_user_tables WHERE relid = 'public.events'::regclass"))
                 .isEqualTo(scans + 1);
+        assertRestoresAsTheSource(source, parallel);
+    }
+
+    private static void assertRestoresAsTheSource(TestDatabase source, Path file) throws Exception {
         TestDatabase restored = source.server().createOwnedDatabase();
         try {
-            Psql.run(restored, parallel);
+            Psql.run(restored, file);
             Fingerprint.assertSame(source.fingerprint("public"), restored.fingerprint("public"));
         } finally {
             restored.drop();

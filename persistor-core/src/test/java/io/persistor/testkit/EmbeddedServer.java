@@ -31,8 +31,6 @@ final class EmbeddedServer extends PostgresServer {
                     .setLocaleConfig("locale", "C")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")
-                    // Room for tables of 32 MB and more to be read in slices (a quarter of shared_buffers).
-                    .setServerConfig("shared_buffers", "256MB")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             return new EmbeddedServer(binariesJar.getFileName().toString(), postgres);

@@ -78,7 +78,7 @@ public final class BackupJob {
                 }
                 ScriptWriter writer = new ScriptWriter(handoff);
                 BackupScript script = new BackupScript(selection.catalog(), notes, plan, writer);
-                script.write(session, server.tableSizes(schemas), server.sliceablePages());
+                script.write(session, server.tableSizes(schemas), server.sliceable());
                 handoff.close();
                 if (encoded instanceof GZIPOutputStream) {
                     ((GZIPOutputStream) encoded).finish();

@@ -52,9 +52,9 @@ final class BackupScript {
     /**
      * Writes the whole script, reading rows through the session and, in parallel, sessions that join it.
      *
-     * @param sliceablePages tables with fewer pages may be read in slices ({@link ServerInfo#sliceablePages()})
+     * @param sliceable whether large tables may be read in slices ({@link ServerInfo#sliceable()})
      */
-    void write(SnapshotSession session, Map<String, ServerInfo.TableSize> sizes, long sliceablePages)
+    void write(SnapshotSession session, Map<String, ServerInfo.TableSize> sizes, boolean sliceable)
             throws IOException, SQLException {
         header();
         PreDataSection preData = new PreDataSection(catalog, out);
@@ -77,7 +77,7 @@ final class BackupScript {
                 tablesInOrder = referencedFirst(tablesInOrder);
                 triggers(tablesInOrder, SecurityDdl::disable);
             }
-            rows = new DataSection(plan, data, out, session, sizes, sliceablePages).write(tablesInOrder);
+            rows = new DataSection(plan, data, out, session, sizes, sliceable).write(tablesInOrder);
             if (plan.dataOnly()) {
                 triggers(tablesInOrder, SecurityDdl::reenable);
             }

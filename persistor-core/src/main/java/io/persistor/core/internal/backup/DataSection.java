@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * The data section: each table's rows in creation order, each table between the format's opening and closing lines.
  * With {@code parallelism(n)}, n sessions in the backup's snapshot read the parts at once ({@link ParallelReads});
- * on PostgreSQL 14 and later a table of 32 MB or more, but small enough for the server's buffer cache
- * ({@link ServerInfo#sliceablePages()}), is split into slices of pages, so its slices are read in parallel too.
+ * on PostgreSQL 14 and later a table of 32 MB or more is split into slices of pages, so its slices are read in
+ * parallel too. A slice is a TID range scan, which goes through the server's buffer cache, where a whole-table scan
+ * of a large table uses a small ring of buffers: a parallel backup of large tables displaces what the cache held.
  * The rows keep their order either way.
  */
 final class DataSection {
@@ -38,21 +39,21 @@ final class DataSection {
     private final ScriptWriter out;
     private final SnapshotSession session;
     private final Map<String, ServerInfo.TableSize> sizes;
-    private final long sliceablePages;
+    private final boolean sliceable;
     private long tableRows;
     private long tableBytes;
 
     /**
-     * @param sliceablePages tables with fewer pages may be read in slices; 0 for none
+     * @param sliceable whether large tables may be read in slices (PostgreSQL 14 and later)
      */
     DataSection(BackupPlan plan, TableData data, ScriptWriter out, SnapshotSession session,
-                Map<String, ServerInfo.TableSize> sizes, long sliceablePages) {
+                Map<String, ServerInfo.TableSize> sizes, boolean sliceable) {
         this.plan = plan;
         this.data = data;
         this.out = out;
         this.session = session;
         this.sizes = sizes;
-        this.sliceablePages = sliceablePages;
+        this.sliceable = sliceable;
     }
 
     /** Writes the rows of these tables (partitioned tables hold none); returns the number of rows. */
@@ -164,8 +165,7 @@ final class DataSection {
     private List<ReadPart> parts(Table table) {
         ServerInfo.TableSize size = sizes.get(table.name().toString());
         long pages = size == null ? 0 : size.pages();
-        int slices = plan.parallelism() > 1 && pages >= 2 * SLICE_PAGES && pages < sliceablePages
-                ? (int) (pages / SLICE_PAGES) : 1;
+        int slices = sliceable && plan.parallelism() > 1 && pages >= 2 * SLICE_PAGES ? (int) (pages / SLICE_PAGES) : 1;
         List<ReadPart> parts = new ArrayList<>();
         for (int i = 0; i < slices; i++) {
             TableData.Slice slice = slices == 1 ? TableData.Slice.WHOLE

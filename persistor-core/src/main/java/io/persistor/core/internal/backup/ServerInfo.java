@@ -15,31 +15,24 @@ import java.util.Map;
 /**
  * The source server's version, and the checks made before reading its catalog.
  *
- * @param version       {@code server_version}, for messages
- * @param versionNum    {@code server_version_num}
- * @param sharedBuffers {@code shared_buffers}, in pages
- * @param connection    the connection the checks run on
+ * @param version    {@code server_version}, for messages
+ * @param versionNum {@code server_version_num}
+ * @param connection the connection the checks run on
  */
-record ServerInfo(String version, int versionNum, long sharedBuffers, Connection connection) {
+record ServerInfo(String version, int versionNum, Connection connection) {
 
     static ServerInfo of(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT pg_catalog.current_setting('server_version'), "
-                     + "pg_catalog.current_setting('server_version_num')::integer, "
-                     + "(SELECT setting::bigint FROM pg_catalog.pg_settings WHERE name = 'shared_buffers')")) {
+                     + "pg_catalog.current_setting('server_version_num')::integer")) {
             row.next();
-            return new ServerInfo(row.getString(1), row.getInt(2), row.getLong(3), connection);
+            return new ServerInfo(row.getString(1), row.getInt(2), connection);
         }
     }
 
-    /**
-     * Tables with fewer pages may be read in slices by parallel readers: a quarter of {@code shared_buffers}, as
-     * a slice (a TID range scan, PostgreSQL 14 and later) goes through the server's buffer cache, like a whole-table
-     * scan of a table that small; a larger table is read whole, with the small ring of buffers the server keeps
-     * for large scans, so the backup does not push the server's working set out of its cache. 0 before 14.
-     */
-    long sliceablePages() {
-        return versionNum >= 140000 ? sharedBuffers / 4 : 0;
+    /** Whether a table can be read in slices of pages, with TID range scans: PostgreSQL 14 and later. */
+    boolean sliceable() {
+        return versionNum >= 140000;
     }
 
     /**
