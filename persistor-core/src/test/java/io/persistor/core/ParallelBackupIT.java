@@ -92,15 +92,10 @@ class ParallelBackupIT {
 
     @Test
     void readsATableInSlicesIntoTheSameScriptWithoutScanningItWhole(TestDatabase source) throws Exception {
-        // About 48 MB: read in slices of 16 MB.
-        source.execute("CREATE TABLE public.events (id bigint PRIMARY KEY, body text, at timestamptz)",
-                "INSERT INTO public.events SELECT g, repeat(md5(g::text), 2) || E'\\t\n', "
-                        + "'2026-01-01'::timestamptz + g * interval '1 second' FROM generate_series(1, 350000) g",
-                "VACUUM ANALYZE public.events");
-        assertThat(query(source, "SELECT relpages FROM pg_class WHERE oid = 'public.events'::regclass"))
-                .isBetween(4096L, 8191L);
+        createEvents(source, false);
         DataSource reader = source.selectOnlyDataSource();
-        long scans = query(source, "SELECT seq_scan FROM pg_stat_user_tables WHERE relid = 'public.events'::regclass");
+        String seqScans = "SELECT seq_scan FROM pg_stat_user_tables WHERE relid = 'public.events'::regclass";
+        long scans = query(source, seqScans);
 
         Path parallel = Persistor.backup(reader).parallelism(3).format(Format.COPY)
                 .to(directory.resolve("sliced.sql")).file();
@@ -109,15 +104,43 @@ class ParallelBackupIT {
         assertThat(comparable(parallel)).isEqualTo(comparable(single));
         // The single connection's backup scans the table once; the slices are TID range scans, which do not count.
         long deadline = System.currentTimeMillis() + 10_000;
-        long now = scans;
-        while (now == scans && System.currentTimeMillis() < deadline) {
+        while (query(source, seqScans) == scans && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
-            now = query(source, "SELECT seq_scan FROM pg_stat_user_tables WHERE relid = 'public.events'::regclass");
         }
         Thread.sleep(1_500);
-        assertThat(query(source, "SELECT seq_scan FROM pg_stat_user_tables WHERE relid = 'public.events'::regclass"))
-                .isEqualTo(scans + 1);
+        assertThat(query(source, seqScans)).isEqualTo(scans + 1);
         assertRestoresAsTheSource(source, parallel);
+    }
+
+    @Test
+    void rowsTooLargeToReadWholeComeAfterTheLastSliceAsAfterTheWholeTable(TestDatabase source) throws Exception {
+        createEvents(source, true);
+        DataSource reader = source.selectOnlyDataSource();
+
+        Path parallel = Persistor.backup(reader).parallelism(3).format(Format.COPY)
+                .to(directory.resolve("sliced.sql")).file();
+        Path single = Persistor.backup(reader).format(Format.COPY).to(directory.resolve("whole.sql")).file();
+
+        assertThat(comparable(parallel)).isEqualTo(comparable(single));
+        assertRestoresAsTheSource(source, parallel);
+    }
+
+    /**
+     * A table of about 48 MB, read in slices of 16 MB; with {@code largeRows}, its first pages hold two rows too
+     * large to read whole (9.6 MB of text each).
+     */
+    private static void createEvents(TestDatabase source, boolean largeRows) throws Exception {
+        source.execute("CREATE TABLE public.events (id bigint PRIMARY KEY, body text, at timestamptz)",
+                "ALTER TABLE public.events ALTER COLUMN body SET STORAGE EXTERNAL");
+        if (largeRows) {
+            source.execute("INSERT INTO public.events SELECT -g, string_agg(md5((g * x)::text), ''), now() "
+                    + "FROM generate_series(1, 2) g, generate_series(1, 300000) x GROUP BY g");
+        }
+        source.execute("INSERT INTO public.events SELECT g, repeat(md5(g::text), 2) || E'\\t\n', "
+                        + "'2026-01-01'::timestamptz + g * interval '1 second' FROM generate_series(1, 350000) g",
+                "VACUUM ANALYZE public.events");
+        assertThat(query(source, "SELECT relpages FROM pg_class WHERE oid = 'public.events'::regclass"))
+                .isBetween(4096L, 8191L);
     }
 
     private static void assertRestoresAsTheSource(TestDatabase source, Path file) throws Exception {

@@ -70,15 +70,13 @@ final class LargeRows {
     }
 
     /**
-     * Finds the large rows.
+     * Finds the large rows of the whole table.
      *
-     * @param slice which pages to look at, or {@code null} for the whole table
      * @return their row identifiers ({@code ctid}), in physical order
      */
-    List<String> find(String slice) throws SQLException {
+    List<String> find() throws SQLException {
         List<String> rows = new ArrayList<>();
-        String sql = "SELECT ctid FROM ONLY " + table + " WHERE " + (slice == null ? "" : slice + " AND ")
-                + condition(columns) + " ORDER BY ctid";
+        String sql = "SELECT ctid FROM ONLY " + table + " WHERE " + condition(columns) + " ORDER BY ctid";
         try (PreparedStatement statement = connection.prepareStatement(sql);
              ResultSet found = statement.executeQuery()) {
             while (found.next()) {

@@ -92,7 +92,8 @@ public final class TableData {
 
     /**
      * Writes the rows of a table, or of a slice of it. When the table keeps values out of line, rows too large to
-     * hold in memory are left out of the {@code COPY} and written after the others, a value at a time.
+     * hold in memory are left out of the {@code COPY} and written after the others, a value at a time: after the
+     * table's last slice, those of the whole table, so the rows come in the same order however the table is sliced.
      *
      * @param connection a connection inside the backup's snapshot
      * @param table      the table, not a partitioned one
@@ -131,9 +132,9 @@ public final class TableData {
                 rows.cancelCopy();
             }
         }
-        if (measured) {
+        if (measured && slice.toPage() < 0) {
             LargeRows large = new LargeRows(connection, table, columns);
-            List<String> found = large.find(slice.equals(Slice.WHOLE) ? null : slice.condition());
+            List<String> found = large.find();
             InsertWriter statements = format == Format.COPY ? null
                     : new InsertWriter(out, table.name(), columns, rowsPerInsert, renderers);
             for (String row : found) {
