@@ -14,7 +14,8 @@ public interface OutputSink {
     /**
      * Opens the stream the script is written to; called once.
      *
-     * @return the stream; the backup buffers its writes, and does not close it (see {@link #commit()})
+     * @return the stream; the backup buffers its writes and makes them from a writing thread of its own, one thread
+     *         at a time, and does not close it (see {@link #commit()})
      * @throws IOException when the destination cannot be written
      */
     OutputStream open() throws IOException;
