@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Reads the parts of the data section on several sessions at once and writes them into the script in part order.
  * Each session's thread claims the next part, as long as the parts claimed after the part whose turn it is (the
- * head) are estimated at less than a limit: a thread may always claim the part right after the head. The head's bytes go straight into the script; a part read ahead is held in memory (a bounded share of the
- * heap) and beyond that in a temporary file, and when its turn comes while it is still being read, its thread
- * empties what it holds into the script and goes on straight into it. So the sessions never wait for each other, and the script is the same, byte for byte, whatever the timing.
- * A failure of one part cancels the others; every temporary file is removed.
+ * head) are estimated at less than a limit: a thread may always claim the part right after the head. The head's
+ * bytes go straight into the script; a part read ahead is held in memory (a bounded share of the heap) and beyond
+ * that in a temporary file, and when its turn comes while it is still being read, its thread empties what it holds
+ * into the script and goes on straight into it. So the sessions never wait for each other, and the script is the
+ * same, byte for byte, whatever the timing. A failure of one part cancels the others; every temporary file is
+ * removed.
  */
 final class ParallelReads {
 
@@ -76,7 +78,8 @@ final class ParallelReads {
     /**
      * @param sizes     each part's estimated size in bytes
      * @param limit     how many estimated bytes may be claimed after the head: bounds what waits for its turn
-     * @param memory    how many bytes the parts read ahead hold in memory, all together; the rest goes to temporary files
+     * @param memory    how many bytes the parts read ahead hold in memory, all together; the rest goes to
+     *                  temporary files
      * @param writer    what writes a part
      * @param published told when each part is in the script
      * @param script    where the parts go, in order
@@ -215,9 +218,12 @@ final class ParallelReads {
         throw new IOException(cause.getMessage(), cause);
     }
 
-    /** Moves the head past parts that are done, emptying each into the script; the caller holds the lock. */
+    /**
+     * Empties the parts that are done, from the head on, into the script, tells of each, and moves the head past
+     * them; the caller holds the lock.
+     */
     private void advance() throws IOException {
-        int next = head + 1;
+        int next = head;
         while (next < parts && outputs.get(next) != null && outputs.get(next).done) {
             Part part = outputs.get(next);
             part.drain();
@@ -324,9 +330,6 @@ final class ParallelReads {
                 written = result;
                 done = true;
                 if (head == index) {
-                    drain();
-                    direct = true;
-                    published.published(index, written);
                     advance();
                 }
             }
