@@ -8,7 +8,6 @@ import io.persistor.Persistor;
 import io.persistor.PersistorException;
 import io.persistor.ProgressListener;
 import io.persistor.spi.OutputSink;
-import io.persistor.testkit.Fingerprint;
 import io.persistor.testkit.FreshDatabase;
 import io.persistor.testkit.Psql;
 import io.persistor.testkit.TestDatabase;
@@ -48,13 +47,7 @@ class OutputIT {
             Files.copy(in, unpacked);
         }
         assertThat(Files.readString(unpacked, StandardCharsets.UTF_8)).endsWith("-- Persistor backup complete\n");
-        TestDatabase target = source.server().createOwnedDatabase();
-        try {
-            Psql.run(target, unpacked);
-            Fingerprint.assertSame(source.fingerprint("public"), target.fingerprint("public"));
-        } finally {
-            target.drop();
-        }
+        Psql.assertRestoresAsSource(source, unpacked, "public");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.persistor.BackupResult;
 import io.persistor.Format;
 import io.persistor.Persistor;
-import io.persistor.testkit.Fingerprint;
 import io.persistor.testkit.FreshDatabase;
 import io.persistor.testkit.Psql;
 import io.persistor.testkit.TestDatabase;
@@ -83,7 +82,7 @@ class ParallelBackupIT {
         Path parallel = Persistor.backup(reader).parallelism(4).to(directory.resolve("parallel.sql")).file();
 
         assertThat(comparable(parallel)).isEqualTo(comparable(single));
-        assertRestoresAsTheSource(source, parallel);
+        Psql.assertRestoresAsSource(source, parallel, "public");
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .noneMatch(name -> name.startsWith("persistor-") && name.endsWith(".rows"));
@@ -109,7 +108,7 @@ class ParallelBackupIT {
         }
         Thread.sleep(1_500);
         assertThat(query(source, seqScans)).isEqualTo(scans + 1);
-        assertRestoresAsTheSource(source, parallel);
+        Psql.assertRestoresAsSource(source, parallel, "public");
     }
 
     @Test
@@ -122,7 +121,7 @@ class ParallelBackupIT {
         Path single = Persistor.backup(reader).format(Format.COPY).to(directory.resolve("whole.sql")).file();
 
         assertThat(comparable(parallel)).isEqualTo(comparable(single));
-        assertRestoresAsTheSource(source, parallel);
+        Psql.assertRestoresAsSource(source, parallel, "public");
     }
 
     /**
@@ -141,16 +140,6 @@ class ParallelBackupIT {
                 "VACUUM ANALYZE public.events");
         assertThat(query(source, "SELECT relpages FROM pg_class WHERE oid = 'public.events'::regclass"))
                 .isBetween(4096L, 8191L);
-    }
-
-    private static void assertRestoresAsTheSource(TestDatabase source, Path file) throws Exception {
-        TestDatabase restored = source.server().createOwnedDatabase();
-        try {
-            Psql.run(restored, file);
-            Fingerprint.assertSame(source.fingerprint("public"), restored.fingerprint("public"));
-        } finally {
-            restored.drop();
-        }
     }
 
     private static long query(TestDatabase database, String sql) throws Exception {

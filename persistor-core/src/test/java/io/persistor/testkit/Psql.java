@@ -18,6 +18,24 @@ public final class Psql {
     }
 
     /**
+     * Restores a script with psql into a new database of the source's server, owned by the non-superuser owner, and
+     * asserts that the given schemas fingerprint the same as the source's; the new database is dropped afterwards.
+     *
+     * @param source  the database the script was taken from
+     * @param script  the file
+     * @param schemas the schemas to compare
+     */
+    public static void assertRestoresAsSource(TestDatabase source, Path script, String... schemas) {
+        TestDatabase target = source.server().createOwnedDatabase();
+        try {
+            run(target, script);
+            Fingerprint.assertSame(source.fingerprint(schemas), target.fingerprint(schemas));
+        } finally {
+            target.drop();
+        }
+    }
+
+    /**
      * Runs a script as the database's owner and fails with psql's output if psql reports an error.
      *
      * @param database the target

@@ -122,7 +122,7 @@ class CliProcessIT {
                     "-p", String.valueOf(server.port()), "-u", PostgresServer.READER_ROLE,
                     "-P", PostgresServer.ROLE_PASSWORD, "-d", source.name(), "--format", format, "-f", file.toString());
             assertThat(result.code()).as(result.output()).isZero();
-            assertRestoresAsTheSource(source, file);
+            Psql.assertRestoresAsSource(source, file, "public");
         }
     }
 
@@ -143,17 +143,7 @@ class CliProcessIT {
         Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
-        assertRestoresAsTheSource(source, file);
-    }
-
-    private static void assertRestoresAsTheSource(TestDatabase source, Path file) throws Exception {
-        TestDatabase target = source.server().createOwnedDatabase();
-        try {
-            Psql.run(target, file);
-            Fingerprint.assertSame(source.fingerprint("public"), target.fingerprint("public"));
-        } finally {
-            target.drop();
-        }
+        Psql.assertRestoresAsSource(source, file, "public");
     }
 
     private Result run(Map<String, String> environment, String... args) throws Exception {
