@@ -69,6 +69,8 @@ class SchemaDiffKindsIT {
                         "DIFFERENT table public.item: force row security: (none) vs forced"),
                 Arguments.of("ALTER POLICY item_mine ON public.item USING (true)", "DIFFERENT policy public.item.item_mine: using:"),
                 Arguments.of("DROP STATISTICS public.item_stats", "MISSING_IN_TARGET statistics public.item_stats"),
+                Arguments.of("ALTER STATISTICS public.item_stats SET STATISTICS 40",
+                        "DIFFERENT statistics public.item_stats: target: (none) vs 40"),
                 Arguments.of("CREATE OR REPLACE VIEW public.names AS SELECT name FROM public.item WHERE id > 0",
                         "DIFFERENT view public.names: query:"),
                 Arguments.of("DROP MATERIALIZED VIEW public.counts", "MISSING_IN_TARGET materialized view public.counts"),

@@ -121,6 +121,19 @@ public final class Fingerprint {
               AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = p.oid AND x.deptype = 'e')
             """,
             """
+            SELECT 'aggregate ' || a.aggfnoid::regprocedure::text || ' kind ' || a.aggkind::text || ' direct ' || a.aggnumdirectargs
+                   || ' transition ' || a.aggtransfn::text || ' ' || format_type(a.aggtranstype, NULL)
+                   || ' final ' || a.aggfinalfn::text || ' extra ' || a.aggfinalextra || ' modify ' || a.aggfinalmodify::text
+                   || ' combine ' || a.aggcombinefn::text || ' serial ' || a.aggserialfn::text || '/' || a.aggdeserialfn::text
+                   || ' moving ' || a.aggmtransfn::text || '/' || a.aggminvtransfn::text || '/' || a.aggmfinalfn::text
+                   || ' ' || coalesce(format_type(nullif(a.aggmtranstype, 0), NULL), '') || ' ' || a.aggmfinalextra
+                   || ' sort ' || a.aggsortop::regoperator::text || ' init ' || coalesce(a.agginitval, 'null')
+                   || '/' || coalesce(a.aggminitval, 'null') || ' parallel ' || p.proparallel::text
+            FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = p.oid AND x.deptype = 'e')
+            """,
+            """
             SELECT 'trigger ' || pg_get_triggerdef(t.oid) || ' enabled ' || t.tgenabled::text
                    || coalesce(' comment ' || obj_description(t.oid, 'pg_trigger'), '')
             FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -138,7 +151,7 @@ public final class Fingerprint {
             FROM pg_policies p WHERE p.schemaname = ANY (?)
             """,
             """
-            SELECT 'statistics ' || pg_get_statisticsobjdef(s.oid)
+            SELECT 'statistics ' || pg_get_statisticsobjdef(s.oid) || ' target ' || coalesce(s.stxstattarget::text, 'default')
             FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
             WHERE n.nspname = ANY (?)
             """,

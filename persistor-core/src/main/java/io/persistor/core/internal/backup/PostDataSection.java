@@ -6,6 +6,7 @@ import io.persistor.core.internal.ddl.CreationOrder;
 import io.persistor.core.internal.ddl.PrivilegeDdl;
 import io.persistor.core.internal.ddl.SecurityDdl;
 import io.persistor.core.internal.ddl.SequenceDdl;
+import io.persistor.core.internal.ddl.StatisticsDdl;
 import io.persistor.core.internal.ddl.TableDdl;
 import io.persistor.core.internal.ddl.TypeDdl;
 import io.persistor.core.internal.ddl.ViewDdl;
@@ -145,6 +146,10 @@ final class PostDataSection {
             }
             for (StatisticsObject statistics : table.statistics()) {
                 out.statement(statistics.definition());
+                String target = StatisticsDdl.target(statistics);
+                if (target != null) {
+                    out.statement(target);
+                }
                 if (statistics.comment() != null) {
                     out.statement(CommentDdl.on("STATISTICS", statistics.name(), statistics.comment()));
                 }

@@ -56,7 +56,7 @@ final class RelationRows {
                         row.getString("check_expression"), row.getString("comment")))));
         statistics = Rows.group(queries.list("statistics.sql", row -> new Rows.Owned<>(table(row),
                 new StatisticsObject(name(row, "statistics_schema", "statistics_name"), row.getString("definition"),
-                        row.getString("comment")))));
+                        row.getObject("target", Integer.class), row.getString("comment")))));
     }
 
     List<Table> tables(CatalogQueries queries) throws SQLException {

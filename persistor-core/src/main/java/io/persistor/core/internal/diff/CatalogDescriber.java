@@ -216,7 +216,8 @@ final class CatalogDescriber {
         }
         for (StatisticsObject object : statistics) {
             add("statistics", name(object.name()), 13, new Member(relation, object, partitioned))
-                    .with("definition", map(object.definition())).with("comment", object.comment());
+                    .with("definition", map(object.definition())).with("target", object.target())
+                    .with("comment", object.comment());
         }
     }
 

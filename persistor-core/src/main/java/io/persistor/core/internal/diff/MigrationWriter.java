@@ -11,6 +11,7 @@ import io.persistor.core.internal.ddl.ConstraintDdl;
 import io.persistor.core.internal.ddl.OperatorDdl;
 import io.persistor.core.internal.ddl.SecurityDdl;
 import io.persistor.core.internal.ddl.SequenceDdl;
+import io.persistor.core.internal.ddl.StatisticsDdl;
 import io.persistor.core.internal.ddl.TableDdl;
 import io.persistor.core.internal.ddl.TextSearchDdl;
 import io.persistor.core.internal.ddl.TypeDdl;
@@ -276,6 +277,10 @@ final class MigrationWriter {
             add(SecurityDdl.createPolicy(member.table(), policy));
         } else if (object instanceof StatisticsObject statistics) {
             add(statistics.definition());
+            String target = StatisticsDdl.target(statistics);
+            if (target != null) {
+                add(target);
+            }
         }
     }
 
