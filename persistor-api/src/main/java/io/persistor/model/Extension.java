@@ -5,7 +5,8 @@ package io.persistor.model;
  *
  * @param name    its name
  * @param schema  the schema it was installed into
- * @param comment its comment, or {@code null}
+ * @param comment its comment, or {@code null} when it has none or the one its control file gives (which
+ *                {@code CREATE EXTENSION} sets)
  */
 public record Extension(String name, String schema, String comment) {
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Rarer shapes, on every supported major and in both formats: a table without columns, enum labels added out of
  * order, domains over arrays, ordered-set and moving aggregates, constraint and transition-table triggers with their
  * firing states, multi-level inheritance, odd names, oid-alias and other unusual column types, comments on every
- * kind of member, statistics targets of extended statistics, and each major's newer syntax (compression, SQL-standard
+ * kind of member and on an extension, statistics targets of extended statistics, and each major's newer syntax (compression, SQL-standard
  * bodies, multiranges; {@code NULLS NOT DISTINCT}, {@code SET NULL} column lists, {@code security_invoker}, unlogged
  * sequences; virtual columns, {@code NOT ENFORCED}, temporal keys, named and {@code NOT VALID} not-null constraints).
  * Each backup is restored with psql and with {@code Persistor.restore}; both must equal the source.
@@ -29,6 +29,8 @@ class EdgeShapesRoundTripIT {
         "ALTER TYPE e.mood ADD VALUE 'happy' BEFORE 'sad'", "ALTER TYPE e.mood ADD VALUE 'meh' AFTER 'sad'"};
 
     private static final String SQL = """
+        CREATE EXTENSION hstore WITH SCHEMA e;
+        COMMENT ON EXTENSION hstore IS 'its own comment';
         CREATE TABLE e.nocols ();
         INSERT INTO e.nocols SELECT FROM generate_series(1, 3);
         CREATE TABLE e.onlygen (id int GENERATED ALWAYS AS IDENTITY);

@@ -39,6 +39,7 @@ class SchemaDiffKindsIT {
             CREATE MATERIALIZED VIEW public.counts AS SELECT count(*) AS n FROM public.item;
             CREATE UNIQUE INDEX counts_n ON public.counts (n);
             CREATE OPERATOR public.=~= (FUNCTION = texteq, LEFTARG = text, RIGHTARG = text);
+            CREATE EXTENSION hstore WITH SCHEMA public;
             """;
 
     static Stream<Arguments> changes() {
@@ -68,6 +69,7 @@ class SchemaDiffKindsIT {
                 Arguments.of("ALTER TABLE public.item FORCE ROW LEVEL SECURITY",
                         "DIFFERENT table public.item: force row security: (none) vs forced"),
                 Arguments.of("ALTER POLICY item_mine ON public.item USING (true)", "DIFFERENT policy public.item.item_mine: using:"),
+                Arguments.of("COMMENT ON EXTENSION hstore IS 'kv'", "DIFFERENT extension hstore: comment: (none) vs kv"),
                 Arguments.of("DROP STATISTICS public.item_stats", "MISSING_IN_TARGET statistics public.item_stats"),
                 Arguments.of("ALTER STATISTICS public.item_stats SET STATISTICS 40",
                         "DIFFERENT statistics public.item_stats: target: (none) vs 40"),

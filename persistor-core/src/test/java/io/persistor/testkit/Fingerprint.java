@@ -204,6 +204,7 @@ public final class Fingerprint {
             """,
             """
             SELECT 'extension ' || e.extname || ' schema ' || quote_ident(n.nspname)
+                   || coalesce(' comment ' || obj_description(e.oid, 'pg_extension'), '')
             FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
             WHERE n.nspname = ANY (?)
             """);

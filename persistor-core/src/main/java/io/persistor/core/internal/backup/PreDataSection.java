@@ -76,7 +76,7 @@ final class PreDataSection {
             out.statement(TypeDdl.createSchema(schema.name()));
             boolean defaultComment = "public".equals(schema.name()) && DEFAULT_PUBLIC_COMMENT.equals(schema.comment());
             if (schema.comment() != null && !defaultComment) {
-                out.statement(CommentDdl.onSchema(schema.name(), schema.comment()));
+                out.statement(CommentDdl.onUnqualified("SCHEMA", schema.name(), schema.comment()));
             }
         }
         Set<String> schemas = catalog.schemas().stream().map(Schema::name).collect(Collectors.toSet());
@@ -86,6 +86,9 @@ final class PreDataSection {
                 out.statement(TypeDdl.createSchema(extension.schema()));
             }
             out.statement(TypeDdl.createExtension(extension));
+            if (extension.comment() != null) {
+                out.statement(CommentDdl.onUnqualified("EXTENSION", extension.name(), extension.comment()));
+            }
         }
         for (Collation collation : catalog.collations()) {
             out.statement(TypeDdl.createCollation(collation));

@@ -28,14 +28,15 @@ public final class CommentDdl {
     }
 
     /**
-     * A comment on a schema.
+     * A comment on an object whose name is not schema-qualified: a schema or an extension.
      *
-     * @param schema  the schema
+     * @param kind    {@code SCHEMA} or {@code EXTENSION}
+     * @param name    its name
      * @param comment the comment
      * @return the statement, without the terminating semicolon
      */
-    public static String onSchema(String schema, String comment) {
-        return "COMMENT ON SCHEMA " + identifier(schema) + " IS " + text(comment);
+    public static String onUnqualified(String kind, String name, String comment) {
+        return "COMMENT ON " + kind + " " + identifier(name) + " IS " + text(comment);
     }
 
     /**

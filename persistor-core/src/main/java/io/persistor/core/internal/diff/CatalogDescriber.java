@@ -70,7 +70,8 @@ final class CatalogDescriber {
             add("schema", schema(schema.name()), 0, schema).with("comment", schema.comment());
         }
         for (Extension extension : catalog.extensions()) {
-            add("extension", extension.name(), 1, extension).with("schema", schema(extension.schema()));
+            add("extension", extension.name(), 1, extension).with("schema", schema(extension.schema()))
+                    .with("comment", extension.comment());
         }
         for (Collation collation : catalog.collations()) {
             add("collation", name(collation.name()), 2, collation).with("provider", collation.provider())

@@ -355,7 +355,9 @@ final class MigrationWriter {
         Object object = described.source();
         String statement = null;
         if (object instanceof Schema schema) {
-            statement = CommentDdl.onSchema(schema.name(), comment);
+            statement = CommentDdl.onUnqualified("SCHEMA", schema.name(), comment);
+        } else if (object instanceof Extension extension) {
+            statement = CommentDdl.onUnqualified("EXTENSION", extension.name(), comment);
         } else if (object instanceof Table table) {
             statement = CommentDdl.on("TABLE", table.name(), comment);
         } else if (object instanceof View view) {

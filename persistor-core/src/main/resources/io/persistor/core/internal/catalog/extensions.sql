@@ -1,5 +1,6 @@
 -- Extensions the requested schemas need: those installed into them, and those installed elsewhere whose objects
 -- (types, functions, operator classes, text search templates...) objects of the requested schemas depend on. PostgreSQL 13-18.
+-- The comment is left out when it is the control file's, which CREATE EXTENSION sets anyway.
 -- $1: schema names (text[]).
 WITH requested AS (
     SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
@@ -25,9 +26,10 @@ used AS (
 )
 SELECT e.extname AS extension_name,
        n.nspname AS schema_name,
-       pg_catalog.obj_description(e.oid, 'pg_extension') AS comment
+       NULLIF(pg_catalog.obj_description(e.oid, 'pg_extension'), a.comment) AS comment
 FROM pg_catalog.pg_extension e
 JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+LEFT JOIN pg_catalog.pg_available_extensions a ON a.name = e.extname
 WHERE (e.extnamespace IN (SELECT oid FROM requested) OR e.oid IN (SELECT extension FROM used))
   AND e.extname <> 'plpgsql'
 ORDER BY e.extname COLLATE "C"
