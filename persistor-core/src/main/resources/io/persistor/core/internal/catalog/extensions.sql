@@ -5,12 +5,23 @@
 WITH requested AS (
     SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
 ),
-used AS (
-    SELECT m.refobjid AS extension
-    FROM pg_catalog.pg_depend d
+-- The objects of each extension: its members, and what belongs to a member (the array type of its type).
+members AS (
+    SELECT classid, objid, refobjid AS extension
+    FROM pg_catalog.pg_depend
+    WHERE deptype = 'e' AND refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+    UNION ALL
+    SELECT i.classid, i.objid, m.refobjid
+    FROM pg_catalog.pg_depend i
     JOIN pg_catalog.pg_depend m
-      ON m.classid = d.refclassid AND m.objid = d.refobjid AND m.deptype = 'e'
+      ON m.classid = i.refclassid AND m.objid = i.refobjid AND m.deptype = 'e'
      AND m.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+    WHERE i.deptype = 'i'
+),
+used AS (
+    SELECT m.extension
+    FROM pg_catalog.pg_depend d
+    JOIN members m ON m.classid = d.refclassid AND m.objid = d.refobjid
     LEFT JOIN pg_catalog.pg_class c ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND c.oid = d.objid
     LEFT JOIN pg_catalog.pg_type t ON d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND t.oid = d.objid
     LEFT JOIN pg_catalog.pg_proc p ON d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND p.oid = d.objid

@@ -91,6 +91,10 @@ WHERE d.deptype = 'n'
   AND rn.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = d.refclassid AND x.objid = d.refobjid AND x.deptype = 'e')
+  -- nor what belongs to an extension's member, such as the array type of its type
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i
+                  JOIN pg_catalog.pg_depend x ON x.classid = i.refclassid AND x.objid = i.refobjid AND x.deptype = 'e'
+                  WHERE i.classid = d.refclassid AND i.objid = d.refobjid AND i.deptype = 'i')
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = d.classid AND x.objid = d.objid AND x.deptype = 'e')
 UNION ALL
