@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Rarer shapes, on every supported major and in both formats: a table without columns, enum labels added out of
  * order, domains over arrays, ordered-set and moving aggregates, constraint and transition-table triggers with their
- * firing states, multi-level inheritance, odd names, oid-alias and other unusual column types, comments on every
+ * firing states, a rule of two actions, multi-level inheritance, odd names, oid-alias and other unusual column types, comments on every
  * kind of member and on an extension, an array of another schema's extension type, statistics targets of extended statistics, and each major's newer syntax (compression, SQL-standard
  * bodies, multiranges; {@code NULLS NOT DISTINCT}, {@code SET NULL} column lists, {@code security_invoker}, unlogged
  * sequences; virtual columns, {@code NOT ENFORCED}, temporal keys, named and {@code NOT VALID} not-null constraints).
@@ -92,6 +92,7 @@ class EdgeShapesRoundTripIT {
         ALTER TABLE e.fks ADD CONSTRAINT nv CHECK (a > 0) NOT VALID;
         INSERT INTO e.keys VALUES (1, 1, 1);
         INSERT INTO e.fks VALUES (1, 1);
+        CREATE RULE two_actions AS ON UPDATE TO e.nums DO ALSO (INSERT INTO e.keys VALUES (NULL, NULL, NULL); NOTIFY nums_changed);
         CREATE INDEX ix_coll ON e.moods (m DESC NULLS FIRST);
         CREATE INDEX ix_spg ON e.misc USING spgist ((n::text)) WHERE c <> $$z$$;
         CREATE INDEX ix_brin ON e.nums USING brin (id) WITH (pages_per_range = 16);

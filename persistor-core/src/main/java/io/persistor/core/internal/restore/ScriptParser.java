@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Splits a SQL script into statements as psql does: a semicolon ends a statement only outside single-quoted
  * strings (standard and {@code E''} with backslash escapes), double-quoted identifiers, dollar-quoted strings, both
- * comment styles (block comments nest) and, in {@code CREATE FUNCTION} and {@code CREATE PROCEDURE}, SQL-standard
+ * comment styles (block comments nest), parentheses (the actions of a rule, {@code DO (...; ...)}) and, in {@code CREATE FUNCTION} and {@code CREATE PROCEDURE}, SQL-standard
  * {@code BEGIN ATOMIC ... END} bodies. After a {@code COPY ... FROM stdin} statement the caller reads the rows with
  * {@link #copyData}. Reads the script once, a buffer at a time.
  */
@@ -59,6 +59,7 @@ final class ScriptParser {
     Statement next() throws IOException {
         StringBuilder sql = new StringBuilder();
         RoutineBlocks words = new RoutineBlocks();
+        int parentheses = 0;
         int start = -1;
         while (true) {
             int c = read();
@@ -87,8 +88,16 @@ final class ScriptParser {
             }
             words.end();
             switch (c) {
+                case '(':
+                    parentheses++;
+                    sql.append('(');
+                    break;
+                case ')':
+                    parentheses = Math.max(0, parentheses - 1);
+                    sql.append(')');
+                    break;
                 case ';':
-                    if (words.inBlock()) {
+                    if (words.inBlock() || parentheses > 0) {
                         sql.append(';');
                         break;
                     }

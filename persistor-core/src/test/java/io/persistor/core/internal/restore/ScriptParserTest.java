@@ -43,6 +43,23 @@ class ScriptParserTest {
     }
 
     @Test
+    void keepsSemicolonsInsideParenthesesAsPsqlDoes() throws IOException {
+        List<String> statements = statements("""
+                CREATE RULE r AS
+                    ON UPDATE TO t DO ( INSERT INTO u (x)
+                  VALUES (NULL::integer);
+                 NOTIFY changed;
+                );
+                SELECT ')(';
+                SELECT (1);
+                """);
+        assertThat(statements).hasSize(3);
+        assertThat(statements.get(0)).startsWith("CREATE RULE r").endsWith(")");
+        assertThat(statements.get(1)).isEqualTo("SELECT ')('");
+        assertThat(statements.get(2)).isEqualTo("SELECT (1)");
+    }
+
+    @Test
     void keepsStandardSqlBodiesWholeAsPsqlDoes() throws IOException {
         List<String> statements = statements("""
                 CREATE OR REPLACE FUNCTION f(x int) RETURNS int LANGUAGE sql
