@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Rarer shapes, on every supported major and in both formats: a table without columns, enum labels added out of
  * order, domains over arrays, ordered-set and moving aggregates, constraint and transition-table triggers with their
- * firing states, a rule of two actions, multi-level inheritance, odd names, oid-alias and other unusual column types, comments on every
+ * firing states (also a partition's own state of its parent's trigger), a rule of two actions, multi-level inheritance, odd names, oid-alias and other unusual column types, comments on every
  * kind of member and on an extension, an array of another schema's extension type, statistics targets of extended statistics, and each major's newer syntax (compression, SQL-standard
  * bodies, multiranges; {@code NULLS NOT DISTINCT}, {@code SET NULL} column lists, {@code security_invoker}, unlogged
  * sequences; virtual columns, {@code NOT ENFORCED}, temporal keys, named and {@code NOT VALID} not-null constraints).
@@ -86,6 +86,13 @@ class EdgeShapesRoundTripIT {
         ALTER TABLE e.trg DISABLE TRIGGER dis;
         CREATE TRIGGER rep AFTER DELETE ON e.trg FOR EACH ROW EXECUTE FUNCTION e.trgf();
         ALTER TABLE e.trg ENABLE REPLICA TRIGGER rep;
+        CREATE TABLE e.ptrg (id int, k int) PARTITION BY LIST (k);
+        CREATE TABLE e.ptrg_1 PARTITION OF e.ptrg FOR VALUES IN (1);
+        CREATE TABLE e.ptrg_2 PARTITION OF e.ptrg FOR VALUES IN (2);
+        CREATE TABLE e.ptrg_3 PARTITION OF e.ptrg FOR VALUES IN (3);
+        CREATE TRIGGER pt AFTER INSERT ON e.ptrg FOR EACH ROW EXECUTE FUNCTION e.trgf();
+        ALTER TABLE e.ptrg_2 DISABLE TRIGGER pt;
+        COMMENT ON TRIGGER pt ON e.ptrg_3 IS 'a partition''s copy';
         CREATE RULE noins AS ON INSERT TO e.nums WHERE NEW.id < 0 DO INSTEAD NOTHING;
         CREATE TABLE e.keys (a int, b int, c int, UNIQUE (a, b), UNIQUE (b, c) DEFERRABLE INITIALLY DEFERRED, EXCLUDE (c WITH =));
         CREATE TABLE e.fks (a int, b int, FOREIGN KEY (a, b) REFERENCES e.keys (a, b) MATCH FULL ON UPDATE CASCADE);

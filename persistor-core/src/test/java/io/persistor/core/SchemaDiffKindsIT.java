@@ -28,6 +28,7 @@ class SchemaDiffKindsIT {
             CREATE TABLE public.item (id integer PRIMARY KEY, name text, qty public.positive, owner name);
             CREATE TABLE public.log (at date NOT NULL, note text) PARTITION BY RANGE (at);
             CREATE TABLE public.log_2024 PARTITION OF public.log FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            CREATE TRIGGER log_touch BEFORE UPDATE ON public.log FOR EACH ROW EXECUTE FUNCTION public.touch();
             CREATE TABLE public.child () INHERITS (public.item);
             CREATE INDEX item_name ON public.item (name);
             CREATE TRIGGER item_touch BEFORE UPDATE ON public.item FOR EACH ROW EXECUTE FUNCTION public.touch();
@@ -79,6 +80,8 @@ class SchemaDiffKindsIT {
                 Arguments.of("ALTER MATERIALIZED VIEW public.counts CLUSTER ON counts_n",
                         "DIFFERENT materialized view public.counts: cluster on: (none) vs counts_n"),
                 Arguments.of("DROP INDEX public.item_name", "MISSING_IN_TARGET index public.item_name"),
+                Arguments.of("ALTER TABLE public.log_2024 DISABLE TRIGGER log_touch",
+                        "EXTRA_IN_TARGET trigger public.log_2024.log_touch"),
                 Arguments.of("ALTER TABLE public.log DETACH PARTITION public.log_2024",
                         "DIFFERENT table public.log_2024: partition of:"),
                 Arguments.of("ALTER TABLE public.child NO INHERIT public.item", "DIFFERENT table public.child: inherits:"),

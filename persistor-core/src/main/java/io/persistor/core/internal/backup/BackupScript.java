@@ -176,10 +176,14 @@ final class BackupScript {
      */
     private void triggers(List<Table> tables, BiFunction<QualifiedName, Trigger, String> statement)
             throws IOException {
-        for (Table table : tables) {
-            for (Trigger trigger : table.triggers()) {
-                if (trigger.enabled() != Trigger.Firing.DISABLED) {
-                    out.statement(statement.apply(table.name(), trigger));
+        // Disabling or enabling a parent's trigger reaches its partitions' copies, so a partition's own state of
+        // one comes after the parents', whatever it is.
+        for (boolean inherited : new boolean[] {false, true}) {
+            for (Table table : tables) {
+                for (Trigger trigger : table.triggers()) {
+                    if (trigger.inherited() == inherited && (inherited || trigger.enabled() != Trigger.Firing.DISABLED)) {
+                        out.statement(statement.apply(table.name(), trigger));
+                    }
                 }
             }
         }

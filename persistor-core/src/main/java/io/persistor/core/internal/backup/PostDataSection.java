@@ -155,6 +155,15 @@ final class PostDataSection {
                 }
             }
         }
+        // A partition's own firing state of its parent's trigger, once every parent's trigger exists.
+        for (Table table : tables) {
+            for (Trigger trigger : table.triggers()) {
+                if (trigger.inherited()) {
+                    out.statement(SecurityDdl.reenable(table.name(), trigger));
+                    memberComment("TRIGGER", trigger.name(), table.name(), trigger.comment());
+                }
+            }
+        }
         for (View view : views) {
             indexes(view.name(), view.indexes());
             if (view.clusterOn() != null) {
@@ -186,6 +195,9 @@ final class PostDataSection {
 
     private void triggersAndRules(QualifiedName relation, List<Trigger> triggers, List<Rule> rules) throws IOException {
         for (Trigger trigger : triggers) {
+            if (trigger.inherited()) {
+                continue;
+            }
             out.statement(trigger.definition());
             String firing = SecurityDdl.firing(relation, trigger);
             if (firing != null) {

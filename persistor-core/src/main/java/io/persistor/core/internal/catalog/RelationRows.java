@@ -46,7 +46,7 @@ final class RelationRows {
                         name(row, "attached_schema", "attached_index"), row.getString("comment")))));
         triggers = Rows.group(queries.list("triggers.sql", row -> new Rows.Owned<>(table(row),
                 new Trigger(row.getString("trigger_name"), row.getString("definition"), firing(row.getString("enabled")),
-                        row.getString("comment")))));
+                        row.getString("comment"), row.getBoolean("inherited")))));
         rules = Rows.group(queries.list("rules.sql", row -> new Rows.Owned<>(table(row),
                 new Rule(row.getString("rule_name"), withoutSemicolon(row.getString("definition")),
                         row.getString("comment")))));

@@ -110,7 +110,15 @@ public final class SecurityDdl {
         return setFiring(table, trigger, trigger.enabled());
     }
 
-    private static String setFiring(QualifiedName table, Trigger trigger, Trigger.Firing firing) {
+    /**
+     * Sets a trigger's firing state.
+     *
+     * @param table   the table or view
+     * @param trigger the trigger
+     * @param firing  the state
+     * @return the statement, without the terminating semicolon
+     */
+    public static String setFiring(QualifiedName table, Trigger trigger, Trigger.Firing firing) {
         String action = switch (firing) {
             case DISABLED -> "DISABLE TRIGGER ";
             case REPLICA -> "ENABLE REPLICA TRIGGER ";

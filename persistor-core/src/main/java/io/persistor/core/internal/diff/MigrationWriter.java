@@ -265,6 +265,8 @@ final class MigrationWriter {
             add(ConstraintDdl.add(owner, constraint));
         } else if (object instanceof Index index) {
             add(index.definition());
+        } else if (object instanceof Trigger trigger && trigger.inherited()) {
+            add(SecurityDdl.reenable(member.table(), trigger));
         } else if (object instanceof Trigger trigger) {
             add(trigger.definition());
             String firing = SecurityDdl.firing(member.table(), trigger);
@@ -291,6 +293,9 @@ final class MigrationWriter {
             add("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + identifier(constraint.name()));
         } else if (object instanceof Index index) {
             add("DROP INDEX IF EXISTS " + qualified(new QualifiedName(member.table().schema(), index.name())));
+        } else if (object instanceof Trigger trigger && trigger.inherited()) {
+            // The partition's copy goes back to firing as its parent's trigger does by default.
+            add(SecurityDdl.setFiring(member.table(), trigger, Trigger.Firing.ORIGIN));
         } else if (object instanceof Trigger trigger) {
             add("DROP TRIGGER IF EXISTS " + identifier(trigger.name()) + " ON " + table);
         } else if (object instanceof Rule rule) {
