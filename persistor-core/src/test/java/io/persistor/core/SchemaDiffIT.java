@@ -145,6 +145,53 @@ class SchemaDiffIT {
     }
 
     @Test
+    void theMigrationCreatesObjectsInTheOrderTheirDependenciesNeed(TestDatabase source) throws Exception {
+        TestDatabase target = source.server().createDatabase();
+        try {
+            source.execute("""
+                    SET check_function_bodies = off;
+                    CREATE TYPE public.zz_point AS (x float8, y float8);
+                    CREATE DOMAIN public.aa_positive_point AS public.zz_point CHECK ((VALUE).x >= 0);
+                    CREATE DOMAIN public.aa_small AS int;
+                    CREATE TABLE public.aa_people (id int, boss int, home public.aa_positive_point);
+                    ALTER TABLE public.aa_people ADD CONSTRAINT aa_people_pkey PRIMARY KEY (id);
+                    ALTER TABLE public.aa_people ADD CONSTRAINT aa_people_boss_fkey FOREIGN KEY (boss) REFERENCES public.aa_people (id);
+                    ALTER TABLE public.aa_people REPLICA IDENTITY USING INDEX aa_people_pkey;
+                    COMMENT ON CONSTRAINT aa_people_boss_fkey ON public.aa_people IS 'who answers to whom';
+                    CREATE FUNCTION public.aa_people_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM public.zz_log';
+                    CREATE FUNCTION public.aa_everyone() RETURNS SETOF public.aa_people LANGUAGE sql AS 'SELECT * FROM public.aa_people';
+                    CREATE TABLE public.zz_log (what text);
+                    CREATE RULE aa_logged AS ON UPDATE TO public.aa_people DO ALSO INSERT INTO public.zz_log VALUES ('update');
+                    CREATE FUNCTION public.aa_noop() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+                    CREATE TRIGGER aa_quiet BEFORE INSERT ON public.aa_people FOR EACH ROW EXECUTE FUNCTION public.aa_noop();
+                    ALTER TABLE public.aa_people DISABLE TRIGGER aa_quiet;
+                    COMMENT ON TRIGGER aa_quiet ON public.aa_people IS 'off';
+                    CREATE TABLE public.aa_parted (id int, k int) PARTITION BY LIST (k);
+                    CREATE TABLE public.aa_parted_1 PARTITION OF public.aa_parted FOR VALUES IN (1);
+                    CREATE TRIGGER aa_parted_noop BEFORE INSERT ON public.aa_parted FOR EACH ROW EXECUTE FUNCTION public.aa_noop();
+                    ALTER TABLE public.aa_parted_1 DISABLE TRIGGER aa_parted_noop;
+                    CREATE TABLE public.aa_values (v public.aa_small);
+                    INSERT INTO public.aa_values VALUES (-1);
+                    ALTER DOMAIN public.aa_small ADD CONSTRAINT aa_small_positive CHECK (VALUE > 0) NOT VALID;
+                    """);
+
+            SchemaComparison before = SchemaDiff.between(source.superuserDataSource(), target.superuserDataSource())
+                    .compute();
+            try (var connection = target.superuserDataSource().getConnection();
+                 var statement = connection.createStatement()) {
+                for (String sql : before.migration()) {
+                    statement.execute(sql);
+                }
+            }
+            SchemaComparison after = SchemaDiff.between(source.superuserDataSource(), target.superuserDataSource())
+                    .compute();
+            assertThat(after.differences()).as(before.migrationSql()).isEmpty();
+        } finally {
+            target.drop();
+        }
+    }
+
+    @Test
     void comparesASchemaWithADifferentlyNamedOne(TestDatabase database) {
         database.execute(BASE, "CREATE SCHEMA copy", "COMMENT ON SCHEMA copy IS 'standard public schema'",
                 "CREATE TYPE copy.mood AS ENUM ('sad', 'happy')",

@@ -19,7 +19,6 @@ import io.persistor.model.CompositeType;
 import io.persistor.model.DomainType;
 import io.persistor.model.EnumType;
 import io.persistor.model.Extension;
-import io.persistor.model.ObjectKey;
 import io.persistor.model.Operator;
 import io.persistor.model.QualifiedName;
 import io.persistor.model.RangeType;
@@ -32,7 +31,6 @@ import io.persistor.model.TextSearchDictionary;
 import io.persistor.model.View;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +55,7 @@ final class PreDataSection {
         this.catalog = catalog;
         this.out = out;
         catalog.tables().forEach(t -> tablesByName.put(t.name(), t));
-        this.order = new CreationOrder<>(objects(), PreDataSection::rank, catalog);
+        this.order = CreationOrder.preData(catalog);
     }
 
     /** The objects in creation order (tables before their partitions and children). */
@@ -123,35 +121,6 @@ final class PreDataSection {
             }
         }
         return sorted;
-    }
-
-    private Map<ObjectKey, Object> objects() {
-        Map<ObjectKey, Object> objects = new LinkedHashMap<>();
-        catalog.enumTypes().forEach(t -> objects.put(t.key(), t));
-        catalog.domainTypes().forEach(t -> objects.put(t.key(), t));
-        catalog.compositeTypes().forEach(t -> objects.put(t.key(), t));
-        catalog.rangeTypes().forEach(t -> objects.put(t.key(), t));
-        catalog.sequences().forEach(s -> objects.put(s.key(), s));
-        catalog.routines().forEach(r -> objects.put(r.key(), r));
-        catalog.operators().forEach(o -> objects.put(o.key(), o));
-        catalog.casts().forEach(c -> objects.put(c.key(), c));
-        catalog.tables().forEach(t -> objects.put(t.key(), t));
-        catalog.views().forEach(v -> objects.put(v.key(), v));
-        return objects;
-    }
-
-    private static int rank(Object object) {
-        if (object instanceof Sequence) {
-            return 1;
-        } else if (object instanceof Routine || object instanceof Operator || object instanceof Cast) {
-            // A cast is used by name only (pg_depend records its function): ranked early, it exists when asked for.
-            return 2;
-        } else if (object instanceof Table) {
-            return 3;
-        } else if (object instanceof View view) {
-            return view.materialized() ? 5 : 4;
-        }
-        return 0;
     }
 
     private void create(Object object, Set<ColumnReference> deferred) throws IOException {

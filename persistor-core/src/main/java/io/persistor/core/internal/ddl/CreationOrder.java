@@ -1,14 +1,21 @@
 package io.persistor.core.internal.ddl;
 
+import io.persistor.model.Cast;
 import io.persistor.model.Catalog;
 import io.persistor.model.ColumnReference;
 import io.persistor.model.Dependency;
 import io.persistor.model.ObjectKey;
+import io.persistor.model.Operator;
 import io.persistor.model.QualifiedName;
+import io.persistor.model.Routine;
+import io.persistor.model.Sequence;
+import io.persistor.model.Table;
+import io.persistor.model.View;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +80,46 @@ public final class CreationOrder<T> {
                 needs.computeIfAbsent(dependency.dependent(), k -> new HashSet<>()).add(dependency.referenced());
             }
         }
+    }
+
+    /**
+     * The order of a catalog's pre-data objects: enum, domain, composite and range types, sequences, routines,
+     * operators, casts, tables and views, ties broken in that order of kinds.
+     *
+     * @param catalog the catalog
+     * @return the order
+     */
+    public static CreationOrder<Object> preData(Catalog catalog) {
+        return new CreationOrder<>(preDataObjects(catalog), CreationOrder::preDataRank, catalog);
+    }
+
+    private static Map<ObjectKey, Object> preDataObjects(Catalog catalog) {
+        Map<ObjectKey, Object> objects = new LinkedHashMap<>();
+        catalog.enumTypes().forEach(t -> objects.put(t.key(), t));
+        catalog.domainTypes().forEach(t -> objects.put(t.key(), t));
+        catalog.compositeTypes().forEach(t -> objects.put(t.key(), t));
+        catalog.rangeTypes().forEach(t -> objects.put(t.key(), t));
+        catalog.sequences().forEach(s -> objects.put(s.key(), s));
+        catalog.routines().forEach(r -> objects.put(r.key(), r));
+        catalog.operators().forEach(o -> objects.put(o.key(), o));
+        catalog.casts().forEach(c -> objects.put(c.key(), c));
+        catalog.tables().forEach(t -> objects.put(t.key(), t));
+        catalog.views().forEach(v -> objects.put(v.key(), v));
+        return objects;
+    }
+
+    private static int preDataRank(Object object) {
+        if (object instanceof Sequence) {
+            return 1;
+        } else if (object instanceof Routine || object instanceof Operator || object instanceof Cast) {
+            // A cast is used by name only (pg_depend records its function): ranked early, it exists when asked for.
+            return 2;
+        } else if (object instanceof Table) {
+            return 3;
+        } else if (object instanceof View view) {
+            return view.materialized() ? 5 : 4;
+        }
+        return 0;
     }
 
     /** Whether {@code from} needs {@code to}, directly or through other objects. */

@@ -37,6 +37,12 @@ import java.util.stream.Collectors;
  */
 final class CatalogDescriber {
 
+    /** The creation order of text search configurations and types: sequences, routines and tables come later. */
+    static final int TYPES = 3;
+
+    /** The creation order of views: after the columns of tables. */
+    static final int VIEWS = 9;
+
     /** A column with the table or view it belongs to. */
     record ColumnOf(QualifiedName relation, Column column, boolean view) {
     }
@@ -86,17 +92,17 @@ final class CatalogDescriber {
         }
         for (TextSearchConfiguration configuration : catalog.configurations()) {
             // Ranked with the types, after the dictionaries its mappings name.
-            add("text search configuration", name(configuration.name()), 3, configuration)
+            add("text search configuration", name(configuration.name()), TYPES, configuration)
                     .with("parser", configuration.parser())
                     .with("mappings", configuration.mappings().stream()
                             .map(m -> m.tokenType() + " " + map(String.join(", ", m.dictionaries()))).toList())
                     .with("comment", configuration.comment());
         }
         for (EnumType type : catalog.enumTypes()) {
-            add("enum", name(type.name()), 3, type).with("labels", type.labels()).with("comment", type.comment());
+            add("enum", name(type.name()), TYPES, type).with("labels", type.labels()).with("comment", type.comment());
         }
         for (DomainType domain : catalog.domainTypes()) {
-            add("domain", name(domain.name()), 3, domain).with("base type", map(domain.baseType()))
+            add("domain", name(domain.name()), TYPES, domain).with("base type", map(domain.baseType()))
                     .with("collation", domain.collation()).with("default", map(domain.defaultExpression()))
                     .with("not null", domain.notNull())
                     .with("constraints", domain.constraints().stream().map(c -> c.name() + " " + map(c.definition()))
@@ -104,12 +110,12 @@ final class CatalogDescriber {
                     .with("comment", domain.comment());
         }
         for (CompositeType type : catalog.compositeTypes()) {
-            add("type", name(type.name()), 3, type).with("attributes", type.attributes().stream()
+            add("type", name(type.name()), TYPES, type).with("attributes", type.attributes().stream()
                     .map(a -> a.name() + " " + map(a.type()) + (a.collation() == null ? "" : " COLLATE " + a.collation()))
                     .collect(Collectors.joining(", "))).with("comment", type.comment());
         }
         for (RangeType type : catalog.rangeTypes()) {
-            add("range type", name(type.name()), 3, type).with("subtype", map(type.subtype()))
+            add("range type", name(type.name()), TYPES, type).with("subtype", map(type.subtype()))
                     .with("subtype opclass", type.subtypeOpclass()).with("collation", type.collation())
                     .with("canonical", map(type.canonical())).with("subtype diff", map(type.subtypeDiff()))
                     .with("comment", type.comment());
@@ -145,7 +151,7 @@ final class CatalogDescriber {
         }
         for (View view : catalog.views()) {
             String kind = view.materialized() ? "materialized view" : "view";
-            add(kind, name(view.name()), 9, view).with("query", unqualifiedColumns(map(view.query())))
+            add(kind, name(view.name()), VIEWS, view).with("query", unqualifiedColumns(map(view.query())))
                     .with("options", view.options().isEmpty() ? null : view.options())
                     .with("cluster on", view.clusterOn()).with("comment", view.comment());
             for (Column column : view.columns()) {

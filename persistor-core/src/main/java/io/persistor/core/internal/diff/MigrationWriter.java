@@ -49,7 +49,7 @@ import java.util.Set;
 
 /**
  * Writes the statements that make the target match the source: creations and changes in creation order, then
- * drops in reverse. Statements that lose data (dropping tables, columns, schemas, sequences or types, changing a
+ * drops in reverse; when it creates functions or procedures, it first turns off the checking of their bodies. Statements that lose data (dropping tables, columns, schemas, sequences or types, changing a
  * column's type) are written as {@code -- HAZARD:} comments unless destructive statements are allowed; changes no
  * statement can make safely are written as {@code -- MANUAL:} comments.
  */
@@ -58,6 +58,9 @@ final class MigrationWriter {
     private final DiffPlan plan;
     private final Catalog source;
     private final List<String> statements = new ArrayList<>();
+    private boolean writesRoutines;
+    /** What the tables created here need every new table for: their foreign keys and rules. */
+    private final List<String> afterTables = new ArrayList<>();
 
     MigrationWriter(Catalog source, DiffPlan plan) {
         this.source = source;
@@ -77,6 +80,7 @@ final class MigrationWriter {
                 createOrAlter(change);
             }
         }
+        afterTables.forEach(this::add);
         // A materialized view created again is marked for CLUSTER once its indexes exist again.
         for (SchemaComparer.Change change : changes) {
             if (change.change() != Difference.Change.EXTRA_IN_TARGET
@@ -98,6 +102,10 @@ final class MigrationWriter {
             if (change.change() == Difference.Change.EXTRA_IN_TARGET) {
                 drop(change.targetSide());
             }
+        }
+        if (writesRoutines) {
+            // A body may read a table created after it, as in a backup's pre-data section.
+            statements.add(0, "SET check_function_bodies = false;");
         }
         return statements.stream().map(this::mapSchemas).toList();
     }
@@ -137,6 +145,11 @@ final class MigrationWriter {
             enumType(type, missing, change);
         } else if (object instanceof DomainType domain) {
             recreate(missing, "DOMAIN " + qualified(domain.name()), TypeDdl.createDomain(domain));
+            for (Constraint constraint : domain.constraints()) {
+                if (!constraint.validated()) {
+                    add(TypeDdl.addDomainConstraint(domain, constraint));
+                }
+            }
         } else if (object instanceof CompositeType type) {
             recreate(missing, "TYPE " + qualified(type.name()), TypeDdl.createComposite(type));
         } else if (object instanceof RangeType type) {
@@ -148,6 +161,9 @@ final class MigrationWriter {
         } else if (object instanceof Routine routine) {
             if (routine.kind() == Routine.Kind.AGGREGATE && !missing) {
                 add("DROP AGGREGATE " + qualified(routine.name()) + "(" + routine.arguments() + ")");
+            }
+            if (routine.kind() != Routine.Kind.AGGREGATE) {
+                writesRoutines = true;
             }
             add(routine.definition());
         } else if (object instanceof Table table) {
@@ -207,23 +223,62 @@ final class MigrationWriter {
         add(TableDdl.create(table, Set.of()));
         for (Constraint constraint : table.constraints()) {
             if (constraint.local() && constraint.kind() != Constraint.Kind.TRIGGER && !TableDdl.isInline(constraint)) {
-                add(ConstraintDdl.add(table, constraint));
+                if (constraint.kind() == Constraint.Kind.FOREIGN_KEY) {
+                    // Once every new table has its keys: the referenced one may come later.
+                    afterTables.add(ConstraintDdl.add(table, constraint));
+                } else {
+                    add(ConstraintDdl.add(table, constraint));
+                }
             }
         }
         for (Index index : table.indexes()) {
             add(index.definition());
+            memberComment("INDEX", index.name(), table.name(), index.comment());
         }
+        SecurityDdl.replication(table).forEach(this::add);
         for (Trigger trigger : table.triggers()) {
-            add(trigger.definition());
+            createMember(new CatalogDescriber.Member(table.name(), trigger, false));
+            memberComment("TRIGGER", trigger.name(), table.name(), trigger.comment());
+        }
+        for (Rule rule : table.rules()) {
+            // Its actions may use tables created later.
+            afterTables.add(rule.definition());
+            if (rule.comment() != null) {
+                afterTables.add(CommentDdl.onMember("RULE", rule.name(), qualified(table.name()), rule.comment()));
+            }
         }
         SecurityDdl.rowSecurity(table).forEach(this::add);
         for (Policy policy : table.policies()) {
             add(SecurityDdl.createPolicy(table.name(), policy));
+            memberComment("POLICY", policy.name(), table.name(), policy.comment());
+        }
+        for (StatisticsObject statistics : table.statistics()) {
+            createMember(new CatalogDescriber.Member(table.name(), statistics, false));
+            if (statistics.comment() != null) {
+                add(CommentDdl.on("STATISTICS", statistics.name(), statistics.comment()));
+            }
+        }
+        for (Constraint constraint : table.constraints()) {
+            if (constraint.local() && constraint.kind() != Constraint.Kind.TRIGGER && constraint.comment() != null) {
+                String comment = CommentDdl.onMember("CONSTRAINT", constraint.name(), qualified(table.name()),
+                        constraint.comment());
+                if (constraint.kind() == Constraint.Kind.FOREIGN_KEY) {
+                    afterTables.add(comment);
+                } else {
+                    add(comment);
+                }
+            }
         }
         for (Column column : table.columns()) {
             if (column.comment() != null) {
                 add(CommentDdl.onColumn(table.name(), column.name(), column.comment()));
             }
+        }
+    }
+
+    private void memberComment(String kind, String name, QualifiedName table, String comment) {
+        if (comment != null) {
+            add(CommentDdl.onMember(kind, name, qualified(table), comment));
         }
     }
 

@@ -2,17 +2,21 @@ package io.persistor.core.internal.diff;
 
 import io.persistor.Difference;
 import io.persistor.SchemaComparison;
+import io.persistor.core.internal.ddl.CreationOrder;
 import io.persistor.model.Catalog;
+import io.persistor.model.View;
 import io.persistor.spi.DiffPlan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
  * Compares two catalogs object by object. An object only one side has is missing or extra; an object both have
@@ -64,7 +68,7 @@ public final class SchemaComparer {
             }
         }
         changes.removeIf(change -> isPartOfWhole(change.object(), wholeRelations));
-        changes.sort(Comparator.comparingInt((Change c) -> c.object().order()).thenComparing(c -> c.object().name()));
+        changes.sort(creationOrder(source));
         List<Difference> differences = new ArrayList<>();
         for (Change change : changes) {
             differences.add(new Difference(change.object().kind(), change.object().name(), change.change(),
@@ -72,6 +76,30 @@ public final class SchemaComparer {
         }
         return new SchemaComparison(differences,
                 new MigrationWriter(source, plan).write(changes));
+    }
+
+    /**
+     * The order of the changes: by kind (schemas and extensions first, the parts of tables and views after them),
+     * except that the source's types, sequences, routines, operators, casts and tables, which may need one another
+     * whatever their kinds, come in the source's creation order, as do its views among themselves.
+     */
+    private static Comparator<Change> creationOrder(Catalog source) {
+        Map<Object, Integer> positions = new IdentityHashMap<>();
+        List<Object> created = CreationOrder.preData(source).sorted();
+        for (int i = 0; i < created.size(); i++) {
+            positions.put(created.get(i), i);
+        }
+        ToIntFunction<Change> band = change -> {
+            Object object = change.sourceSide() == null ? null : change.sourceSide().source();
+            if (object == null || !positions.containsKey(object)) {
+                return change.object().order();
+            }
+            return object instanceof View ? CatalogDescriber.VIEWS : CatalogDescriber.TYPES;
+        };
+        // Within a band, what is not in the creation order (text search configurations) comes first.
+        ToIntFunction<Change> position = change -> change.sourceSide() == null ? -1
+                : positions.getOrDefault(change.sourceSide().source(), -1);
+        return Comparator.comparingInt(band).thenComparingInt(position).thenComparing(change -> change.object().name());
     }
 
     /** One difference with both sides' descriptions, for the migration. */
