@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * firing states (also a partition's own state of its parent's trigger), a rule of two actions, multi-level inheritance, odd names, oid-alias and other unusual column types, comments on every
  * kind of member and on an extension, an array of another schema's extension type, statistics targets of extended statistics, and each major's newer syntax (compression, SQL-standard
  * bodies, multiranges; {@code NULLS NOT DISTINCT}, {@code SET NULL} column lists, {@code security_invoker}, unlogged
- * sequences; virtual columns, {@code NOT ENFORCED}, temporal keys, named and {@code NOT VALID} not-null constraints).
+ * sequences; identity on partitioned tables and changed generation expressions; virtual columns, {@code NOT ENFORCED}, temporal keys, named and {@code NOT VALID} not-null constraints).
  * Each backup is restored with psql and with {@code Persistor.restore}; both must equal the source.
  */
 class EdgeShapesRoundTripIT {
@@ -172,6 +172,15 @@ class EdgeShapesRoundTripIT {
         CREATE UNLOGGED SEQUENCE e.useq;
         """;
 
+    private static final String SINCE_17 = """
+        CREATE TABLE e.pid (id int GENERATED ALWAYS AS IDENTITY (START 7), k int) PARTITION BY LIST (k);
+        CREATE TABLE e.pid_1 PARTITION OF e.pid FOR VALUES IN (1);
+        INSERT INTO e.pid (k) VALUES (1), (1);
+        CREATE TABLE e.expr (a int, b int GENERATED ALWAYS AS (a * 2) STORED);
+        ALTER TABLE e.expr ALTER COLUMN b SET EXPRESSION AS (a * 3);
+        INSERT INTO e.expr (a) VALUES (2);
+        """;
+
     private static final String SINCE_18 = """
         CREATE TABLE e.virt (a int, b int GENERATED ALWAYS AS (a + 1) VIRTUAL);
         INSERT INTO e.virt (a) VALUES (1);
@@ -184,6 +193,11 @@ class EdgeShapesRoundTripIT {
         INSERT INTO e.tempo_ref VALUES (1, '[2,3)');
         CREATE TABLE e.nn (a int CONSTRAINT a_nn NOT NULL, b int);
         ALTER TABLE e.nn ADD CONSTRAINT b_nn NOT NULL b NOT VALID;
+        CREATE TABLE e.nn_child (c int) INHERITS (e.nn);
+        CREATE TABLE e.nn_local (a int CONSTRAINT nn_local_a NOT NULL NO INHERIT);
+        CREATE TABLE e.nn_part (a int CONSTRAINT nn_part_a NOT NULL, k int) PARTITION BY LIST (k);
+        CREATE TABLE e.nn_part_1 PARTITION OF e.nn_part FOR VALUES IN (1);
+        INSERT INTO e.nn_child VALUES (1, 2, 3);
         """;
 
     @TempDir
@@ -208,6 +222,9 @@ class EdgeShapesRoundTripIT {
                 }
                 if (major >= 15) {
                     source.execute(SINCE_15);
+                }
+                if (major >= 17) {
+                    source.execute(SINCE_17);
                 }
                 if (major >= 18) {
                     source.execute(SINCE_18);

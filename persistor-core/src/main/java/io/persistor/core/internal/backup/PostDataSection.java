@@ -27,7 +27,10 @@ import io.persistor.model.Table;
 import io.persistor.model.Trigger;
 import io.persistor.model.View;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -121,6 +124,7 @@ final class PostDataSection {
                 }
             }
         }
+        validateInheritedNotNulls();
         for (DomainType domain : catalog.domainTypes()) {
             for (Constraint constraint : domain.constraints()) {
                 if (!constraint.validated()) {
@@ -178,6 +182,30 @@ final class PostDataSection {
             for (Privileges object : catalog.privileges()) {
                 for (String statement : PrivilegeDdl.statements(object)) {
                     out.statement(statement);
+                }
+            }
+        }
+    }
+
+    /**
+     * Validates a child's copy of a {@code NOT NULL} that its parent has {@code NOT VALID} (PostgreSQL 18) but the
+     * child has valid: adding the parent's constraint above reached the child unvalidated.
+     */
+    private void validateInheritedNotNulls() throws IOException {
+        Map<QualifiedName, Table> byName = new HashMap<>();
+        tables.forEach(table -> byName.put(table.name(), table));
+        for (Table table : tables) {
+            for (Column column : table.columns()) {
+                if (!column.notNull() || column.notNullLocal() || column.notNullName() == null) {
+                    continue;
+                }
+                boolean parentNotValid = table.inherits().stream().map(byName::get).filter(Objects::nonNull)
+                        .flatMap(parent -> parent.constraints().stream())
+                        .anyMatch(c -> c.kind() == Constraint.Kind.NOT_NULL && !c.validated()
+                                && c.name().equals(column.notNullName()));
+                if (parentNotValid) {
+                    out.statement("ALTER TABLE ONLY " + SqlQuote.qualified(table.name()) + " VALIDATE CONSTRAINT "
+                            + SqlQuote.identifier(column.notNullName()));
                 }
             }
         }

@@ -198,7 +198,9 @@ public final class TableDdl {
                     // The parent's default came after this table: it was never inherited.
                     statements.add(alterColumn(table.name(), column, "DROP DEFAULT"));
                 }
-                if (column.notNull() && !parent.notNull()
+                // Not when the column only inherits it (PostgreSQL 18): the parent's constraint, if added later
+                // as NOT VALID, reaches it then.
+                if (column.notNull() && !parent.notNull() && column.notNullLocal()
                         && !(table.partitionOf() != null && ownNotNullName(column, parent))) {
                     statements.add(alterColumn(table.name(), column, "SET NOT NULL"));
                 }
