@@ -203,6 +203,24 @@ class EdgeShapesRoundTripIT {
     @TempDir
     Path directory;
 
+    /** Creates the shapes in schema {@code e}: those every major has, and those of the given major and older. */
+    static void seed(TestDatabase database, int major) {
+        database.execute(ENUM);
+        database.execute(SQL);
+        if (major >= 14) {
+            database.execute(SINCE_14);
+        }
+        if (major >= 15) {
+            database.execute(SINCE_15);
+        }
+        if (major >= 17) {
+            database.execute(SINCE_17);
+        }
+        if (major >= 18) {
+            database.execute(SINCE_18);
+        }
+    }
+
     static Stream<Integer> majors() {
         return PostgresServers.majors();
     }
@@ -215,20 +233,7 @@ class EdgeShapesRoundTripIT {
             TestDatabase source = server.createDatabase();
             TestDatabase byPersistor = server.createOwnedDatabase();
             try {
-                source.execute(ENUM);
-                source.execute(SQL);
-                if (major >= 14) {
-                    source.execute(SINCE_14);
-                }
-                if (major >= 15) {
-                    source.execute(SINCE_15);
-                }
-                if (major >= 17) {
-                    source.execute(SINCE_17);
-                }
-                if (major >= 18) {
-                    source.execute(SINCE_18);
-                }
+                seed(source, major);
                 BackupResult result = Persistor.backup(source.selectOnlyDataSource()).schema("e").enableRowSecurity()
                         .format(format).to(directory.resolve(major + "-" + format + ".sql"));
                 // The extensions the schema uses come along, their array types with them: nothing is missing.

@@ -1,11 +1,12 @@
 -- Collations of the requested schemas. PostgreSQL 13-18: an ICU locale lives in collcollate up to 14,
 -- colliculocale in 15 and 16, colllocale from 17 ({{collation_locale}}); ICU rules from 16 ({{collation_rules}}).
+-- lc_collate and lc_ctype are a libc collation's only: up to 14 an ICU one repeats its locale there.
 -- $1: schema names (text[]).
 SELECT n.nspname AS schema_name,
        c.collname AS collation_name,
        CASE c.collprovider WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' WHEN 'b' THEN 'builtin' END AS provider,
-       c.collcollate AS collate,
-       c.collctype AS ctype,
+       CASE WHEN c.collprovider = 'c' THEN c.collcollate END AS collate,
+       CASE WHEN c.collprovider = 'c' THEN c.collctype END AS ctype,
        {{collation_locale}} AS locale,
        {{collation_rules}} AS rules,
        c.collisdeterministic AS deterministic,
