@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Rarer shapes, on every supported major and in both formats: a table without columns, enum labels added out of
+ * Rarer shapes, on every supported major and in both formats: a table without columns, domain defaults written with an unqualified search path, enum labels added out of
  * order, domains over arrays, ordered-set and moving aggregates, constraint and transition-table triggers with their
  * firing states (also a partition's own state of its parent's trigger), a rule of two actions, multi-level inheritance, odd names, oid-alias and other unusual column types, comments on every
  * kind of member and on an extension, an array of another schema's extension type, statistics targets of extended statistics, and each major's newer syntax (compression, SQL-standard
@@ -51,6 +51,13 @@ class EdgeShapesRoundTripIT {
         name" VALUES (1, 'ü');
         CREATE TABLE e.moods (m e.mood, ms e.mood[]);
         INSERT INTO e.moods VALUES ('happy', '{meh,ok}');
+        SET search_path = e;
+        CREATE SEQUENCE dseq_s;
+        CREATE DOMAIN dseq AS int DEFAULT nextval('dseq_s');
+        CREATE DOMAIN dmood AS mood DEFAULT 'ok';
+        CREATE TABLE unqualified_defaults (s dseq, m dmood);
+        INSERT INTO unqualified_defaults DEFAULT VALUES;
+        RESET search_path;
         CREATE DOMAIN e.pos AS int NOT NULL DEFAULT 1 CONSTRAINT pos_chk CHECK (VALUE > 0);
         CREATE DOMAIN e.posarr AS e.pos[];
         CREATE TABLE e.doms (p e.pos, pa e.posarr);

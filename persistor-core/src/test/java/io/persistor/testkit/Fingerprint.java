@@ -35,7 +35,7 @@ public final class Fingerprint {
                    || coalesce(' labels ' || (SELECT string_agg(quote_literal(e.enumlabel), ',' ORDER BY e.enumsortorder)
                                               FROM pg_enum e WHERE e.enumtypid = t.oid), '')
                    || CASE WHEN t.typtype = 'd' THEN ' base ' || format_type(t.typbasetype, t.typtypmod)
-                           || ' notnull ' || t.typnotnull || ' default ' || coalesce(t.typdefault, '') ELSE '' END
+                           || ' notnull ' || t.typnotnull || ' default ' || coalesce(pg_get_expr(t.typdefaultbin, 0), t.typdefault, '') ELSE '' END
                    || coalesce(' comment ' || obj_description(t.oid, 'pg_type'), '')
             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE n.nspname = ANY (?) AND t.typtype IN ('e', 'd', 'r', 'm', 'c')

@@ -7,7 +7,7 @@ SELECT n.nspname AS schema_name,
            (SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(c.collname)
             FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace cn ON cn.oid = c.collnamespace
             WHERE c.oid = t.typcollation) END AS collation,
-       t.typdefault AS default_expression,
+       coalesce(pg_catalog.pg_get_expr(t.typdefaultbin, 0), t.typdefault) AS default_expression,
        t.typnotnull AS not_null,
        (SELECT k.conname FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'n') AS not_null_name,
        pg_catalog.obj_description(t.oid, 'pg_type') AS comment
