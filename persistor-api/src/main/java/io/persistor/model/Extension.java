@@ -7,6 +7,7 @@ package io.persistor.model;
  * @param schema  the schema it was installed into
  * @param comment its comment, or {@code null} when it has none or the one its control file gives (which
  *                {@code CREATE EXTENSION} sets)
+ * @param needsSuperuser whether only a superuser may create it: it is neither trusted nor free of that need
  */
-public record Extension(String name, String schema, String comment) {
+public record Extension(String name, String schema, String comment, boolean needsSuperuser) {
 }

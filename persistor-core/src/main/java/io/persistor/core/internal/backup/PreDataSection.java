@@ -83,9 +83,8 @@ final class PreDataSection {
                 // Installed outside the backup's schemas, but its objects are used here: its schema must exist.
                 out.statement(TypeDdl.createSchema(extension.schema()));
             }
-            out.statement(TypeDdl.createExtension(extension));
-            if (extension.comment() != null) {
-                out.statement(CommentDdl.onUnqualified("EXTENSION", extension.name(), extension.comment()));
+            for (String statement : TypeDdl.createExtension(extension)) {
+                out.statement(statement);
             }
         }
         for (Collation collation : catalog.collations()) {

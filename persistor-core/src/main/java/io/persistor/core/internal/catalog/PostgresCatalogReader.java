@@ -82,7 +82,7 @@ public final class PostgresCatalogReader implements CatalogReader {
         RelationRows relations = new RelationRows(queries, identities);
         return new Catalog(version, versionNum, database, schemas,
                 queries.list("extensions.sql", row -> new Extension(row.getString("extension_name"),
-                        row.getString("schema_name"), row.getString("comment"))),
+                        row.getString("schema_name"), row.getString("comment"), row.getBoolean("needs_superuser"))),
                 TypeRows.collations(queries), TextSearchRows.dictionaries(queries),
                 TextSearchRows.configurations(queries), TypeRows.enums(queries), TypeRows.domains(queries),
                 TypeRows.composites(queries), TypeRows.ranges(queries), sequences, relations.tables(queries), relations.views(queries),

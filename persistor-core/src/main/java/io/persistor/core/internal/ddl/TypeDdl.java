@@ -4,6 +4,7 @@ import static io.persistor.core.internal.script.SqlQuote.identifier;
 import static io.persistor.core.internal.script.SqlQuote.literal;
 import static io.persistor.core.internal.script.SqlQuote.qualified;
 
+import io.persistor.core.internal.script.SqlQuote;
 import io.persistor.model.Collation;
 import io.persistor.model.Column;
 import io.persistor.model.CompositeType;
@@ -36,14 +37,23 @@ public final class TypeDdl {
     }
 
     /**
-     * Creates an extension into its schema unless it is there; trusted extensions need only the database owner.
+     * Creates an extension into its schema unless it is there, with its own comment if it has one. Trusted
+     * extensions need only the database owner; one that needs a superuser is created in a {@code DO} block that,
+     * run by another role, warns and goes on without it, so that what does not need it still restores.
      *
      * @param extension the extension
-     * @return the statement, without the terminating semicolon
+     * @return the statements, without terminating semicolons
      */
-    public static String createExtension(Extension extension) {
-        return "CREATE EXTENSION IF NOT EXISTS " + identifier(extension.name()) + " WITH SCHEMA "
+    public static List<String> createExtension(Extension extension) {
+        String create = "CREATE EXTENSION IF NOT EXISTS " + identifier(extension.name()) + " WITH SCHEMA "
                 + identifier(extension.schema());
+        String comment = extension.comment() == null ? null
+                : CommentDdl.onUnqualified("EXTENSION", extension.name(), extension.comment());
+        if (!extension.needsSuperuser()) {
+            return comment == null ? List.of(create) : List.of(create, comment);
+        }
+        return List.of("DO " + SqlQuote.dollarQuoted(" BEGIN " + create + "; " + (comment == null ? "" : comment + "; ")
+                + "EXCEPTION WHEN insufficient_privilege THEN RAISE WARNING '%', SQLERRM; END "));
     }
 
     /**

@@ -128,7 +128,8 @@ final class MigrationWriter {
         if (object instanceof Schema schema) {
             add(TypeDdl.createSchema(schema.name()));
         } else if (object instanceof Extension extension) {
-            add(TypeDdl.createExtension(extension));
+            TypeDdl.createExtension(extension).forEach(this::add);
+            return; // with its comment
         } else if (object instanceof Collation collation) {
             recreate(missing, "COLLATION " + qualified(collation.name()), TypeDdl.createCollation(collation));
         } else if (object instanceof Cast cast) {

@@ -1,6 +1,7 @@
 -- Extensions the requested schemas need: those installed into them, and those installed elsewhere whose objects
 -- (types, functions, operator classes, text search templates...) objects of the requested schemas depend on. PostgreSQL 13-18.
--- The comment is left out when it is the control file's, which CREATE EXTENSION sets anyway.
+-- The comment is left out when it is the control file's, which CREATE EXTENSION sets anyway. Whether only a
+-- superuser may create it comes from its control file too (trusted and superuser, PostgreSQL 13+).
 -- $1: schema names (text[]).
 WITH requested AS (
     SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
@@ -37,10 +38,12 @@ used AS (
 )
 SELECT e.extname AS extension_name,
        n.nspname AS schema_name,
-       NULLIF(pg_catalog.obj_description(e.oid, 'pg_extension'), a.comment) AS comment
+       NULLIF(pg_catalog.obj_description(e.oid, 'pg_extension'), a.comment) AS comment,
+       coalesce(v.superuser AND NOT v.trusted, false) AS needs_superuser
 FROM pg_catalog.pg_extension e
 JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
 LEFT JOIN pg_catalog.pg_available_extensions a ON a.name = e.extname
+LEFT JOIN pg_catalog.pg_available_extension_versions v ON v.name = e.extname AND v.version = e.extversion
 WHERE (e.extnamespace IN (SELECT oid FROM requested) OR e.oid IN (SELECT extension FROM used))
   AND e.extname <> 'plpgsql'
 ORDER BY e.extname COLLATE "C"
