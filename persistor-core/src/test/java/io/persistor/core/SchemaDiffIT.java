@@ -127,18 +127,8 @@ class SchemaDiffIT {
                     "COMMENT ON TEXT SEARCH CONFIGURATION public.docs IS 'documents'");
             target.execute(BASE, "ALTER TABLE public.product ADD COLUMN obsolete int", "CREATE TABLE public.old (id int)");
 
-            SchemaComparison before = SchemaDiff.between(source.superuserDataSource(), target.superuserDataSource())
-                    .allowDestructive().compute();
-            assertThat(before.isEmpty()).isFalse();
-            try (var connection = target.superuserDataSource().getConnection();
-                 var statement = connection.createStatement()) {
-                for (String sql : before.migration()) {
-                    statement.execute(sql);
-                }
-            }
-            SchemaComparison after = SchemaDiff.between(source.superuserDataSource(), target.superuserDataSource())
-                    .compute();
-            assertThat(after.differences()).as(before.migrationSql()).isEmpty();
+            assertMigrationCloses(SchemaDiff.between(source.superuserDataSource(), target.superuserDataSource())
+                    .allowDestructive(), source, target);
         } finally {
             target.drop();
         }
@@ -175,17 +165,8 @@ class SchemaDiffIT {
                     ALTER DOMAIN public.aa_small ADD CONSTRAINT aa_small_positive CHECK (VALUE > 0) NOT VALID;
                     """);
 
-            SchemaComparison before = SchemaDiff.between(source.superuserDataSource(), target.superuserDataSource())
-                    .compute();
-            try (var connection = target.superuserDataSource().getConnection();
-                 var statement = connection.createStatement()) {
-                for (String sql : before.migration()) {
-                    statement.execute(sql);
-                }
-            }
-            SchemaComparison after = SchemaDiff.between(source.superuserDataSource(), target.superuserDataSource())
-                    .compute();
-            assertThat(after.differences()).as(before.migrationSql()).isEmpty();
+            assertMigrationCloses(SchemaDiff.between(source.superuserDataSource(), target.superuserDataSource()),
+                    source, target);
         } finally {
             target.drop();
         }
@@ -206,5 +187,21 @@ class SchemaDiffIT {
                 .mapSchema("public", "copy").compute();
         assertThat(comparison.differences()).isEmpty();
         assertThat(List.of(comparison.report())).containsExactly("No differences.\n");
+    }
+
+    /** Runs the migration of a comparison that finds differences on the target; then there are none left. */
+    private static void assertMigrationCloses(SchemaDiff diff, TestDatabase source, TestDatabase target)
+            throws Exception {
+        SchemaComparison before = diff.compute();
+        assertThat(before.isEmpty()).isFalse();
+        try (var connection = target.superuserDataSource().getConnection();
+             var statement = connection.createStatement()) {
+            for (String sql : before.migration()) {
+                statement.execute(sql);
+            }
+        }
+        SchemaComparison after = SchemaDiff.between(source.superuserDataSource(), target.superuserDataSource())
+                .compute();
+        assertThat(after.differences()).as(before.migrationSql()).isEmpty();
     }
 }

@@ -178,12 +178,17 @@ final class BackupScript {
             throws IOException {
         // Disabling or enabling a parent's trigger reaches its partitions' copies, so a partition's own state of
         // one comes after the parents', whatever it is.
-        for (boolean inherited : new boolean[] {false, true}) {
-            for (Table table : tables) {
-                for (Trigger trigger : table.triggers()) {
-                    if (trigger.inherited() == inherited && (inherited || trigger.enabled() != Trigger.Firing.DISABLED)) {
-                        out.statement(statement.apply(table.name(), trigger));
-                    }
+        for (Table table : tables) {
+            for (Trigger trigger : table.triggers()) {
+                if (!trigger.inherited() && trigger.enabled() != Trigger.Firing.DISABLED) {
+                    out.statement(statement.apply(table.name(), trigger));
+                }
+            }
+        }
+        for (Table table : tables) {
+            for (Trigger trigger : table.triggers()) {
+                if (trigger.inherited()) {
+                    out.statement(statement.apply(table.name(), trigger));
                 }
             }
         }
