@@ -49,15 +49,17 @@ import java.util.Set;
 
 /**
  * Writes the statements that make the target match the source: creations and changes in creation order, then
- * drops in reverse; when it creates functions or procedures, it first turns off the checking of their bodies. Statements that lose data (dropping tables, columns, schemas, sequences or types, changing a
- * column's type) are written as {@code -- HAZARD:} comments unless destructive statements are allowed; changes no
- * statement can make safely are written as {@code -- MANUAL:} comments.
+ * drops in reverse; when it creates functions or procedures, it first turns off the checking of their bodies.
+ * Statements that lose data (dropping tables, columns, schemas, sequences or types, changing a column's type) are
+ * written as {@code -- HAZARD:} comments unless destructive statements are allowed; changes no statement can make
+ * safely are written as {@code -- MANUAL:} comments.
  */
 final class MigrationWriter {
 
     private final DiffPlan plan;
     private final Catalog source;
     private final List<String> statements = new ArrayList<>();
+    /** Whether it creates or replaces a function or procedure. */
     private boolean writesRoutines;
     /** What the tables created here need every new table for: their foreign keys and rules. */
     private final List<String> afterTables = new ArrayList<>();

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 /**
  * Splits a SQL script into statements as psql does: a semicolon ends a statement only outside single-quoted
  * strings (standard and {@code E''} with backslash escapes), double-quoted identifiers, dollar-quoted strings, both
- * comment styles (block comments nest), parentheses (the actions of a rule, {@code DO (...; ...)}) and, in {@code CREATE FUNCTION} and {@code CREATE PROCEDURE}, SQL-standard
- * {@code BEGIN ATOMIC ... END} bodies. After a {@code COPY ... FROM stdin} statement the caller reads the rows with
- * {@link #copyData}. Reads the script once, a buffer at a time.
+ * comment styles (block comments nest), parentheses (the actions of a rule, {@code DO (...; ...)}) and, in
+ * {@code CREATE FUNCTION} and {@code CREATE PROCEDURE}, SQL-standard {@code BEGIN ATOMIC ... END} bodies. After a
+ * {@code COPY ... FROM stdin} statement the caller reads the rows with {@link #copyData}. Reads the script once, a
+ * buffer at a time.
  */
 final class ScriptParser {
 
