@@ -17,14 +17,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Rarer shapes, on every supported major and in both formats: a partition attached with its own column order,
- * defaults and checks, merged multiple inheritance, altered identity columns, a table without columns, domain defaults written with an unqualified search path, enum labels added out of
- * order, domains over arrays, ordered-set and moving aggregates, constraint and transition-table triggers with their
- * firing states (also a partition's own state of its parent's trigger), a rule of two actions, multi-level inheritance, odd names, oid-alias and other unusual column types, comments on every
- * kind of member and on an extension, an array of another schema's extension type, statistics targets of extended statistics, and each major's newer syntax (compression, SQL-standard
- * bodies, multiranges; {@code NULLS NOT DISTINCT}, {@code SET NULL} column lists, {@code security_invoker}, unlogged
- * sequences; identity on partitioned tables and changed generation expressions; virtual columns, {@code NOT ENFORCED}, temporal keys, named and {@code NOT VALID} not-null constraints).
- * Each backup is restored with psql and with {@code Persistor.restore}; both must equal the source.
+ * Rarer shapes, on every supported major and in both formats: a partition attached with its own column order, defaults
+ * and checks, merged multiple inheritance, altered identity columns, a table without columns, domain defaults written
+ * with an unqualified search path, enum labels added out of order, domains over arrays, ordered-set and moving
+ * aggregates, constraint and transition-table triggers with their firing states (also a partition's own state of its
+ * parent's trigger), a rule of two actions, multi-level inheritance, odd names, oid-alias and other unusual column
+ * types, comments on every kind of member and on an extension, an array of another schema's extension type, statistics
+ * targets of extended statistics, and each major's newer syntax (compression, SQL-standard bodies, multiranges;
+ * {@code NULLS NOT DISTINCT}, {@code SET NULL} column lists, {@code security_invoker}, unlogged sequences; identity on
+ * partitioned tables and changed generation expressions; virtual columns, {@code NOT ENFORCED}, temporal keys, named
+ * and {@code NOT VALID} not-null constraints). Each backup is restored with psql and with {@code Persistor.restore};
+ * both must equal the source.
  */
 class EdgeShapesRoundTripIT {
 

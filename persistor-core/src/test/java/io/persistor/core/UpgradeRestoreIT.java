@@ -18,10 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A backup taken on an older major restores on the newest, as a DBA moving to a new server does: the whole object
- * set and the rarer shapes of each major from 13 to 17 are restored with psql into PostgreSQL 18 as a non-superuser owner, and the two
- * databases are compared with {@code SchemaDiff} (which takes out the notational differences between majors) and
- * by their rows.
+ * A backup taken on an older major restores on the newest, as a DBA moving to a new server does: the whole object set
+ * and the rarer shapes of each major from 13 to 17 are restored with psql into PostgreSQL 18 as a non-superuser owner,
+ * and the two databases are compared with {@code SchemaDiff} (which takes out the notational differences between
+ * majors) and by their rows.
  */
 class UpgradeRestoreIT {
 
