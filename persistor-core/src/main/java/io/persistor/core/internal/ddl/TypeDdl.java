@@ -4,7 +4,6 @@ import static io.persistor.core.internal.script.SqlQuote.identifier;
 import static io.persistor.core.internal.script.SqlQuote.literal;
 import static io.persistor.core.internal.script.SqlQuote.qualified;
 
-import io.persistor.core.internal.script.SqlQuote;
 import io.persistor.model.Collation;
 import io.persistor.model.Column;
 import io.persistor.model.CompositeType;
@@ -52,8 +51,9 @@ public final class TypeDdl {
         if (!extension.needsSuperuser()) {
             return comment == null ? List.of(create) : List.of(create, comment);
         }
-        return List.of("DO " + SqlQuote.dollarQuoted(" BEGIN " + create + "; " + (comment == null ? "" : comment + "; ")
-                + "EXCEPTION WHEN insufficient_privilege THEN RAISE WARNING '%', SQLERRM; END "));
+        // The body is a standard string literal, as routine bodies are: the script stays free of dollar quotes.
+        return List.of("DO " + literal("BEGIN " + create + "; " + (comment == null ? "" : comment + "; ")
+                + "EXCEPTION WHEN insufficient_privilege THEN RAISE WARNING '%', SQLERRM; END"));
     }
 
     /**

@@ -40,20 +40,6 @@ public final class SqlQuote {
     }
 
     /**
-     * Dollar-quotes a body, such as a {@code DO} block's, with a tag the body does not contain.
-     *
-     * @param body the text
-     * @return the quoted body
-     */
-    public static String dollarQuoted(String body) {
-        String tag = "$persistor$";
-        for (int n = 1; body.contains(tag); n++) {
-            tag = "$persistor" + n + "$";
-        }
-        return tag + body + tag;
-    }
-
-    /**
      * Quotes a string literal for a session with {@code standard_conforming_strings = on}: {@code it's}
      * becomes {@code 'it''s'}; backslashes and every other character stand as they are.
      *
