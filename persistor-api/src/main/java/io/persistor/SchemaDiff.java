@@ -3,10 +3,12 @@ package io.persistor;
 import io.persistor.model.Catalog;
 import io.persistor.spi.DiffPlan;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -30,7 +32,8 @@ public final class SchemaDiff {
     private final Catalog targetCatalog;
     private final List<String> schemas = new ArrayList<>(List.of("public"));
     private final Map<String, String> schemaMap = new LinkedHashMap<>();
-    private boolean allowDestructive;
+    private final Set<Hazard> allowed = EnumSet.noneOf(Hazard.class);
+    private final Set<Hazard> refused = EnumSet.noneOf(Hazard.class);
 
     private SchemaDiff(DataSource source, DataSource target, Catalog sourceCatalog, Catalog targetCatalog) {
         this.sourceDataSource = source;
@@ -90,12 +93,35 @@ public final class SchemaDiff {
     }
 
     /**
-     * Writes destructive statements (drops, rewriting type changes) into the migration instead of as hazard comments.
+     * Writes statements that lose data or rewrite tables (drops of tables, columns and types, column type changes)
+     * into the migration instead of as hazard comments: the same as {@code allow(DATA_LOSS, TABLE_REWRITE)}.
      *
      * @return this builder
      */
     public SchemaDiff allowDestructive() {
-        this.allowDestructive = true;
+        return allow(Hazard.DATA_LOSS, Hazard.TABLE_REWRITE);
+    }
+
+    /**
+     * Writes statements with these hazards into the migration; {@link Hazard#allowedByDefault()} says which are
+     * written unless refused.
+     *
+     * @param hazards the hazards to allow
+     * @return this builder
+     */
+    public SchemaDiff allow(Hazard... hazards) {
+        allowed.addAll(List.of(hazards));
+        return this;
+    }
+
+    /**
+     * Leaves statements with these hazards out of the migration, as hazard comments.
+     *
+     * @param hazards the hazards to refuse
+     * @return this builder
+     */
+    public SchemaDiff refuse(Hazard... hazards) {
+        refused.addAll(List.of(hazards));
         return this;
     }
 
@@ -110,8 +136,14 @@ public final class SchemaDiff {
             throw new PersistorException("Invalid comparison options: schemas must be non-empty names, but got "
                     + schemas);
         }
+        Set<Hazard> written = EnumSet.noneOf(Hazard.class);
+        for (Hazard hazard : Hazard.values()) {
+            if ((hazard.allowedByDefault() || allowed.contains(hazard)) && !refused.contains(hazard)) {
+                written.add(hazard);
+            }
+        }
         DiffPlan plan = new DiffPlan(sourceDataSource, targetDataSource, sourceCatalog, targetCatalog, schemas,
-                schemaMap, allowDestructive);
+                schemaMap, written);
         return Providers.provider().compare(plan);
     }
 }

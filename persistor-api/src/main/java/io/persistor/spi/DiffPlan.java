@@ -1,8 +1,10 @@
 package io.persistor.spi;
 
+import io.persistor.Hazard;
 import io.persistor.model.Catalog;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -14,16 +16,17 @@ import javax.sql.DataSource;
  * @param targetCatalog    the target catalog, or {@code null}
  * @param schemas          the source's schemas to compare
  * @param schemaMap        source schema to target schema, for schemas named differently on the two sides
- * @param allowDestructive whether destructive statements go into the migration
+ * @param allowed          the hazards a migration statement may have and still be written
  */
 public record DiffPlan(DataSource source, DataSource target, Catalog sourceCatalog,
                        Catalog targetCatalog, List<String> schemas, Map<String, String> schemaMap,
-                       boolean allowDestructive) {
+                       Set<Hazard> allowed) {
 
     /** Copies the collections. */
     public DiffPlan {
         schemas = List.copyOf(schemas);
         schemaMap = Map.copyOf(schemaMap);
+        allowed = Set.copyOf(allowed);
     }
 
     /**

@@ -52,7 +52,8 @@ record BackupSelection(Catalog catalog, List<String> notes) {
         List<Sequence> sequences = catalog.sequences();
         if (!plan.tables().isEmpty()) {
             Set<ObjectKey> used = catalog.dependencies().stream()
-                    .filter(d -> keptTables.contains(d.dependent().name()) && d.dependent().kind() == ObjectKey.Kind.RELATION)
+                    .filter(d -> keptTables.contains(d.dependent().name()) && d.dependent().kind() == ObjectKey.Kind.RELATION
+                        && d.ordersCreation())
                     .map(Dependency::referenced).collect(Collectors.toSet());
             sequences = sequences.stream().filter(s -> used.contains(s.key())
                     || s.ownedBy() != null && keptTables.contains(s.ownedBy().table())).collect(Collectors.toList());
@@ -176,7 +177,8 @@ record BackupSelection(Catalog catalog, List<String> notes) {
         while (!frontier.isEmpty()) {
             Set<ObjectKey> next = new HashSet<>();
             for (Dependency dependency : catalog.dependencies()) {
-                if (frontier.contains(dependency.referenced()) && candidates.contains(dependency.dependent())
+                if (dependency.ordersCreation() && frontier.contains(dependency.referenced())
+                        && candidates.contains(dependency.dependent())
                         && !removed.contains(dependency.dependent()) && result.add(dependency.dependent())) {
                     next.add(dependency.dependent());
                 }

@@ -113,8 +113,9 @@ public final class PostgresCatalogReader implements CatalogReader {
     }
 
     private static Dependency dependency(ResultSet row) throws SQLException {
-        return new Dependency(key(row, "dependent"), key(row, "referenced"), row.getString("via_default"),
-                row.getString("via_check"));
+        return new Dependency(key(row, "dependent"), key(row, "referenced"),
+                Dependency.Part.valueOf(row.getString("part")), row.getString("part_name"),
+                row.getString("referenced_column"));
     }
 
     private static ObjectKey key(ResultSet row, String side) throws SQLException {

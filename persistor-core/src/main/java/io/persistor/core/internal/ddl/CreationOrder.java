@@ -63,7 +63,7 @@ public final class CreationOrder<T> {
         for (Dependency dependency : catalog.dependencies()) {
             boolean throughDeferredDefault = dependency.viaColumnDefault() != null
                     && dependency.referenced().kind() == ObjectKey.Kind.ROUTINE;
-            if (throughDeferredDefault || !objects.containsKey(dependency.dependent())
+            if (throughDeferredDefault || !dependency.ordersCreation() || !objects.containsKey(dependency.dependent())
                     || !objects.containsKey(dependency.referenced())) {
                 continue;
             }

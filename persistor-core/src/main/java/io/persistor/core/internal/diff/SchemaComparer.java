@@ -74,8 +74,10 @@ public final class SchemaComparer {
             differences.add(new Difference(change.object().kind(), change.object().name(), change.change(),
                     change.details()));
         }
-        return new SchemaComparison(differences,
-                new MigrationWriter(source, plan).write(changes));
+        MigrationWriter writer = new MigrationWriter(source, target,
+                new MigrationWriter.DiffPlan(plan.allowed(), plan.schemaMap()));
+        return new SchemaComparison(differences, writer.write(changes, sources, targets, creationOrder(source)),
+                plan.source() == null || plan.target() == null ? null : new MigrationVerifier(plan));
     }
 
     /**

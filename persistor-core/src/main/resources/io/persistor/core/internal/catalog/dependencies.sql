@@ -1,9 +1,10 @@
--- Which objects of the requested schemas need which others to exist first, from pg_depend. PostgreSQL 13-18.
--- Both ends are reduced to the objects a script creates: a column default, check constraint or view rule stands
--- for its table, view or domain; an array type for its element; a table's row type for the table; a multirange
--- ({{range_multirange}} from 14) for its range. OWNED BY links (a sequence on its column) are not needs.
--- via_default names the column when the need comes from a column default, via_check the constraint when it comes
--- from a table's check constraint.
+-- Which objects of the requested schemas need which others, from pg_depend. PostgreSQL 13-18.
+-- Both ends are reduced to the objects a script creates: an array type stands for its element, a table's row type for
+-- the table, a multirange ({{range_multirange}} from 14) for its range. A need of one part of a table (a column's
+-- type, a default or generation expression, a constraint, index, trigger, policy, rule or statistics object) stands
+-- for the table, with part and part_name saying which; a view's query and a domain's checks stand for the view or
+-- domain. referenced_column names the column of a referenced table or view when the need is on one column only.
+-- OWNED BY links (a sequence on its column) are not needs.
 -- $1: schema names (text[]).
 WITH requested AS (
     SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
@@ -55,23 +56,40 @@ type_owner AS (
     WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = a.oid)
 ),
 raw AS (
-    SELECT CASE d.classid
-               WHEN 'pg_catalog.pg_attrdef'::pg_catalog.regclass THEN 'pg_catalog.pg_class'::pg_catalog.regclass
-               WHEN 'pg_catalog.pg_rewrite'::pg_catalog.regclass THEN 'pg_catalog.pg_class'::pg_catalog.regclass
-               WHEN 'pg_catalog.pg_constraint'::pg_catalog.regclass THEN
+    SELECT CASE WHEN d.classid IN ('pg_catalog.pg_attrdef'::pg_catalog.regclass, 'pg_catalog.pg_rewrite'::pg_catalog.regclass,
+                                   'pg_catalog.pg_trigger'::pg_catalog.regclass, 'pg_catalog.pg_policy'::pg_catalog.regclass,
+                                   'pg_catalog.pg_statistic_ext'::pg_catalog.regclass)
+                     OR sc.relkind IN ('i', 'I') THEN 'pg_catalog.pg_class'::pg_catalog.regclass
+                WHEN d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass THEN
                    CASE WHEN k.conrelid <> 0 THEN 'pg_catalog.pg_class'::pg_catalog.regclass
                         ELSE 'pg_catalog.pg_type'::pg_catalog.regclass END
                ELSE d.classid END AS from_class,
            CASE d.classid
                WHEN 'pg_catalog.pg_attrdef'::pg_catalog.regclass THEN ad.adrelid
                WHEN 'pg_catalog.pg_rewrite'::pg_catalog.regclass THEN rw.ev_class
+               WHEN 'pg_catalog.pg_trigger'::pg_catalog.regclass THEN tg.tgrelid
+               WHEN 'pg_catalog.pg_policy'::pg_catalog.regclass THEN po.polrelid
+               WHEN 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass THEN st.stxrelid
                WHEN 'pg_catalog.pg_constraint'::pg_catalog.regclass THEN
                    CASE WHEN k.conrelid <> 0 THEN k.conrelid ELSE k.contypid END
-               ELSE d.objid END AS from_oid,
+               ELSE coalesce(ix.indrelid, d.objid) END AS from_oid,
            d.refclassid AS to_class,
            d.refobjid AS to_oid,
-           a.attname AS via_default,
-           CASE WHEN k.contype = 'c' AND k.conrelid <> 0 THEN k.conname END AS via_check
+           CASE WHEN d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass THEN 'DEFAULT'
+                WHEN rw.oid IS NOT NULL AND rw.rulename <> '_RETURN' THEN 'RULE'
+                WHEN k.contype = 'c' THEN 'CHECK'
+                WHEN k.oid IS NOT NULL AND k.conrelid <> 0 THEN 'KEY'
+                WHEN tg.oid IS NOT NULL THEN 'TRIGGER'
+                WHEN po.oid IS NOT NULL THEN 'POLICY'
+                WHEN st.oid IS NOT NULL THEN 'STATISTICS'
+                WHEN ix.indexrelid IS NOT NULL THEN 'INDEX'
+                WHEN sc.relkind IN ('r', 'p', 'f') AND d.objsubid > 0 THEN 'COLUMN'
+                ELSE 'DEFINITION' END AS part,
+           coalesce(a.attname, CASE WHEN rw.rulename <> '_RETURN' THEN rw.rulename END, k.conname, tg.tgname,
+                    po.polname, st.stxname, CASE WHEN ix.indexrelid IS NOT NULL THEN sc.relname END,
+                    CASE WHEN sc.relkind IN ('r', 'p', 'f') AND d.objsubid > 0 THEN sa.attname END) AS part_name,
+           CASE WHEN d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjsubid > 0 THEN ra.attname
+           END AS referenced_column
     FROM pg_catalog.pg_depend d
     LEFT JOIN pg_catalog.pg_attrdef ad
            ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND ad.oid = d.objid
@@ -80,16 +98,27 @@ raw AS (
            ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND rw.oid = d.objid
     LEFT JOIN pg_catalog.pg_constraint k
            ON d.classid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND k.oid = d.objid
+    LEFT JOIN pg_catalog.pg_trigger tg
+           ON d.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND tg.oid = d.objid
+    LEFT JOIN pg_catalog.pg_policy po
+           ON d.classid = 'pg_catalog.pg_policy'::pg_catalog.regclass AND po.oid = d.objid
+    LEFT JOIN pg_catalog.pg_statistic_ext st
+           ON d.classid = 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass AND st.oid = d.objid
     LEFT JOIN pg_catalog.pg_class sc
            ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND sc.oid = d.objid
+    LEFT JOIN pg_catalog.pg_index ix ON sc.relkind IN ('i', 'I') AND ix.indexrelid = sc.oid
+    LEFT JOIN pg_catalog.pg_attribute sa
+           ON sc.relkind IN ('r', 'p', 'f') AND d.objsubid > 0 AND sa.attrelid = d.objid AND sa.attnum = d.objsubid
+    LEFT JOIN pg_catalog.pg_attribute ra
+           ON d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjsubid > 0
+              AND ra.attrelid = d.refobjid AND ra.attnum = d.refobjsubid
     WHERE d.deptype IN ('n', 'a')
       AND d.refclassid IN ('pg_catalog.pg_class'::pg_catalog.regclass, 'pg_catalog.pg_type'::pg_catalog.regclass,
                            'pg_catalog.pg_proc'::pg_catalog.regclass, 'pg_catalog.pg_operator'::pg_catalog.regclass)
       AND NOT (d.deptype = 'a' AND sc.relkind = 'S')
-      -- Keys, foreign keys, exclusion constraints and constraint triggers, and rules other than a view's own, are
-      -- created after the data: what they need does not order the creation of their table.
-      AND (k.oid IS NULL OR k.contype NOT IN ('f', 'p', 'u', 'x', 't'))
-      AND (rw.oid IS NULL OR rw.rulename = '_RETURN')
+      -- An index, trigger or statistics object needs the columns of its own table automatically: no need.
+      AND NOT (d.deptype = 'a' AND (ix.indexrelid IS NOT NULL OR tg.oid IS NOT NULL OR st.oid IS NOT NULL
+                                    OR po.oid IS NOT NULL))
 ),
 resolved AS (
     SELECT coalesce(ft.owner_class, CASE WHEN fc.relkind = 'c' THEN 'pg_catalog.pg_type'::pg_catalog.regclass END,
@@ -98,7 +127,7 @@ resolved AS (
            coalesce(tt.owner_class, CASE WHEN tc.relkind = 'c' THEN 'pg_catalog.pg_type'::pg_catalog.regclass END,
                     r.to_class) AS to_class,
            coalesce(tt.owner_oid, CASE WHEN tc.relkind = 'c' THEN tc.reltype END, r.to_oid) AS to_oid,
-           r.via_default, r.via_check
+           r.part, r.part_name, r.referenced_column
     FROM raw r
     LEFT JOIN type_owner ft ON r.from_class = 'pg_catalog.pg_type'::pg_catalog.regclass AND ft.type_oid = r.from_oid
     LEFT JOIN pg_catalog.pg_class fc ON r.from_class = 'pg_catalog.pg_class'::pg_catalog.regclass AND fc.oid = r.from_oid
@@ -109,9 +138,9 @@ SELECT DISTINCT f.kind AS dependent_kind, f.schema_name AS dependent_schema, f.o
        f.arguments AS dependent_arguments,
        t.kind AS referenced_kind, t.schema_name AS referenced_schema, t.object_name AS referenced_name,
        t.arguments AS referenced_arguments,
-       x.via_default, x.via_check
+       x.part, x.part_name, x.referenced_column
 FROM resolved x
 JOIN objects f ON f.classid = x.from_class AND f.objid = x.from_oid
 JOIN objects t ON t.classid = x.to_class AND t.objid = x.to_oid
 WHERE (f.classid, f.objid) <> (t.classid, t.objid)
-ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11

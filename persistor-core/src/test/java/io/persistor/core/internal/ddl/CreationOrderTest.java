@@ -23,7 +23,7 @@ class CreationOrderTest {
     void placesEveryObjectAfterWhatItNeeds() {
         // a view over a function over a table: table, function, view, though names and kinds rank them otherwise
         List<String> order = order(Map.of(VIEW, 0, FUNCTION, 1, TABLE, 2),
-                new Dependency(VIEW, FUNCTION, null, null), new Dependency(FUNCTION, TABLE, null, null));
+                Dependency.of(VIEW, FUNCTION), Dependency.of(FUNCTION, TABLE));
         assertThat(order).containsExactly("s.t", "s.f()", "s.a_view");
     }
 
@@ -36,8 +36,8 @@ class CreationOrderTest {
     @Test
     void defersDefaultsThatCallRoutinesWhichBreaksTheTableFunctionCycle() {
         // t's default calls f, and f returns SETOF t
-        Dependency viaDefault = new Dependency(TABLE, FUNCTION, "c", null);
-        Dependency rowType = new Dependency(FUNCTION, TABLE, null, null);
+        Dependency viaDefault = new Dependency(TABLE, FUNCTION, Dependency.Part.DEFAULT, "c", null);
+        Dependency rowType = Dependency.of(FUNCTION, TABLE);
         CreationOrder<String> creation = creation(Map.of(TABLE, 3, FUNCTION, 2), viaDefault, rowType);
         assertThat(creation.sorted()).containsExactly("s.t", "s.f()");
         assertThat(creation.deferredDefaults()).containsExactly(new ColumnReference(TABLE.name(), "c"));
@@ -46,8 +46,8 @@ class CreationOrderTest {
     @Test
     void defersChecksThatCallRoutinesNeedingTheirOwnTable() {
         // t's check calls f, and f takes t's rows: f after t, the check after both
-        Dependency viaCheck = new Dependency(TABLE, FUNCTION, null, "t_ok");
-        Dependency rowType = new Dependency(FUNCTION, TABLE, null, null);
+        Dependency viaCheck = new Dependency(TABLE, FUNCTION, Dependency.Part.CHECK, "t_ok", null);
+        Dependency rowType = Dependency.of(FUNCTION, TABLE);
         CreationOrder<String> creation = creation(Map.of(TABLE, 3, FUNCTION, 2), viaCheck, rowType);
         assertThat(creation.sorted()).containsExactly("s.t", "s.f()");
         assertThat(creation.deferredChecks()).containsExactly(new CreationOrder.CheckReference(TABLE.name(), "t_ok"));
@@ -56,7 +56,7 @@ class CreationOrderTest {
     @Test
     void keepsChecksInlineWhenTheRoutineDoesNotNeedTheTable() {
         CreationOrder<String> creation = creation(Map.of(TABLE, 3, FUNCTION, 2),
-                new Dependency(TABLE, FUNCTION, null, "t_ok"));
+                new Dependency(TABLE, FUNCTION, Dependency.Part.CHECK, "t_ok", null));
         assertThat(creation.sorted()).containsExactly("s.f()", "s.t");
         assertThat(creation.deferredChecks()).isEmpty();
     }
@@ -64,7 +64,7 @@ class CreationOrderTest {
     @Test
     void stillEmitsEveryObjectOnceWhenACycleRemains() {
         List<String> order = order(Map.of(TABLE, 3, VIEW, 4),
-                new Dependency(TABLE, VIEW, null, null), new Dependency(VIEW, TABLE, null, null));
+                Dependency.of(TABLE, VIEW), Dependency.of(VIEW, TABLE));
         assertThat(order).containsExactlyInAnyOrder("s.t", "s.a_view");
     }
 

@@ -1,0 +1,511 @@
+package io.persistor.core.internal.diff;
+
+import static io.persistor.core.internal.script.SqlQuote.identifier;
+import static io.persistor.core.internal.script.SqlQuote.qualified;
+
+import io.persistor.Difference;
+import io.persistor.Hazard;
+import io.persistor.MigrationStep.Lock;
+import io.persistor.core.internal.ddl.CastDdl;
+import io.persistor.core.internal.ddl.CommentDdl;
+import io.persistor.core.internal.ddl.ConstraintDdl;
+import io.persistor.core.internal.ddl.OperatorDdl;
+import io.persistor.core.internal.ddl.SecurityDdl;
+import io.persistor.core.internal.ddl.SequenceDdl;
+import io.persistor.core.internal.ddl.StatisticsDdl;
+import io.persistor.core.internal.ddl.TableDdl;
+import io.persistor.core.internal.ddl.TextSearchDdl;
+import io.persistor.core.internal.ddl.TypeDdl;
+import io.persistor.core.internal.ddl.ViewDdl;
+import io.persistor.model.Cast;
+import io.persistor.model.Catalog;
+import io.persistor.model.Collation;
+import io.persistor.model.Column;
+import io.persistor.model.CompositeType;
+import io.persistor.model.Constraint;
+import io.persistor.model.DomainType;
+import io.persistor.model.EnumType;
+import io.persistor.model.Extension;
+import io.persistor.model.Index;
+import io.persistor.model.Operator;
+import io.persistor.model.Policy;
+import io.persistor.model.QualifiedName;
+import io.persistor.model.RangeType;
+import io.persistor.model.Routine;
+import io.persistor.model.Rule;
+import io.persistor.model.Schema;
+import io.persistor.model.Sequence;
+import io.persistor.model.StatisticsObject;
+import io.persistor.model.Table;
+import io.persistor.model.TextSearchConfiguration;
+import io.persistor.model.TextSearchDictionary;
+import io.persistor.model.Trigger;
+import io.persistor.model.View;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Writes the statements that create a missing object or change an existing one in place, with the lock each takes
+ * and its hazards. An object the migration dropped for a rebuild is created, not altered.
+ */
+final class ChangeWriter {
+
+    /** A statement kept for after every new table exists: foreign keys, rules and their comments. */
+    record Deferred(String sql, Lock lock, Hazard[] hazards) {
+    }
+
+    private final Catalog source;
+    private final StepList steps;
+    private final Rebuilds rebuilds;
+    private final List<Deferred> afterTables = new ArrayList<>();
+    private boolean writesRoutines;
+
+    ChangeWriter(Catalog source, StepList steps, Rebuilds rebuilds) {
+        this.source = source;
+        this.steps = steps;
+        this.rebuilds = rebuilds;
+    }
+
+    /** Whether it created or replaced a function or procedure, whose bodies are then not to be checked. */
+    boolean writesRoutines() {
+        return writesRoutines;
+    }
+
+    /** Writes what waited for every new table. */
+    void writeAfterTables() {
+        afterTables.forEach(d -> steps.add(d.sql(), d.lock(), d.hazards()));
+    }
+
+    /** Writes the statements of one change that is not a drop. */
+    void write(SchemaComparer.Change change) {
+        Described described = change.sourceSide();
+        boolean missing = change.change() == Difference.Change.MISSING_IN_TARGET
+                || change.targetSide() != null && rebuilds.isDropped(change.targetSide());
+        Object object = described.source();
+        String comment = described.properties().get("comment");
+        boolean commentChanged = change.details().stream().anyMatch(d -> d.startsWith("comment:"));
+        if (!missing && change.details().stream().allMatch(d -> d.startsWith("comment:"))) {
+            comment(described, comment);
+            return;
+        }
+        Rebuilds.Root leftOut = change.targetSide() == null ? null : rebuilds.leftOut(change.targetSide());
+        if (leftOut != null && !leftOut.column()) {
+            steps.leaveOut(DropStatements.drop(change.targetSide()) + "; " + String.join("; ", create(described)),
+                    Lock.ACCESS_EXCLUSIVE, leftOut.hazards(), leftOut.note());
+            return;
+        }
+        if (object instanceof Schema schema) {
+            steps.add(TypeDdl.createSchema(schema.name()));
+        } else if (object instanceof Extension extension) {
+            TypeDdl.createExtension(extension).forEach(steps::add);
+            return; // with its comment
+        } else if (object instanceof EnumType type && !missing) {
+            for (String statement : EnumChange.of((EnumType) change.targetSide().source(), type)) {
+                // A new label cannot be used before the transaction that adds it commits.
+                steps.addOutsideTransaction(statement, Lock.NONE);
+            }
+        } else if (object instanceof DomainType domain && !missing) {
+            alterDomain(domain, (DomainType) change.targetSide().source());
+        } else if (object instanceof CompositeType type && !missing) {
+            CompositeChange.of((CompositeType) change.targetSide().source(), type)
+                    .forEach(s -> steps.add(s, Lock.ACCESS_EXCLUSIVE));
+        } else if (object instanceof TextSearchDictionary dictionary && !missing) {
+            steps.add(alterDictionary(dictionary, (TextSearchDictionary) change.targetSide().source()), Lock.NONE);
+        } else if (object instanceof Sequence sequence) {
+            steps.add(missing ? SequenceDdl.create(sequence)
+                    : "ALTER SEQUENCE " + qualified(sequence.name()) + " AS " + sequence.dataType() + " "
+                    + SequenceDdl.options(sequence).replace("START WITH", "START"),
+                    missing ? Lock.NONE : Lock.SHARE_ROW_EXCLUSIVE);
+        } else if (object instanceof Routine routine) {
+            if (routine.kind() != Routine.Kind.AGGREGATE) {
+                writesRoutines = true;
+            }
+            steps.add(routine.definition());
+        } else if (object instanceof Table table) {
+            if (missing) {
+                createTable(table);
+            } else {
+                new TableChanges(steps).write(change);
+            }
+        } else if (object instanceof CatalogDescriber.ColumnOf column) {
+            column(column, missing, change);
+        } else if (object instanceof View view && !missing && view.materialized()) {
+            steps.add(ViewDdl.clusterOn(view), Lock.SHARE_UPDATE_EXCLUSIVE);
+        } else if (object instanceof View view && !missing) {
+            steps.add(ViewDdl.create(view).replaceFirst("^CREATE VIEW", "CREATE OR REPLACE VIEW"), Lock.ACCESS_EXCLUSIVE);
+        } else if (object instanceof View view) {
+            createView(view);
+        } else if (object instanceof CatalogDescriber.Member member) {
+            if (!missing) {
+                steps.add(DropStatements.dropMember(member), Lock.ACCESS_EXCLUSIVE);
+            }
+            createMember(member, true);
+        } else {
+            create(described).forEach(steps::add);
+        }
+        if (comment != null || commentChanged) {
+            comment(described, comment);
+        }
+    }
+
+    /** The statements that create an object of the kinds without in-place changes. */
+    private static List<String> create(Described described) {
+        Object object = described.source();
+        if (object instanceof Collation collation) {
+            return List.of(TypeDdl.createCollation(collation));
+        } else if (object instanceof Cast cast) {
+            return List.of(CastDdl.create(cast));
+        } else if (object instanceof Operator operator) {
+            return List.of(OperatorDdl.create(operator));
+        } else if (object instanceof TextSearchDictionary dictionary) {
+            return List.of(TextSearchDdl.createDictionary(dictionary));
+        } else if (object instanceof TextSearchConfiguration configuration) {
+            return TextSearchDdl.createConfiguration(configuration);
+        } else if (object instanceof EnumType type) {
+            return List.of(TypeDdl.createEnum(type));
+        } else if (object instanceof DomainType domain) {
+            List<String> statements = new ArrayList<>(List.of(TypeDdl.createDomain(domain)));
+            domain.constraints().stream().filter(c -> !c.validated())
+                    .forEach(c -> statements.add(TypeDdl.addDomainConstraint(domain, c)));
+            return statements;
+        } else if (object instanceof CompositeType type) {
+            return List.of(TypeDdl.createComposite(type));
+        } else if (object instanceof RangeType type) {
+            return List.of(TypeDdl.createRange(type));
+        } else if (object instanceof Routine routine) {
+            return List.of(routine.definition());
+        } else if (object instanceof View view) {
+            return List.of(ViewDdl.create(view));
+        }
+        return List.of("-- " + described.kind() + " " + described.name());
+    }
+
+    private void alterDomain(DomainType domain, DomainType current) {
+        String alter = "ALTER DOMAIN " + qualified(domain.name()) + " ";
+        if (!Objects.equals(domain.defaultExpression(), current.defaultExpression())) {
+            steps.add(alter + (domain.defaultExpression() == null ? "DROP DEFAULT" : "SET DEFAULT " + domain.defaultExpression()),
+                    Lock.NONE);
+        }
+        if (domain.notNull() != current.notNull()) {
+            if (domain.notNull()) {
+                steps.add(alter + "SET NOT NULL", Lock.SHARE, Hazard.FULL_SCAN, Hazard.MAY_FAIL_ON_DATA);
+            } else {
+                steps.add(alter + "DROP NOT NULL", Lock.NONE);
+            }
+        }
+        for (Constraint constraint : current.constraints()) {
+            if (domain.constraints().stream().noneMatch(c -> same(c, constraint))) {
+                steps.add(alter + "DROP CONSTRAINT " + identifier(constraint.name()), Lock.NONE);
+            }
+        }
+        for (Constraint constraint : domain.constraints()) {
+            if (current.constraints().stream().noneMatch(c -> same(c, constraint))) {
+                steps.add(TypeDdl.addDomainConstraint(domain, constraint), Lock.SHARE, constraint.validated() ? new Hazard[] {Hazard.FULL_SCAN, Hazard.MAY_FAIL_ON_DATA}
+                                : new Hazard[0]);
+            }
+        }
+    }
+
+    /** Sets the source's options and removes the others, which an option named without a value does. */
+    private static String alterDictionary(TextSearchDictionary dictionary, TextSearchDictionary current) {
+        List<String> options = new ArrayList<>(optionList(dictionary.options()));
+        List<String> names = options.stream().map(o -> o.replaceAll("\\s*=.*", "")).toList();
+        for (String option : optionList(current.options())) {
+            String name = option.replaceAll("\\s*=.*", "");
+            if (!names.contains(name)) {
+                options.add(name);
+            }
+        }
+        return "ALTER TEXT SEARCH DICTIONARY " + qualified(dictionary.name()) + " (" + String.join(", ", options) + ")";
+    }
+
+    private static List<String> optionList(String options) {
+        return options == null ? List.of() : List.of(options.split(",\\s*(?=[A-Za-z_][A-Za-z0-9_]*\\s*=)"));
+    }
+
+    private static boolean same(Constraint a, Constraint b) {
+        return a.name().equals(b.name()) && a.definition().equals(b.definition()) && a.validated() == b.validated();
+    }
+
+    private void createView(View view) {
+        steps.add(ViewDdl.create(view));
+        for (Column column : view.columns()) {
+            if (column.defaultExpression() != null) {
+                steps.add(ViewDdl.setDefault(view, column));
+            }
+            if (column.comment() != null) {
+                steps.add(CommentDdl.onColumn(view.name(), column.name(), column.comment()));
+            }
+        }
+        if (view.materialized() && view.populated()) {
+            steps.add(ViewDdl.refresh(view), Lock.NONE, Hazard.FULL_SCAN);
+        }
+    }
+
+    private void createTable(Table table) {
+        steps.add(TableDdl.create(table, Set.of()));
+        for (Constraint constraint : table.constraints()) {
+            if (constraint.local() && constraint.kind() != Constraint.Kind.TRIGGER && !TableDdl.isInline(constraint)) {
+                if (constraint.kind() == Constraint.Kind.FOREIGN_KEY) {
+                    // Once every new table has its keys: the referenced one may come later.
+                    afterTables.add(new Deferred(ConstraintDdl.add(table, constraint), Lock.SHARE_ROW_EXCLUSIVE,
+                            new Hazard[0]));
+                } else {
+                    steps.add(ConstraintDdl.add(table, constraint));
+                }
+            }
+        }
+        for (Index index : table.indexes()) {
+            steps.add(index.definition());
+            memberComment("INDEX", index.name(), table.name(), index.comment());
+        }
+        SecurityDdl.replication(table).forEach(steps::add);
+        for (Trigger trigger : table.triggers()) {
+            createMember(new CatalogDescriber.Member(table.name(), trigger, false), false);
+            memberComment("TRIGGER", trigger.name(), table.name(), trigger.comment());
+        }
+        for (Rule rule : table.rules()) {
+            // Its actions may use tables created later.
+            afterTables.add(new Deferred(rule.definition(), Lock.NONE, new Hazard[0]));
+            if (rule.comment() != null) {
+                afterTables.add(new Deferred(CommentDdl.onMember("RULE", rule.name(), qualified(table.name()),
+                        rule.comment()), Lock.NONE, new Hazard[0]));
+            }
+        }
+        SecurityDdl.rowSecurity(table).forEach(steps::add);
+        for (Policy policy : table.policies()) {
+            steps.add(SecurityDdl.createPolicy(table.name(), policy));
+            memberComment("POLICY", policy.name(), table.name(), policy.comment());
+        }
+        for (StatisticsObject statistics : table.statistics()) {
+            createMember(new CatalogDescriber.Member(table.name(), statistics, false), false);
+            if (statistics.comment() != null) {
+                steps.add(CommentDdl.on("STATISTICS", statistics.name(), statistics.comment()));
+            }
+        }
+        for (Constraint constraint : table.constraints()) {
+            if (constraint.local() && constraint.kind() != Constraint.Kind.TRIGGER && constraint.comment() != null) {
+                String comment = CommentDdl.onMember("CONSTRAINT", constraint.name(), qualified(table.name()),
+                        constraint.comment());
+                if (constraint.kind() == Constraint.Kind.FOREIGN_KEY) {
+                    afterTables.add(new Deferred(comment, Lock.NONE, new Hazard[0]));
+                } else {
+                    steps.add(comment);
+                }
+            }
+        }
+        for (Column column : table.columns()) {
+            if (column.comment() != null) {
+                steps.add(CommentDdl.onColumn(table.name(), column.name(), column.comment()));
+            }
+        }
+    }
+
+    private void memberComment(String kind, String name, QualifiedName table, String comment) {
+        if (comment != null) {
+            steps.add(CommentDdl.onMember(kind, name, qualified(table), comment));
+        }
+    }
+
+    private void column(CatalogDescriber.ColumnOf of, boolean missing, SchemaComparer.Change change) {
+        Column column = of.column();
+        if (of.view() && missing) {
+            return; // the view is created again with it
+        }
+        String alter = (of.view() ? "ALTER VIEW " : "ALTER TABLE ") + qualified(of.relation()) + " ";
+        if (missing) {
+            steps.add(alter + "ADD COLUMN " + TableDdl.columnDefinition(column), Lock.ACCESS_EXCLUSIVE,
+                    column.notNull() && column.defaultExpression() == null && column.generated() == null
+                            ? new Hazard[] {Hazard.MAY_FAIL_ON_DATA} : column.generated() != null
+                            ? new Hazard[] {Hazard.TABLE_REWRITE} : new Hazard[0]);
+            return;
+        }
+        Map<String, String> before = change.targetSide().properties();
+        Map<String, String> after = change.sourceSide().properties();
+        String target = "ALTER COLUMN " + identifier(column.name()) + " ";
+        List<String> properties = change.details().stream().map(d -> d.substring(0, d.indexOf(':'))).distinct().toList();
+        boolean retype = properties.contains("type") || properties.contains("collation");
+        Rebuilds.Root leftOut = rebuilds.leftOut(change.targetSide());
+        if (retype && before.get("default") != null && leftOut == null) {
+            // The old default may not convert to the new type: it comes back from the source after.
+            steps.add(alter + target + "DROP DEFAULT", Lock.ACCESS_EXCLUSIVE);
+        }
+        for (String property : properties) {
+            switch (property) {
+                case "type", "collation" -> {
+                    if (property.equals("collation") && properties.contains("type")) {
+                        continue;
+                    }
+                    String statement = alter + target + "TYPE " + column.type()
+                            + (column.collation() == null ? "" : " COLLATE " + column.collation())
+                            + " USING " + identifier(column.name()) + "::" + column.type();
+                    if (leftOut != null) {
+                        steps.leaveOut(statement, Lock.ACCESS_EXCLUSIVE, leftOut.hazards(), leftOut.note());
+                    } else {
+                        steps.add(statement, Lock.ACCESS_EXCLUSIVE, Hazard.TABLE_REWRITE, Hazard.MAY_FAIL_ON_DATA);
+                    }
+                }
+                case "default" -> {
+                    if (after.get("default") != null) {
+                        steps.add(alter + target + "SET DEFAULT " + column.defaultExpression(), Lock.ACCESS_EXCLUSIVE);
+                    } else if (!retype) {
+                        steps.add(alter + target + "DROP DEFAULT", Lock.ACCESS_EXCLUSIVE);
+                    }
+                }
+                case "not null" -> {
+                    if (after.get("not null") == null) {
+                        steps.add(alter + target + "DROP NOT NULL", Lock.ACCESS_EXCLUSIVE);
+                    } else {
+                        steps.add(alter + target + "SET NOT NULL", Lock.ACCESS_EXCLUSIVE, Hazard.FULL_SCAN,
+                                Hazard.MAY_FAIL_ON_DATA);
+                    }
+                }
+                case "statistics" -> steps.add(alter + target + "SET STATISTICS "
+                        + (column.statisticsTarget() == null ? -1 : column.statisticsTarget()), Lock.SHARE_UPDATE_EXCLUSIVE);
+                case "storage" -> steps.add(alter + target + "SET STORAGE "
+                        + (column.storage() == null ? "DEFAULT" : column.storage().toUpperCase(java.util.Locale.ROOT)),
+                        Lock.ACCESS_EXCLUSIVE);
+                case "compression" -> steps.add(alter + target + "SET COMPRESSION "
+                        + (column.compression() == null ? "DEFAULT" : column.compression()), Lock.ACCESS_EXCLUSIVE);
+                case "options" -> {
+                    if (before.get("options") != null) {
+                        steps.add(alter + target + "RESET (" + optionNames(before.get("options")) + ")",
+                                Lock.SHARE_UPDATE_EXCLUSIVE);
+                    }
+                    if (column.options() != null) {
+                        steps.add(alter + target + "SET (" + column.options() + ")", Lock.SHARE_UPDATE_EXCLUSIVE);
+                    }
+                }
+                case "identity" -> identity(alter + target, column, before.get("identity"));
+                case "comment" -> { } // set with the other comments
+                default -> steps.leaveOut("-- column " + of.relation() + "." + column.name() + " "
+                        + property + ": " + after.get(property) + " (was " + before.get(property) + ")",
+                        Lock.NONE, Set.of(), "no statement makes this change in place");
+            }
+        }
+    }
+
+    private void identity(String alterColumn, Column column, String before) {
+        if (column.identity() == null) {
+            steps.add(alterColumn + "DROP IDENTITY", Lock.ACCESS_EXCLUSIVE);
+        } else if (before == null) {
+            steps.add(alterColumn + "ADD GENERATED " + column.identity().generation() + " AS IDENTITY",
+                    Lock.ACCESS_EXCLUSIVE);
+        } else {
+            steps.add(alterColumn + "SET GENERATED " + column.identity().generation(), Lock.ACCESS_EXCLUSIVE);
+        }
+    }
+
+    private static String optionNames(String options) {
+        List<String> names = new ArrayList<>();
+        for (String option : options.replaceAll("^\\{|}$", "").split(",")) {
+            names.add(option.strip().replaceAll("=.*", ""));
+        }
+        return String.join(", ", names);
+    }
+
+    /**
+     * Creates a member of a table or view.
+     *
+     * @param existing whether the table holds rows already, so building its index or validating its key costs
+     */
+    void createMember(CatalogDescriber.Member member, boolean existing) {
+        Object object = member.member();
+        if (object instanceof Constraint constraint) {
+            Table owner = source.tables().stream().filter(t -> t.name().equals(member.table())).findFirst().orElseThrow();
+            Hazard[] hazards = !existing ? new Hazard[0] : switch (constraint.kind()) {
+                case PRIMARY_KEY, UNIQUE, EXCLUSION -> new Hazard[] {Hazard.BLOCKING_INDEX_BUILD, Hazard.MAY_FAIL_ON_DATA};
+                case CHECK, FOREIGN_KEY, NOT_NULL -> constraint.validated()
+                        ? new Hazard[] {Hazard.FULL_SCAN, Hazard.MAY_FAIL_ON_DATA} : new Hazard[0];
+                default -> new Hazard[0];
+            };
+            Lock lock = constraint.kind() == Constraint.Kind.FOREIGN_KEY ? Lock.SHARE_ROW_EXCLUSIVE : Lock.ACCESS_EXCLUSIVE;
+            steps.add(ConstraintDdl.add(owner, constraint), existing ? lock : Lock.NONE, hazards);
+        } else if (object instanceof Index index) {
+            steps.add(index.definition(), existing ? Lock.SHARE : Lock.NONE,
+                    existing ? new Hazard[] {Hazard.BLOCKING_INDEX_BUILD} : new Hazard[0]);
+        } else if (object instanceof Trigger trigger && trigger.inherited()) {
+            steps.add(SecurityDdl.reenable(member.table(), trigger), Lock.SHARE_ROW_EXCLUSIVE);
+        } else if (object instanceof Trigger trigger) {
+            steps.add(trigger.definition(), existing ? Lock.SHARE_ROW_EXCLUSIVE : Lock.NONE);
+            String firing = SecurityDdl.firing(member.table(), trigger);
+            if (firing != null) {
+                steps.add(firing, existing ? Lock.SHARE_ROW_EXCLUSIVE : Lock.NONE);
+            }
+        } else if (object instanceof Rule rule) {
+            steps.add(rule.definition(), existing ? Lock.ACCESS_EXCLUSIVE : Lock.NONE);
+        } else if (object instanceof Policy policy) {
+            steps.add(SecurityDdl.createPolicy(member.table(), policy), existing ? Lock.ACCESS_EXCLUSIVE : Lock.NONE);
+        } else if (object instanceof StatisticsObject statistics) {
+            steps.add(statistics.definition(), existing ? Lock.SHARE_UPDATE_EXCLUSIVE : Lock.NONE);
+            String target = StatisticsDdl.target(statistics);
+            if (target != null) {
+                steps.add(target, existing ? Lock.SHARE_UPDATE_EXCLUSIVE : Lock.NONE);
+            }
+        }
+    }
+
+    /** Sets (or with {@code null}, removes) the comment of a created or changed object. */
+    void comment(Described described, String comment) {
+        Object object = described.source();
+        String statement = null;
+        if (object instanceof Schema schema) {
+            statement = CommentDdl.onUnqualified("SCHEMA", schema.name(), comment);
+        } else if (object instanceof Extension extension) {
+            statement = CommentDdl.onUnqualified("EXTENSION", extension.name(), comment);
+        } else if (object instanceof Table table) {
+            statement = CommentDdl.on("TABLE", table.name(), comment);
+        } else if (object instanceof View view) {
+            statement = CommentDdl.on(ViewDdl.kind(view), view.name(), comment);
+        } else if (object instanceof Sequence sequence) {
+            statement = CommentDdl.on("SEQUENCE", sequence.name(), comment);
+        } else if (object instanceof EnumType type) {
+            statement = CommentDdl.on("TYPE", type.name(), comment);
+        } else if (object instanceof CompositeType type) {
+            statement = CommentDdl.on("TYPE", type.name(), comment);
+        } else if (object instanceof RangeType type) {
+            statement = CommentDdl.on("TYPE", type.name(), comment);
+        } else if (object instanceof DomainType domain) {
+            statement = CommentDdl.on("DOMAIN", domain.name(), comment);
+        } else if (object instanceof Cast cast) {
+            statement = CommentDdl.onCast(cast, comment);
+        } else if (object instanceof Operator operator) {
+            statement = CommentDdl.onOperator(operator, comment);
+        } else if (object instanceof TextSearchDictionary dictionary) {
+            statement = CommentDdl.on("TEXT SEARCH DICTIONARY", dictionary.name(), comment);
+        } else if (object instanceof TextSearchConfiguration configuration) {
+            statement = CommentDdl.on("TEXT SEARCH CONFIGURATION", configuration.name(), comment);
+        } else if (object instanceof Routine routine) {
+            statement = CommentDdl.onRoutine(routine);
+        } else if (object instanceof CatalogDescriber.ColumnOf column) {
+            statement = CommentDdl.onColumn(column.relation(), column.column().name(), comment);
+        } else if (object instanceof CatalogDescriber.Member member) {
+            statement = memberComment(member, comment);
+        }
+        if (statement != null) {
+            steps.add(statement);
+        }
+    }
+
+    private static String memberComment(CatalogDescriber.Member member, String comment) {
+        String table = qualified(member.table());
+        Object object = member.member();
+        if (object instanceof Constraint constraint) {
+            return CommentDdl.onMember("CONSTRAINT", constraint.name(), table, comment);
+        } else if (object instanceof Index index) {
+            return CommentDdl.on("INDEX", new QualifiedName(member.table().schema(), index.name()), comment);
+        } else if (object instanceof Trigger trigger) {
+            return CommentDdl.onMember("TRIGGER", trigger.name(), table, comment);
+        } else if (object instanceof Rule rule) {
+            return CommentDdl.onMember("RULE", rule.name(), table, comment);
+        } else if (object instanceof Policy policy) {
+            return CommentDdl.onMember("POLICY", policy.name(), table, comment);
+        } else if (object instanceof StatisticsObject statistics) {
+            return CommentDdl.on("STATISTICS", statistics.name(), comment);
+        }
+        return null;
+    }
+}
