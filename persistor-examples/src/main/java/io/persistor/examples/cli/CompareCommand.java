@@ -2,9 +2,13 @@ package io.persistor.examples.cli;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.persistor.Hazard;
+import io.persistor.MigrationVerification;
 import io.persistor.SchemaComparison;
 import io.persistor.SchemaDiff;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +75,16 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--allow-destructive", description = "Write drops and rewriting type changes into the migration.")
     boolean allowDestructive;
 
+    @Option(names = "--allow", split = ",", paramLabel = "HAZARD",
+            description = "Also write statements with these hazards: ${COMPLETION-CANDIDATES}.")
+    List<Hazard> allowed = new ArrayList<>();
+
+    @Option(names = "--verify", paramLabel = "SCRATCH_DB",
+            description = "Prove the migration on this scratch database of the target's server (its contents are"
+                    + " replaced): copy the target's schema there, apply, compare again; exit code 4 unless it closes"
+                    + " every difference.")
+    String verifyDatabase;
+
     @Override
     public Integer call() {
         try (HikariDataSource source = new HikariDataSource(pool("persistor-source", sourceHost, sourcePort,
@@ -81,9 +95,19 @@ final class CompareCommand implements Callable<Integer> {
             if (allowDestructive) {
                 diff.allowDestructive();
             }
+            diff.allow(allowed.toArray(Hazard[]::new));
             SchemaComparison comparison = diff.compute();
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? comparison.json() : sql ? comparison.migrationSql() : comparison.report());
+            if (verifyDatabase != null && !comparison.isEmpty()) {
+                try (HikariDataSource scratch = new HikariDataSource(pool("persistor-scratch", targetHost, targetPort,
+                        verifyDatabase, targetUser, targetPassword))) {
+                    MigrationVerification verification = comparison.verify(scratch);
+                    (json || sql ? spec.commandLine().getErr() : out).print(verification.report());
+                    out.flush();
+                    return verification.isGood() ? ExitCode.DIFFERENCES : ExitCode.FAILURE;
+                }
+            }
             out.flush();
             return comparison.isEmpty() ? ExitCode.OK : ExitCode.DIFFERENCES;
         }

@@ -40,6 +40,30 @@ class CompareCommandIT {
     }
 
     @Test
+    void allowsHazardsByNameAndVerifiesTheMigrationOnAScratchDatabase(TestDatabase source, TestDatabase target,
+                                                                       TestDatabase scratch) {
+        source.execute("CREATE TABLE public.item (id int PRIMARY KEY, price numeric(10,2))",
+                "CREATE VIEW public.priced AS SELECT id, price FROM public.item");
+        target.execute("CREATE TABLE public.item (id int PRIMARY KEY, price numeric(12,2))",
+                "CREATE VIEW public.priced AS SELECT id, price FROM public.item");
+        String port = String.valueOf(source.server().port());
+        String user = source.server().superuser();
+        String[] compare = {"compare", "--s-db", source.name(), "--s-user", user, "--s-port", port,
+                "--t-db", target.name(), "--t-user", user, "--t-port", port, "--verify", scratch.name()};
+
+        int refused = run(compare);
+        assertThat(refused).as(out.toString()).isEqualTo(ExitCode.FAILURE);
+        assertThat(out.toString()).contains("Left after the migration: DIFFERENT column public.item.price");
+
+        out.getBuffer().setLength(0);
+        int allowed = run(java.util.stream.Stream.concat(java.util.Arrays.stream(compare),
+                java.util.stream.Stream.of("--sql", "--allow", "TABLE_REWRITE")).toArray(String[]::new));
+        assertThat(allowed).as(err.toString()).isEqualTo(ExitCode.DIFFERENCES);
+        assertThat(out.toString()).contains("DROP VIEW \"public\".\"priced\"").doesNotContain("CASCADE");
+        assertThat(err.toString()).contains("left no difference");
+    }
+
+    @Test
     void exitsWithZeroForIdenticalSchemas(TestDatabase source, TestDatabase target) {
         source.execute("CREATE TABLE public.t (id int)");
         target.execute("CREATE TABLE public.t (id int)");

@@ -1,6 +1,7 @@
 package io.persistor.core.internal.diff;
 
 import static io.persistor.core.internal.script.SqlQuote.identifier;
+import static io.persistor.core.internal.script.SqlQuote.literal;
 import static io.persistor.core.internal.script.SqlQuote.qualified;
 
 import io.persistor.Difference;
@@ -43,6 +44,7 @@ import io.persistor.model.Trigger;
 import io.persistor.model.View;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -58,13 +60,15 @@ final class ChangeWriter {
     }
 
     private final Catalog source;
+    private final int targetVersion;
     private final StepList steps;
     private final Rebuilds rebuilds;
     private final List<Deferred> afterTables = new ArrayList<>();
     private boolean writesRoutines;
 
-    ChangeWriter(Catalog source, StepList steps, Rebuilds rebuilds) {
+    ChangeWriter(Catalog source, int targetVersion, StepList steps, Rebuilds rebuilds) {
         this.source = source;
+        this.targetVersion = targetVersion;
         this.steps = steps;
         this.rebuilds = rebuilds;
     }
@@ -180,7 +184,7 @@ final class ChangeWriter {
         } else if (object instanceof View view) {
             return List.of(ViewDdl.create(view));
         }
-        return List.of("-- " + described.kind() + " " + described.name());
+        throw new IllegalArgumentException("No create statement for " + described.key());
     }
 
     private void alterDomain(DomainType domain, DomainType current) {
@@ -365,9 +369,9 @@ final class ChangeWriter {
                 }
                 case "statistics" -> steps.add(alter + target + "SET STATISTICS "
                         + (column.statisticsTarget() == null ? -1 : column.statisticsTarget()), Lock.SHARE_UPDATE_EXCLUSIVE);
-                case "storage" -> steps.add(alter + target + "SET STORAGE "
-                        + (column.storage() == null ? "DEFAULT" : column.storage().toUpperCase(java.util.Locale.ROOT)),
-                        Lock.ACCESS_EXCLUSIVE);
+                case "storage" -> steps.add(column.storage() != null
+                        ? alter + target + "SET STORAGE " + column.storage().toUpperCase(Locale.ROOT)
+                        : defaultStorage(of.relation(), column.name()), Lock.ACCESS_EXCLUSIVE);
                 case "compression" -> steps.add(alter + target + "SET COMPRESSION "
                         + (column.compression() == null ? "DEFAULT" : column.compression()), Lock.ACCESS_EXCLUSIVE);
                 case "options" -> {
@@ -386,6 +390,18 @@ final class ChangeWriter {
                         Lock.NONE, Set.of(), "no statement makes this change in place");
             }
         }
+    }
+
+    /** Gives a column its type's storage again: {@code SET STORAGE DEFAULT} from PostgreSQL 16, looked up before. */
+    private String defaultStorage(QualifiedName table, String column) {
+        String alter = "ALTER TABLE " + qualified(table) + " ALTER COLUMN " + identifier(column) + " SET STORAGE ";
+        if (targetVersion >= 160000) {
+            return alter + "DEFAULT";
+        }
+        return "DO " + literal("BEGIN EXECUTE " + literal(alter) + " || (SELECT CASE t.typstorage WHEN 'p' THEN 'PLAIN'"
+                + " WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END FROM pg_catalog.pg_attribute a"
+                + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid WHERE a.attrelid = " + literal(qualified(table))
+                + "::pg_catalog.regclass AND a.attname = " + literal(column) + "); END");
     }
 
     private void identity(String alterColumn, Column column, String before) {

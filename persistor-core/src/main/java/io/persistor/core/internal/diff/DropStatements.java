@@ -5,6 +5,7 @@ import static io.persistor.core.internal.script.SqlQuote.qualified;
 
 import io.persistor.core.internal.ddl.CastDdl;
 import io.persistor.core.internal.ddl.OperatorDdl;
+import io.persistor.core.internal.ddl.SecurityDdl;
 import io.persistor.core.internal.ddl.ViewDdl;
 import io.persistor.model.Cast;
 import io.persistor.model.Collation;
@@ -99,7 +100,7 @@ final class DropStatements {
         } else if (object instanceof Index index) {
             return "DROP INDEX IF EXISTS " + qualified(new QualifiedName(member.table().schema(), index.name()));
         } else if (object instanceof Trigger trigger && trigger.inherited()) {
-            return io.persistor.core.internal.ddl.SecurityDdl.setFiring(member.table(), trigger, Trigger.Firing.ORIGIN);
+            return SecurityDdl.setFiring(member.table(), trigger, Trigger.Firing.ORIGIN);
         } else if (object instanceof Trigger trigger) {
             return "DROP TRIGGER IF EXISTS " + identifier(trigger.name()) + " ON " + table;
         } else if (object instanceof Rule rule) {

@@ -48,7 +48,7 @@ import java.util.Set;
  */
 final class MigrationWriter {
 
-    private final DiffPlan plan;
+    private final Options plan;
     private final Catalog source;
     private final Catalog target;
     private final StepList steps;
@@ -56,10 +56,10 @@ final class MigrationWriter {
     private final Set<String> dropped = new HashSet<>();
 
     /** The comparison's options, as the writer needs them. */
-    record DiffPlan(Set<Hazard> allowed, Map<String, String> schemaMap) {
+    record Options(Set<Hazard> allowed, Map<String, String> schemaMap) {
     }
 
-    MigrationWriter(Catalog source, Catalog target, DiffPlan plan) {
+    MigrationWriter(Catalog source, Catalog target, Options plan) {
         this.source = source;
         this.target = target;
         this.plan = plan;
@@ -75,7 +75,7 @@ final class MigrationWriter {
 
         List<SchemaComparer.Change> forward = withRecreations(changes, rebuilds, sources, targets);
         forward.sort(order);
-        ChangeWriter writer = new ChangeWriter(source, steps, rebuilds);
+        ChangeWriter writer = new ChangeWriter(source, target.serverVersionNum(), steps, rebuilds);
         for (SchemaComparer.Change change : forward) {
             writer.write(change);
         }
@@ -222,8 +222,10 @@ final class MigrationWriter {
         for (Described wanted : recreated) {
             byKey.put(wanted.key(), new SchemaComparer.Change(Difference.Change.MISSING_IN_TARGET, wanted, null,
                     List.of()));
-            if (wanted.source() instanceof View view) {
-                // A view's indexes, triggers and rules go with it and come back with it.
+        }
+        for (SchemaComparer.Change change : List.copyOf(byKey.values())) {
+            if (change.change() == Difference.Change.MISSING_IN_TARGET && change.sourceSide().source() instanceof View view) {
+                // A view's indexes, triggers and rules are created with it.
                 for (Described member : sources.values()) {
                     if (member.source() instanceof CatalogDescriber.Member of && of.table().equals(view.name())
                             && !byKey.containsKey(member.key())) {

@@ -4,6 +4,9 @@ import io.persistor.Difference;
 import io.persistor.SchemaComparison;
 import io.persistor.core.internal.ddl.CreationOrder;
 import io.persistor.model.Catalog;
+import io.persistor.model.Dependency;
+import io.persistor.model.ObjectKey;
+import io.persistor.model.Table;
 import io.persistor.model.View;
 import io.persistor.spi.DiffPlan;
 import java.util.ArrayList;
@@ -75,7 +78,7 @@ public final class SchemaComparer {
                     change.details()));
         }
         MigrationWriter writer = new MigrationWriter(source, target,
-                new MigrationWriter.DiffPlan(plan.allowed(), plan.schemaMap()));
+                new MigrationWriter.Options(plan.allowed(), plan.schemaMap()));
         return new SchemaComparison(differences, writer.write(changes, sources, targets, creationOrder(source)),
                 plan.source() == null || plan.target() == null ? null : new MigrationVerifier(plan));
     }
@@ -83,7 +86,8 @@ public final class SchemaComparer {
     /**
      * The order of the changes: by kind (schemas and extensions first, the parts of tables and views after them),
      * except that the source's types, sequences, routines, operators, casts and tables, which may need one another
-     * whatever their kinds, come in the source's creation order, as do its views among themselves.
+     * whatever their kinds, come in the source's creation order, as do its views among themselves and with the
+     * routines and types that need them (a function returning a view's rows).
      */
     private static Comparator<Change> creationOrder(Catalog source) {
         Map<Object, Integer> positions = new IdentityHashMap<>();
@@ -91,17 +95,37 @@ public final class SchemaComparer {
         for (int i = 0; i < created.size(); i++) {
             positions.put(created.get(i), i);
         }
+        Set<ObjectKey> needViews = needingViews(source);
         ToIntFunction<Change> band = change -> {
             Object object = change.sourceSide() == null ? null : change.sourceSide().source();
             if (object == null || !positions.containsKey(object)) {
                 return change.object().order();
             }
-            return object instanceof View ? CatalogDescriber.VIEWS : CatalogDescriber.TYPES;
+            boolean amongViews = object instanceof View
+                    || !(object instanceof Table) && needViews.contains(TargetDependents.keyOf(object));
+            return amongViews ? CatalogDescriber.VIEWS : CatalogDescriber.TYPES;
         };
         // Within a band, what is not in the creation order (text search configurations) comes first.
         ToIntFunction<Change> position = change -> change.sourceSide() == null ? -1
                 : positions.getOrDefault(change.sourceSide().source(), -1);
         return Comparator.comparingInt(band).thenComparingInt(position).thenComparing(change -> change.object().name());
+    }
+
+    /** The routines, types, operators and casts that need a view, directly or not: they come among the views. */
+    private static Set<ObjectKey> needingViews(Catalog source) {
+        Set<ObjectKey> found = new HashSet<>();
+        source.views().forEach(v -> found.add(v.key()));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Dependency dependency : source.dependencies()) {
+                if (dependency.ordersCreation() && found.contains(dependency.referenced())
+                        && dependency.dependent().kind() != ObjectKey.Kind.RELATION) {
+                    grew |= found.add(dependency.dependent());
+                }
+            }
+        }
+        return found;
     }
 
     /** One difference with both sides' descriptions, for the migration. */
