@@ -119,6 +119,8 @@ class SchemaDiffIT {
                     "CREATE VIEW public.cheap AS SELECT id, name, price FROM public.product WHERE price < 10",
                     "CREATE OR REPLACE FUNCTION public.twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x + x'",
                     "CREATE TABLE public.orders (id serial PRIMARY KEY, product_id int REFERENCES public.product)",
+                    "CREATE INDEX orders_product ON public.orders (product_id)",
+                    "COMMENT ON INDEX public.orders_product IS 'lookups'",
                     "COMMENT ON COLUMN public.product.name IS 'what it is called'",
                     "COMMENT ON TABLE public.product IS 'changed'",
                     "CREATE TEXT SEARCH DICTIONARY public.words (TEMPLATE = pg_catalog.simple, STOPWORDS = english)",

@@ -264,35 +264,35 @@ final class ChangeWriter {
         }
         for (Index index : table.indexes()) {
             steps.add(index.definition());
-            memberComment("INDEX", index.name(), table.name(), index.comment());
+            memberComment(new CatalogDescriber.Member(table.name(), index, false), index.comment());
         }
         SecurityDdl.replication(table).forEach(steps::add);
         for (Trigger trigger : table.triggers()) {
-            createMember(new CatalogDescriber.Member(table.name(), trigger, false), false);
-            memberComment("TRIGGER", trigger.name(), table.name(), trigger.comment());
+            CatalogDescriber.Member member = new CatalogDescriber.Member(table.name(), trigger, false);
+            createMember(member, false);
+            memberComment(member, trigger.comment());
         }
         for (Rule rule : table.rules()) {
             // Its actions may use tables created later.
             afterTables.add(new Deferred(rule.definition(), Lock.NONE, new Hazard[0]));
             if (rule.comment() != null) {
-                afterTables.add(new Deferred(CommentDdl.onMember("RULE", rule.name(), qualified(table.name()),
-                        rule.comment()), Lock.NONE, new Hazard[0]));
+                afterTables.add(new Deferred(memberCommentStatement(new CatalogDescriber.Member(table.name(), rule,
+                        false), rule.comment()), Lock.NONE, new Hazard[0]));
             }
         }
         SecurityDdl.rowSecurity(table).forEach(steps::add);
         for (Policy policy : table.policies()) {
             steps.add(SecurityDdl.createPolicy(table.name(), policy));
-            memberComment("POLICY", policy.name(), table.name(), policy.comment());
+            memberComment(new CatalogDescriber.Member(table.name(), policy, false), policy.comment());
         }
         for (StatisticsObject statistics : table.statistics()) {
-            createMember(new CatalogDescriber.Member(table.name(), statistics, false), false);
-            if (statistics.comment() != null) {
-                steps.add(CommentDdl.on("STATISTICS", statistics.name(), statistics.comment()));
-            }
+            CatalogDescriber.Member member = new CatalogDescriber.Member(table.name(), statistics, false);
+            createMember(member, false);
+            memberComment(member, statistics.comment());
         }
         for (Constraint constraint : table.constraints()) {
             if (constraint.local() && constraint.kind() != Constraint.Kind.TRIGGER && constraint.comment() != null) {
-                String comment = CommentDdl.onMember("CONSTRAINT", constraint.name(), qualified(table.name()),
+                String comment = memberCommentStatement(new CatalogDescriber.Member(table.name(), constraint, false),
                         constraint.comment());
                 if (constraint.kind() == Constraint.Kind.FOREIGN_KEY) {
                     afterTables.add(new Deferred(comment, Lock.NONE, new Hazard[0]));
@@ -308,9 +308,9 @@ final class ChangeWriter {
         }
     }
 
-    private void memberComment(String kind, String name, QualifiedName table, String comment) {
+    private void memberComment(CatalogDescriber.Member member, String comment) {
         if (comment != null) {
-            steps.add(CommentDdl.onMember(kind, name, qualified(table), comment));
+            steps.add(memberCommentStatement(member, comment));
         }
     }
 
@@ -499,14 +499,14 @@ final class ChangeWriter {
         } else if (object instanceof CatalogDescriber.ColumnOf column) {
             statement = CommentDdl.onColumn(column.relation(), column.column().name(), comment);
         } else if (object instanceof CatalogDescriber.Member member) {
-            statement = memberComment(member, comment);
+            statement = memberCommentStatement(member, comment);
         }
         if (statement != null) {
             steps.add(statement);
         }
     }
 
-    private static String memberComment(CatalogDescriber.Member member, String comment) {
+    private static String memberCommentStatement(CatalogDescriber.Member member, String comment) {
         String table = qualified(member.table());
         Object object = member.member();
         if (object instanceof Constraint constraint) {
