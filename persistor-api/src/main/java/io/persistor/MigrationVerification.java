@@ -41,7 +41,8 @@ public record MigrationVerification(List<Difference> remaining, String failure, 
         }
         remaining.forEach(d -> text.append("Left after the migration: ").append(d).append('\n'));
         if (leftOut > 0) {
-            text.append(leftOut).append(" statements were left out for their hazards; SchemaDiff.allow(...) writes them.\n");
+            text.append(leftOut)
+                    .append(" statements were left out for their hazards; SchemaDiff.allow(...) writes them.\n");
         }
         return text.toString();
     }

@@ -171,12 +171,14 @@ public final class SchemaComparison {
                     .append(", \"note\": ").append(step.note() == null ? "null" : quote(step.note()))
                     .append(", \"group\": ").append(group).append('}');
         }
-        json.append(steps.isEmpty() ? "]" : "\n]").append(",\n\"summary\": {\"differences\": ").append(differences.size())
+        json.append(steps.isEmpty() ? "]" : "\n]").append(",\n\"summary\": {\"differences\": ")
+                .append(differences.size())
                 .append(", \"statements\": ").append(steps.size()).append(", \"written\": ").append(written)
                 .append(", \"leftOut\": ").append(steps.size() - written).append(", \"hazards\": {");
         int n = 0;
         for (Map.Entry<Hazard, Integer> entry : hazards.entrySet()) {
-            json.append(n++ == 0 ? "" : ", ").append(quote(entry.getKey().name())).append(": ").append(entry.getValue());
+            json.append(n++ == 0 ? "" : ", ").append(quote(entry.getKey().name())).append(": ")
+                    .append(entry.getValue());
         }
         return json.append("}}}}\n").toString();
     }

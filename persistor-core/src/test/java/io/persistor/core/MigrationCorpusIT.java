@@ -234,6 +234,7 @@ class MigrationCorpusIT {
     }
 
     private static List<String> withoutRowsOf(List<String> lines, Set<String> tables) {
-        return lines.stream().filter(line -> tables.stream().noneMatch(t -> line.startsWith("rows " + t + " "))).toList();
+        return lines.stream().filter(line -> tables.stream().noneMatch(t -> line.startsWith("rows " + t + " ")))
+                .toList();
     }
 }

@@ -63,12 +63,7 @@ class SchemaMigrationIT {
     @ParameterizedTest(name = "PostgreSQL {0}")
     @ValueSource(ints = {13, 18})
     void dependentsComeBackWithTheirRowsAndNothingIsCascaded(int major) throws Exception {
-        TestDatabase source = PostgresServers.major(major).createDatabase();
-        TestDatabase target = PostgresServers.major(major).createDatabase();
-        TestDatabase scratch = PostgresServers.major(major).createDatabase();
-        try {
-            source.execute(SOURCE);
-            target.execute(TARGET);
+        onMajor(major, (source, target, scratch) -> {
             SchemaComparison comparison = SchemaDiff.between(source.superuserDataSource(), target.superuserDataSource())
                     .allowDestructive().compute();
             String plan = comparison.migrationSql();
@@ -93,22 +88,13 @@ class SchemaMigrationIT {
             assertThat(single(target, "SELECT count(*) FROM public.big_orders_of('ann')")).isEqualTo("2");
             assertThat(single(target, "SELECT string_agg(customer, ',' ORDER BY id) FROM public.orders"))
                     .isEqualTo("ann,bob,ann");
-        } finally {
-            source.drop();
-            target.drop();
-            scratch.drop();
-        }
+        });
     }
 
     @ParameterizedTest(name = "PostgreSQL {0}")
     @ValueSource(ints = {13, 18})
     void aChangeLeftOutTakesOnlyWhatBelongsWithIt(int major) throws Exception {
-        TestDatabase source = PostgresServers.major(major).createDatabase();
-        TestDatabase target = PostgresServers.major(major).createDatabase();
-        TestDatabase scratch = PostgresServers.major(major).createDatabase();
-        try {
-            source.execute(SOURCE);
-            target.execute(TARGET);
+        onMajor(major, (source, target, scratch) -> {
             SchemaComparison comparison = SchemaDiff.between(source.superuserDataSource(), target.superuserDataSource())
                     .compute();
             assertThat(comparison.steps()).filteredOn(s -> !s.written()).singleElement()
@@ -131,6 +117,22 @@ class SchemaMigrationIT {
                     .containsExactly("public.orders.customer", "public.orders.orders_own");
             assertThat(single(target, "SELECT string_agg(customer || '=' || n, ',') FROM public.big_order_count"))
                     .isEqualTo("ann=2");
+        });
+    }
+
+    /** A test's body, given the source and the target of the scenario and an empty scratch database. */
+    private interface Scenario {
+        void run(TestDatabase source, TestDatabase target, TestDatabase scratch) throws Exception;
+    }
+
+    private static void onMajor(int major, Scenario scenario) throws Exception {
+        TestDatabase source = PostgresServers.major(major).createDatabase();
+        TestDatabase target = PostgresServers.major(major).createDatabase();
+        TestDatabase scratch = PostgresServers.major(major).createDatabase();
+        try {
+            source.execute(SOURCE);
+            target.execute(TARGET);
+            scenario.run(source, target, scratch);
         } finally {
             source.drop();
             target.drop();

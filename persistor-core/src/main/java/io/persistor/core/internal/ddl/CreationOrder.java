@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,6 +164,20 @@ public final class CreationOrder<T> {
      */
     public Set<ColumnReference> deferredDefaults() {
         return deferredDefaults;
+    }
+
+    /**
+     * Each object's place in {@link #sorted()}, by identity.
+     *
+     * @return the positions, from 0
+     */
+    public Map<T, Integer> positions() {
+        Map<T, Integer> positions = new IdentityHashMap<>();
+        List<T> sorted = sorted();
+        for (int i = 0; i < sorted.size(); i++) {
+            positions.put(sorted.get(i), i);
+        }
+        return positions;
     }
 
     /**

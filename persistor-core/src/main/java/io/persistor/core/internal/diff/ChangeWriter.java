@@ -139,7 +139,8 @@ final class ChangeWriter {
         } else if (object instanceof View view && !missing && view.materialized()) {
             steps.add(ViewDdl.clusterOn(view), Lock.SHARE_UPDATE_EXCLUSIVE);
         } else if (object instanceof View view && !missing) {
-            steps.add(ViewDdl.create(view).replaceFirst("^CREATE VIEW", "CREATE OR REPLACE VIEW"), Lock.ACCESS_EXCLUSIVE);
+            steps.add(ViewDdl.create(view).replaceFirst("^CREATE VIEW", "CREATE OR REPLACE VIEW"),
+                    Lock.ACCESS_EXCLUSIVE);
         } else if (object instanceof View view) {
             createView(view);
         } else if (object instanceof CatalogDescriber.Member member) {
@@ -190,8 +191,8 @@ final class ChangeWriter {
     private void alterDomain(DomainType domain, DomainType current) {
         String alter = "ALTER DOMAIN " + qualified(domain.name()) + " ";
         if (!Objects.equals(domain.defaultExpression(), current.defaultExpression())) {
-            steps.add(alter + (domain.defaultExpression() == null ? "DROP DEFAULT" : "SET DEFAULT " + domain.defaultExpression()),
-                    Lock.NONE);
+            steps.add(alter + (domain.defaultExpression() == null ? "DROP DEFAULT"
+                    : "SET DEFAULT " + domain.defaultExpression()), Lock.NONE);
         }
         if (domain.notNull() != current.notNull()) {
             if (domain.notNull()) {
@@ -207,8 +208,8 @@ final class ChangeWriter {
         }
         for (Constraint constraint : domain.constraints()) {
             if (current.constraints().stream().noneMatch(c -> same(c, constraint))) {
-                steps.add(TypeDdl.addDomainConstraint(domain, constraint), Lock.SHARE, constraint.validated() ? new Hazard[] {Hazard.FULL_SCAN, Hazard.MAY_FAIL_ON_DATA}
-                                : new Hazard[0]);
+                steps.add(TypeDdl.addDomainConstraint(domain, constraint), Lock.SHARE, constraint.validated()
+                        ? new Hazard[] {Hazard.FULL_SCAN, Hazard.MAY_FAIL_ON_DATA} : new Hazard[0]);
             }
         }
     }
@@ -330,7 +331,8 @@ final class ChangeWriter {
         Map<String, String> before = change.targetSide().properties();
         Map<String, String> after = change.sourceSide().properties();
         String target = "ALTER COLUMN " + identifier(column.name()) + " ";
-        List<String> properties = change.details().stream().map(d -> d.substring(0, d.indexOf(':'))).distinct().toList();
+        List<String> properties = change.details().stream().map(d -> d.substring(0, d.indexOf(':'))).distinct()
+                .toList();
         boolean retype = properties.contains("type") || properties.contains("collation");
         Rebuilds.Root leftOut = rebuilds.leftOut(change.targetSide());
         if (retype && before.get("default") != null && leftOut == null) {
@@ -368,7 +370,8 @@ final class ChangeWriter {
                     }
                 }
                 case "statistics" -> steps.add(alter + target + "SET STATISTICS "
-                        + (column.statisticsTarget() == null ? -1 : column.statisticsTarget()), Lock.SHARE_UPDATE_EXCLUSIVE);
+                        + (column.statisticsTarget() == null ? -1 : column.statisticsTarget()),
+                        Lock.SHARE_UPDATE_EXCLUSIVE);
                 case "storage" -> steps.add(column.storage() != null
                         ? alter + target + "SET STORAGE " + column.storage().toUpperCase(Locale.ROOT)
                         : defaultStorage(of.relation(), column.name()), Lock.ACCESS_EXCLUSIVE);
@@ -431,14 +434,17 @@ final class ChangeWriter {
     void createMember(CatalogDescriber.Member member, boolean existing) {
         Object object = member.member();
         if (object instanceof Constraint constraint) {
-            Table owner = source.tables().stream().filter(t -> t.name().equals(member.table())).findFirst().orElseThrow();
+            Table owner = source.tables().stream().filter(t -> t.name().equals(member.table())).findFirst()
+                    .orElseThrow();
             Hazard[] hazards = !existing ? new Hazard[0] : switch (constraint.kind()) {
-                case PRIMARY_KEY, UNIQUE, EXCLUSION -> new Hazard[] {Hazard.BLOCKING_INDEX_BUILD, Hazard.MAY_FAIL_ON_DATA};
+                case PRIMARY_KEY, UNIQUE, EXCLUSION ->
+                        new Hazard[] {Hazard.BLOCKING_INDEX_BUILD, Hazard.MAY_FAIL_ON_DATA};
                 case CHECK, FOREIGN_KEY, NOT_NULL -> constraint.validated()
                         ? new Hazard[] {Hazard.FULL_SCAN, Hazard.MAY_FAIL_ON_DATA} : new Hazard[0];
                 default -> new Hazard[0];
             };
-            Lock lock = constraint.kind() == Constraint.Kind.FOREIGN_KEY ? Lock.SHARE_ROW_EXCLUSIVE : Lock.ACCESS_EXCLUSIVE;
+            Lock lock = constraint.kind() == Constraint.Kind.FOREIGN_KEY ? Lock.SHARE_ROW_EXCLUSIVE
+                    : Lock.ACCESS_EXCLUSIVE;
             steps.add(ConstraintDdl.add(owner, constraint), existing ? lock : Lock.NONE, hazards);
         } else if (object instanceof Index index) {
             steps.add(index.definition(), existing ? Lock.SHARE : Lock.NONE,

@@ -42,12 +42,14 @@ final class CompositeChange {
         }
         for (Column attribute : source.attributes()) {
             int index = targetNames.indexOf(attribute.name());
-            String typed = attribute.type() + (attribute.collation() == null ? "" : " COLLATE " + attribute.collation());
+            String typed = attribute.type()
+                    + (attribute.collation() == null ? "" : " COLLATE " + attribute.collation());
             if (index < 0) {
                 statements.add(alter + "ADD ATTRIBUTE " + identifier(attribute.name()) + " " + typed);
             } else {
                 Column current = target.attributes().get(index);
-                if (!current.type().equals(attribute.type()) || !Objects.equals(current.collation(), attribute.collation())) {
+                if (!current.type().equals(attribute.type())
+                        || !Objects.equals(current.collation(), attribute.collation())) {
                     statements.add(alter + "ALTER ATTRIBUTE " + identifier(attribute.name()) + " TYPE " + typed);
                 }
             }

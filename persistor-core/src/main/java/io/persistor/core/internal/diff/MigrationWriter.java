@@ -19,6 +19,7 @@ import io.persistor.model.Dependency;
 import io.persistor.model.DomainType;
 import io.persistor.model.EnumType;
 import io.persistor.model.Extension;
+import io.persistor.model.QualifiedName;
 import io.persistor.model.RangeType;
 import io.persistor.model.Schema;
 import io.persistor.model.Sequence;
@@ -26,8 +27,8 @@ import io.persistor.model.Table;
 import io.persistor.model.View;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +71,10 @@ final class MigrationWriter {
                               Map<String, Described> targets, Comparator<SchemaComparer.Change> order) {
         TargetDependents dependents = new TargetDependents(target, targets.values());
         Rebuilds rebuilds = Rebuilds.plan(changes, dependents, steps::allows);
-        Map<Object, Integer> positions = positions(target);
-        dropForRebuild(rebuilds, positions);
+        Comparator<Described> latestFirst = latestFirst(target);
+        dropForRebuild(rebuilds, latestFirst);
 
-        List<SchemaComparer.Change> forward = withRecreations(changes, rebuilds, sources, targets);
+        List<SchemaComparer.Change> forward = withRecreations(changes, rebuilds, sources);
         forward.sort(order);
         ChangeWriter writer = new ChangeWriter(source, target.serverVersionNum(), steps, rebuilds);
         for (SchemaComparer.Change change : forward) {
@@ -87,7 +88,8 @@ final class MigrationWriter {
         writer.writeAfterTables();
         for (SchemaComparer.Change change : forward) {
             if (change.sourceSide().source() instanceof View view && view.clusterOn() != null
-                    && (change.change() == Difference.Change.MISSING_IN_TARGET || rebuilds.isDropped(change.targetSide()))) {
+                    && (change.change() == Difference.Change.MISSING_IN_TARGET
+                    || rebuilds.isDropped(change.targetSide()))) {
                 steps.add(ViewDdl.clusterOn(view), Lock.SHARE_UPDATE_EXCLUSIVE);
             }
             // A sequence can belong to its column only once both exist.
@@ -97,7 +99,7 @@ final class MigrationWriter {
                 steps.add(SequenceDdl.ownedBy(sequence));
             }
         }
-        dropExtras(changes, rebuilds, dependents, positions);
+        dropExtras(changes, rebuilds, dependents, latestFirst);
         if (writer.writesRoutines()) {
             // A body may read a table created after it, as in a backup's pre-data section.
             steps.addFirst("SET check_function_bodies = false");
@@ -106,7 +108,7 @@ final class MigrationWriter {
     }
 
     /** Phase 1: drops what the rebuilds take down, dependents first, and turns columns of recreated types into text. */
-    private void dropForRebuild(Rebuilds rebuilds, Map<Object, Integer> positions) {
+    private void dropForRebuild(Rebuilds rebuilds, Comparator<Described> latestFirst) {
         List<Node> parts = new ArrayList<>();
         List<Described> wholes = new ArrayList<>();
         List<Node> columns = new ArrayList<>();
@@ -123,17 +125,9 @@ final class MigrationWriter {
                 dropped.add(node.object().key());
             }
         }
-        List<Described> roots = new ArrayList<>();
-        for (Described whole : wholes) {
-            if (!isType(whole)) {
-                roots.add(whole);
-            }
-        }
-        List<Described> types = new ArrayList<>();
-        wholes.stream().filter(MigrationWriter::isType).forEach(types::add);
-        rebuilds.writtenRoots().forEach(root -> (isType(root) ? types : roots).add(root));
-        roots.sort(latestFirst(positions));
-        roots.forEach(this::dropWhole);
+        wholes.addAll(rebuilds.writtenRoots());
+        wholes.sort(latestFirst);
+        wholes.stream().filter(whole -> !isType(whole)).forEach(this::dropWhole);
         for (Node node : columns) {
             CatalogDescriber.ColumnOf of = (CatalogDescriber.ColumnOf) node.object().source();
             String text = of.column().type().endsWith("[]") ? "text[]" : "text";
@@ -141,8 +135,7 @@ final class MigrationWriter {
                             + " TYPE " + text + " USING " + identifier(of.column().name()) + "::" + text,
                     Lock.ACCESS_EXCLUSIVE, Hazard.TABLE_REWRITE);
         }
-        types.sort(latestFirst(positions));
-        types.forEach(this::dropWhole);
+        wholes.stream().filter(MigrationWriter::isType).forEach(this::dropWhole);
     }
 
     private void dropWhole(Described object) {
@@ -188,15 +181,13 @@ final class MigrationWriter {
      * members with them) and the columns turned into text or stripped of their defaults to be changed back.
      */
     private static List<SchemaComparer.Change> withRecreations(List<SchemaComparer.Change> changes, Rebuilds rebuilds,
-                                                               Map<String, Described> sources,
-                                                               Map<String, Described> targets) {
+                                                               Map<String, Described> sources) {
         Map<String, SchemaComparer.Change> byKey = new LinkedHashMap<>();
         for (SchemaComparer.Change change : changes) {
             if (change.change() != Difference.Change.EXTRA_IN_TARGET) {
                 byKey.put(change.object().key(), change);
             }
         }
-        List<Described> recreated = new ArrayList<>();
         for (Node node : rebuilds.closure()) {
             Described wanted = sources.get(node.object().key());
             if (wanted == null) {
@@ -207,35 +198,36 @@ final class MigrationWriter {
                 case COLUMN -> withDetail(byKey, wanted, node.object(), "type: back from text");
                 case CHECK -> {
                     if (node.partName() == null) {
-                        recreated.add(wanted);
+                        created(byKey, wanted);
                     }
                 }
-                default -> recreated.add(wanted);
+                default -> created(byKey, wanted);
             }
         }
         for (Described root : rebuilds.writtenRoots()) {
             Described wanted = sources.get(root.key());
             if (wanted != null && wanted.source() instanceof View) {
-                recreated.add(wanted);
+                created(byKey, wanted);
             }
         }
-        for (Described wanted : recreated) {
-            byKey.put(wanted.key(), new SchemaComparer.Change(Difference.Change.MISSING_IN_TARGET, wanted, null,
-                    List.of()));
-        }
         for (SchemaComparer.Change change : List.copyOf(byKey.values())) {
-            if (change.change() == Difference.Change.MISSING_IN_TARGET && change.sourceSide().source() instanceof View view) {
+            if (change.change() == Difference.Change.MISSING_IN_TARGET
+                    && change.sourceSide().source() instanceof View view) {
                 // A view's indexes, triggers and rules are created with it.
                 for (Described member : sources.values()) {
                     if (member.source() instanceof CatalogDescriber.Member of && of.table().equals(view.name())
                             && !byKey.containsKey(member.key())) {
-                        byKey.put(member.key(), new SchemaComparer.Change(Difference.Change.MISSING_IN_TARGET, member,
-                                null, List.of()));
+                        created(byKey, member);
                     }
                 }
             }
         }
         return new ArrayList<>(byKey.values());
+    }
+
+    /** Makes the change of an object one that creates it from the source's definition. */
+    private static void created(Map<String, SchemaComparer.Change> byKey, Described wanted) {
+        byKey.put(wanted.key(), new SchemaComparer.Change(Difference.Change.MISSING_IN_TARGET, wanted, null, List.of()));
     }
 
     private static void withDetail(Map<String, SchemaComparer.Change> byKey, Described wanted, Described current,
@@ -251,14 +243,14 @@ final class MigrationWriter {
 
     /** Phase 4: drops what only the target has, dependents first; keeps what something left in place still needs. */
     private void dropExtras(List<SchemaComparer.Change> changes, Rebuilds rebuilds, TargetDependents dependents,
-                            Map<Object, Integer> positions) {
+                            Comparator<Described> latestFirst) {
         List<Described> extras = new ArrayList<>();
         for (SchemaComparer.Change change : changes) {
             if (change.change() == Difference.Change.EXTRA_IN_TARGET) {
                 extras.add(change.targetSide());
             }
         }
-        extras.sort(Comparator.comparingInt(MigrationWriter::dropGroup).thenComparing(latestFirst(positions))
+        extras.sort(Comparator.comparingInt(MigrationWriter::dropGroup).thenComparing(latestFirst)
                 .thenComparing(Comparator.comparingInt(Described::order).reversed()));
         Set<String> kept = new HashSet<>(rebuilds.leftOutKeys());
         for (Described extra : extras) {
@@ -280,7 +272,8 @@ final class MigrationWriter {
     }
 
     private static String neededBy(Described extra, TargetDependents dependents, Set<String> kept) {
-        for (Node node : dependents.dependentsOf(new Node(extra, Dependency.Part.DEFINITION, null), new ArrayList<>())) {
+        Node whole = new Node(extra, Dependency.Part.DEFINITION, null);
+        for (Node node : dependents.dependentsOf(whole, new ArrayList<>())) {
             Object source = node.object().source();
             String table = source instanceof CatalogDescriber.ColumnOf column ? "table " + column.relation()
                     : source instanceof CatalogDescriber.Member member ? "table " + member.table() : null;
@@ -308,29 +301,27 @@ final class MigrationWriter {
         return object.order() >= CatalogDescriber.TYPES && object.order() <= CatalogDescriber.VIEWS + 1 ? 1 : 2;
     }
 
-    private static Comparator<Described> latestFirst(Map<Object, Integer> positions) {
-        return Comparator.comparingDouble((Described object) -> {
-            Object source = object.source();
-            if (source instanceof CatalogDescriber.ColumnOf column) {
-                for (Map.Entry<Object, Integer> entry : positions.entrySet()) {
-                    if (entry.getKey() instanceof Table table && table.name().equals(column.relation())
-                            || entry.getKey() instanceof View view && view.name().equals(column.relation())) {
-                        return entry.getValue() + 0.5;
-                    }
-                }
-                return -1;
+    /**
+     * Orders the target's objects latest created first; a column comes just before its table or view, so after
+     * what reads it and before the types it uses. Objects outside the creation order come last.
+     */
+    private static Comparator<Described> latestFirst(Catalog target) {
+        Map<Object, Integer> positions = CreationOrder.preData(target).positions();
+        Map<QualifiedName, Integer> relations = new HashMap<>();
+        positions.forEach((object, position) -> {
+            if (object instanceof Table table) {
+                relations.put(table.name(), position);
+            } else if (object instanceof View view) {
+                relations.put(view.name(), position);
             }
-            return positions.getOrDefault(source, -1);
+        });
+        return Comparator.comparingDouble((Described object) -> {
+            if (object.source() instanceof CatalogDescriber.ColumnOf column) {
+                Integer relation = relations.get(column.relation());
+                return relation == null ? -1 : relation + 0.5;
+            }
+            return positions.getOrDefault(object.source(), -1);
         }).reversed();
-    }
-
-    private static Map<Object, Integer> positions(Catalog catalog) {
-        Map<Object, Integer> positions = new IdentityHashMap<>();
-        List<Object> created = CreationOrder.preData(catalog).sorted();
-        for (int i = 0; i < created.size(); i++) {
-            positions.put(created.get(i), i);
-        }
-        return positions;
     }
 
     /** Rewrites qualified names from source schemas to their target counterparts. */

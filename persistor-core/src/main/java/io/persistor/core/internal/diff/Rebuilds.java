@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -133,8 +134,8 @@ final class Rebuilds {
         if (root != null && !root.column()) {
             return true;
         }
-        Node node = closure.get(target.key() + " " + Dependency.Part.DEFINITION);
-        return node != null || closure.containsKey(target.key() + " " + memberPart(target));
+        return closure.containsKey(target.key() + " " + Dependency.Part.DEFINITION)
+                || closure.containsKey(target.key() + " " + memberPart(target));
     }
 
     private static Dependency.Part memberPart(Described target) {
@@ -227,7 +228,8 @@ final class Rebuilds {
             }
             return !(onlyAbout(change, "comment:", "query:") && columnsAppended(view, (View) target));
         } else if (source instanceof Routine routine) {
-            return routine.kind() == Routine.Kind.AGGREGATE || !header(change.sourceSide().properties().get("definition"))
+            return routine.kind() == Routine.Kind.AGGREGATE
+                    || !header(change.sourceSide().properties().get("definition"))
                     .equals(header(change.targetSide().properties().get("definition")));
         } else if (source instanceof EnumType type) {
             return EnumChange.of((EnumType) target, type) == null;
@@ -255,7 +257,7 @@ final class Rebuilds {
             Column a = source.columns().get(i);
             Column b = target.columns().get(i);
             if (!a.name().equals(b.name()) || !a.type().equals(b.type())
-                    || !java.util.Objects.equals(a.collation(), b.collation())) {
+                    || !Objects.equals(a.collation(), b.collation())) {
                 return false;
             }
         }

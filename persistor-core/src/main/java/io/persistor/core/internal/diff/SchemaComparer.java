@@ -12,7 +12,6 @@ import io.persistor.spi.DiffPlan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,11 +89,7 @@ public final class SchemaComparer {
      * routines and types that need them (a function returning a view's rows).
      */
     private static Comparator<Change> creationOrder(Catalog source) {
-        Map<Object, Integer> positions = new IdentityHashMap<>();
-        List<Object> created = CreationOrder.preData(source).sorted();
-        for (int i = 0; i < created.size(); i++) {
-            positions.put(created.get(i), i);
-        }
+        Map<Object, Integer> positions = CreationOrder.preData(source).positions();
         Set<ObjectKey> needViews = needingViews(source);
         ToIntFunction<Change> band = change -> {
             Object object = change.sourceSide() == null ? null : change.sourceSide().source();

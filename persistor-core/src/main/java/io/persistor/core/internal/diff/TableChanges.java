@@ -42,8 +42,9 @@ final class TableChanges {
                         + " ROW LEVEL SECURITY", Lock.ACCESS_EXCLUSIVE);
                 case "replica identity" -> {
                     ReplicaIdentity identity = table.replicaIdentity();
-                    steps.add(alter + "REPLICA IDENTITY " + (identity == null ? "DEFAULT" : "INDEX".equals(identity.kind())
-                            ? "USING INDEX " + identifier(identity.index()) : identity.kind()), Lock.ACCESS_EXCLUSIVE);
+                    String kind = identity == null ? "DEFAULT" : "INDEX".equals(identity.kind())
+                            ? "USING INDEX " + identifier(identity.index()) : identity.kind();
+                    steps.add(alter + "REPLICA IDENTITY " + kind, Lock.ACCESS_EXCLUSIVE);
                 }
                 case "cluster on" -> steps.add(alter + (table.clusterOn() == null ? "SET WITHOUT CLUSTER"
                         : "CLUSTER ON " + identifier(table.clusterOn())), Lock.SHARE_UPDATE_EXCLUSIVE);

@@ -197,8 +197,9 @@ final class TargetDependents {
 
     private Node statistics(QualifiedName table, String name) {
         for (Described object : byKey.values()) {
-            if (object.source() instanceof CatalogDescriber.Member member && member.member() instanceof StatisticsObject s
-                    && member.table().equals(table) && s.name().name().equals(name)) {
+            if (object.source() instanceof CatalogDescriber.Member member
+                    && member.member() instanceof StatisticsObject s && member.table().equals(table)
+                    && s.name().name().equals(name)) {
                 return new Node(object, Dependency.Part.STATISTICS, null);
             }
         }
