@@ -9,9 +9,10 @@ import java.util.Set;
  * @param sql           the statement, ending with a semicolon
  * @param hazards       what it may cost besides the change itself
  * @param lock          the strongest lock it takes on an existing object
- * @param transactional {@code false} when it cannot run inside a transaction block, or must be committed before the
- *                      statements after it can use what it made ({@code CREATE INDEX CONCURRENTLY},
- *                      {@code ALTER TYPE ... ADD VALUE})
+ * @param transactional {@code false} when it must run on its own: it cannot run inside a transaction block
+ *                      ({@code CREATE INDEX CONCURRENTLY}), or must be committed before the statements after it can
+ *                      use what it made ({@code ALTER TYPE ... ADD VALUE}), or, in an online-safe plan, reads a
+ *                      whole table and must hold no lock of the statements before it ({@code VALIDATE CONSTRAINT})
  * @param written       {@code false} when it was left out, because one of its hazards is not allowed or because it
  *                      belongs with a statement that was
  * @param note          why it is there or why it was left out, or {@code null}

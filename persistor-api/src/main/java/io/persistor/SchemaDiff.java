@@ -1,7 +1,9 @@
 package io.persistor;
 
 import io.persistor.model.Catalog;
+import io.persistor.model.QualifiedName;
 import io.persistor.spi.DiffPlan;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -34,6 +36,10 @@ public final class SchemaDiff {
     private final Map<String, String> schemaMap = new LinkedHashMap<>();
     private final Set<Hazard> allowed = EnumSet.noneOf(Hazard.class);
     private final Set<Hazard> refused = EnumSet.noneOf(Hazard.class);
+    private final List<DiffPlan.Rename> renames = new ArrayList<>();
+    private boolean online;
+    private Duration lockTimeout;
+    private Duration statementTimeout;
 
     private SchemaDiff(DataSource source, DataSource target, Catalog sourceCatalog, Catalog targetCatalog) {
         this.sourceDataSource = source;
@@ -126,6 +132,72 @@ public final class SchemaDiff {
     }
 
     /**
+     * Writes a migration that keeps tables readable and writable while it runs: indexes on existing tables built and
+     * dropped {@code CONCURRENTLY} (a changed index built under a new name, then swapped in), foreign keys and checks
+     * added {@code NOT VALID} and validated on their own, {@code SET NOT NULL} proven by a validated check first,
+     * unique and primary keys attached {@code USING INDEX} built concurrently. Unless {@link #timeouts} says
+     * otherwise, the migration starts with {@code SET lock_timeout = '5s'} and {@code SET statement_timeout = '1h'}.
+     * Steps that must run on their own are marked ({@link MigrationStep#transactional()}); where PostgreSQL has no
+     * online form (partitioned tables' indexes, exclusion constraints) the blocking statement is written with a note.
+     *
+     * @return this builder
+     */
+    public SchemaDiff onlineSafe() {
+        online = true;
+        return this;
+    }
+
+    /**
+     * Starts the migration with {@code SET lock_timeout} and {@code SET statement_timeout}, so a statement that waits
+     * for a lock or runs too long fails instead of stalling the application.
+     *
+     * @param lock      the longest wait for a lock, or {@code null} to set none
+     * @param statement the longest run of one statement, or {@code null} to set none
+     * @return this builder
+     */
+    public SchemaDiff timeouts(Duration lock, Duration statement) {
+        lockTimeout = lock == null ? Duration.ZERO : lock;
+        statementTimeout = statement == null ? Duration.ZERO : statement;
+        return this;
+    }
+
+    /**
+     * Declares that a target table is the source's table of another name, so the migration renames it
+     * ({@code ALTER TABLE ... RENAME TO}) instead of dropping it with its rows and creating the other.
+     *
+     * @param table the table as the target names it, {@code schema.name}
+     * @param to    its name in the source, in the same schema
+     * @return this builder
+     */
+    public SchemaDiff renameTable(String table, String to) {
+        renames.add(new DiffPlan.Rename(qualifiedName(table), null, Objects.requireNonNull(to, "to")));
+        return this;
+    }
+
+    /**
+     * Declares that a target column is the source's column of another name, so the migration renames it
+     * ({@code ALTER TABLE ... RENAME COLUMN}) instead of dropping it with its values and adding the other.
+     *
+     * @param table  the table as the target names it, {@code schema.name}
+     * @param column the column as the target names it
+     * @param to     its name in the source
+     * @return this builder
+     */
+    public SchemaDiff renameColumn(String table, String column, String to) {
+        renames.add(new DiffPlan.Rename(qualifiedName(table), Objects.requireNonNull(column, "column"),
+                Objects.requireNonNull(to, "to")));
+        return this;
+    }
+
+    private static QualifiedName qualifiedName(String table) {
+        int dot = table == null ? -1 : table.indexOf('.');
+        if (dot <= 0 || dot == table.length() - 1) {
+            throw new PersistorException("Invalid rename: a table is named schema.table, but got " + table);
+        }
+        return new QualifiedName(table.substring(0, dot), table.substring(dot + 1));
+    }
+
+    /**
      * Reads both sides (when given as data sources) and compares them.
      *
      * @return the differences and the migration
@@ -142,8 +214,12 @@ public final class SchemaDiff {
                 written.add(hazard);
             }
         }
+        Duration lock = lockTimeout != null ? lockTimeout : online ? Duration.ofSeconds(5) : Duration.ZERO;
+        Duration statement = statementTimeout != null ? statementTimeout : online ? Duration.ofHours(1)
+                : Duration.ZERO;
         DiffPlan plan = new DiffPlan(sourceDataSource, targetDataSource, sourceCatalog, targetCatalog, schemas,
-                schemaMap, written);
+                schemaMap, written, online, lock.isZero() ? null : lock, statement.isZero() ? null : statement,
+                renames);
         return Providers.provider().compare(plan);
     }
 }

@@ -2,6 +2,8 @@ package io.persistor.spi;
 
 import io.persistor.Hazard;
 import io.persistor.model.Catalog;
+import io.persistor.model.QualifiedName;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,16 +19,34 @@ import javax.sql.DataSource;
  * @param schemas          the source's schemas to compare
  * @param schemaMap        source schema to target schema, for schemas named differently on the two sides
  * @param allowed          the hazards a migration statement may have and still be written
+ * @param online           whether the migration avoids long locks: concurrent index builds, constraints added
+ *                         {@code NOT VALID} and validated after
+ * @param lockTimeout      the {@code lock_timeout} the migration sets first, or {@code null} for none
+ * @param statementTimeout the {@code statement_timeout} the migration sets first, or {@code null} for none
+ * @param renames          tables and columns the target has under other names, renamed rather than dropped and
+ *                         created
  */
 public record DiffPlan(DataSource source, DataSource target, Catalog sourceCatalog,
                        Catalog targetCatalog, List<String> schemas, Map<String, String> schemaMap,
-                       Set<Hazard> allowed) {
+                       Set<Hazard> allowed, boolean online, Duration lockTimeout, Duration statementTimeout,
+                       List<Rename> renames) {
+
+    /**
+     * A table or column that the target calls by another name than the source.
+     *
+     * @param table  the table as the target names it
+     * @param column the column as the target names it, or {@code null} when the table itself is renamed
+     * @param to     the source's name for the table (in the same schema) or the column
+     */
+    public record Rename(QualifiedName table, String column, String to) {
+    }
 
     /** Copies the collections. */
     public DiffPlan {
         schemas = List.copyOf(schemas);
         schemaMap = Map.copyOf(schemaMap);
         allowed = Set.copyOf(allowed);
+        renames = List.copyOf(renames);
     }
 
     /**

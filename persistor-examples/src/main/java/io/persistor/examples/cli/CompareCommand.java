@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -85,6 +86,18 @@ final class CompareCommand implements Callable<Integer> {
                     + " every difference.")
     String verifyDatabase;
 
+    @Option(names = "--online", description = "Write a migration that keeps tables readable and writable: indexes"
+            + " built and dropped concurrently, constraints validated after, lock and statement timeouts first.")
+    boolean online;
+
+    @Option(names = "--rename-table", paramLabel = "TABLE=NEW",
+            description = "The target's TABLE (of --t-schema) is the source's table NEW: rename it, keeping its rows.")
+    List<String> tableRenames = new ArrayList<>();
+
+    @Option(names = "--rename-column", paramLabel = "TABLE.COLUMN=NEW",
+            description = "The target's COLUMN of TABLE is the source's column NEW: rename it, keeping its values.")
+    List<String> columnRenames = new ArrayList<>();
+
     @Override
     public Integer call() {
         try (HikariDataSource source = new HikariDataSource(pool("persistor-source", sourceHost, sourcePort,
@@ -96,6 +109,23 @@ final class CompareCommand implements Callable<Integer> {
                 diff.allowDestructive();
             }
             diff.allow(allowed.toArray(Hazard[]::new));
+            if (online) {
+                diff.onlineSafe();
+            }
+            for (String rename : tableRenames) {
+                String[] parts = assignment(rename, "--rename-table", "TABLE=NEW");
+                diff.renameTable(targetSchema + "." + parts[0], parts[1]);
+            }
+            for (String rename : columnRenames) {
+                String[] parts = assignment(rename, "--rename-column", "TABLE.COLUMN=NEW");
+                int dot = parts[0].lastIndexOf('.');
+                if (dot <= 0) {
+                    throw new ParameterException(spec.commandLine(),
+                            "--rename-column takes TABLE.COLUMN=NEW, but got " + rename);
+                }
+                diff.renameColumn(targetSchema + "." + parts[0].substring(0, dot), parts[0].substring(dot + 1),
+                        parts[1]);
+            }
             SchemaComparison comparison = diff.compute();
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? comparison.json() : sql ? comparison.migrationSql() : comparison.report());
@@ -111,6 +141,14 @@ final class CompareCommand implements Callable<Integer> {
             out.flush();
             return comparison.isEmpty() ? ExitCode.OK : ExitCode.DIFFERENCES;
         }
+    }
+
+    private String[] assignment(String value, String option, String form) {
+        int equals = value.indexOf('=');
+        if (equals <= 0 || equals == value.length() - 1) {
+            throw new ParameterException(spec.commandLine(), option + " takes " + form + ", but got " + value);
+        }
+        return new String[] {value.substring(0, equals), value.substring(equals + 1)};
     }
 
     private static HikariConfig pool(String name, String host, int port, String database, String user, String password) {

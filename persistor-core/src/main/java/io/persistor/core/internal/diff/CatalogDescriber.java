@@ -52,10 +52,12 @@ final class CatalogDescriber {
     }
 
     private final Map<String, String> schemaMap;
+    private final Renames renames;
     private final List<Described> out = new ArrayList<>();
 
-    private CatalogDescriber(Map<String, String> schemaMap) {
+    private CatalogDescriber(Map<String, String> schemaMap, Renames renames) {
         this.schemaMap = schemaMap;
+        this.renames = renames;
     }
 
     /**
@@ -63,10 +65,11 @@ final class CatalogDescriber {
      *
      * @param catalog   the catalog
      * @param schemaMap source schema to target schema; empty for the target side
+     * @param renames   the tables and columns to describe under their new names; none for the source side
      * @return its objects
      */
-    static List<Described> describe(Catalog catalog, Map<String, String> schemaMap) {
-        CatalogDescriber describer = new CatalogDescriber(schemaMap);
+    static List<Described> describe(Catalog catalog, Map<String, String> schemaMap, Renames renames) {
+        CatalogDescriber describer = new CatalogDescriber(schemaMap, renames);
         describer.all(catalog);
         return describer.out;
     }
@@ -126,7 +129,8 @@ final class CatalogDescriber {
                     .with("min", sequence.minValue()).with("max", sequence.maxValue()).with("cache", sequence.cache())
                     .with("cycle", sequence.cycle()).with("unlogged", sequence.unlogged())
                     .with("owned by", sequence.ownedBy() == null ? null
-                            : name(sequence.ownedBy().table()) + "." + sequence.ownedBy().column())
+                            : name(renames.table(sequence.ownedBy().table())) + "."
+                            + renames.column(sequence.ownedBy().table(), sequence.ownedBy().column()))
                     .with("comment", sequence.comment());
         }
         for (Routine routine : catalog.routines()) {
@@ -151,79 +155,91 @@ final class CatalogDescriber {
         }
         for (View view : catalog.views()) {
             String kind = view.materialized() ? "materialized view" : "view";
-            add(kind, name(view.name()), VIEWS, view).with("query", unqualifiedColumns(map(view.query())))
+            add(kind, name(view.name()), VIEWS, view)
+                    .with("query", unqualifiedColumns(renames.definition(map(view.query()), null)))
                     .with("options", view.options().isEmpty() ? null : view.options())
                     .with("cluster on", view.clusterOn()).with("comment", view.comment());
             for (Column column : view.columns()) {
                 add("view column", name(view.name()) + "." + column.name(), 10, new ColumnOf(view.name(), column, true))
                         .with("default", map(column.defaultExpression())).with("comment", column.comment());
             }
-            members(view.name(), false, view.indexes(), view.triggers(), view.rules(), List.of(), List.of());
+            members(view.name(), view.name(), false, view.indexes(), view.triggers(), view.rules(), List.of(),
+                    List.of());
         }
     }
 
     private void table(Table table) {
-        String name = name(table.name());
+        QualifiedName renamed = renames.table(table.name());
+        String name = name(renamed);
         add("table", name, 7, table).with("unlogged", table.unlogged())
                 .with("options", table.options().isEmpty() ? null : table.options())
                 .with("partitioned by", table.partitionKey()).with("of type", map(table.ofType()))
                 .with("partition of", table.partitionOf() == null ? null
-                        : name(table.partitionOf().parent()) + " " + table.partitionOf().bound())
+                        : name(renames.table(table.partitionOf().parent())) + " " + table.partitionOf().bound())
                 .with("inherits", table.inherits().isEmpty() ? null
-                        : table.inherits().stream().map(this::name).collect(Collectors.toList()))
+                        : table.inherits().stream().map(renames::table).map(this::name).collect(Collectors.toList()))
                 .with("row security", table.rowSecurity() ? "enabled" : null)
                 .with("force row security", table.forceRowSecurity() ? "forced" : null)
                 .with("replica identity", table.replicaIdentity() == null ? null
                         : table.replicaIdentity().kind() + " " + table.replicaIdentity().index())
                 .with("cluster on", table.clusterOn())
                 .with("comment", table.comment());
-        for (Column column : table.columns()) {
-            add("column", name + "." + column.name(), 8, new ColumnOf(table.name(), column, false))
+        for (Column original : table.columns()) {
+            Column column = renames.renamed(table.name(), original);
+            add("column", name + "." + column.name(), 8, new ColumnOf(renamed, column, false))
                     .with("type", map(column.type())).with("not null", column.notNull() ? "not null" : null)
-                    .with("default", map(column.defaultExpression()))
-                    .with("generated", column.generated() == null ? null : map(column.generated().expression())
+                    .with("default", rewrite(column.defaultExpression(), table.name()))
+                    .with("generated", column.generated() == null ? null
+                            : rewrite(column.generated().expression(), table.name())
                             + (column.generated().stored() ? " stored" : " virtual"))
                     .with("identity", column.identity() == null ? null : column.identity().generation())
                     .with("collation", column.collation()).with("storage", column.storage())
                     .with("statistics", column.statisticsTarget()).with("options", column.options())
                     .with("compression", column.compression()).with("comment", column.comment());
         }
-        members(table.name(), table.partitioned(), table.indexes(), table.triggers(), table.rules(), table.policies(),
-                table.statistics());
+        members(renamed, table.name(), table.partitioned(), table.indexes(), table.triggers(), table.rules(),
+                table.policies(), table.statistics());
         for (Constraint constraint : table.constraints()) {
             if (constraint.local() && constraint.kind() != Constraint.Kind.TRIGGER) {
-                add("constraint", name + "." + constraint.name(), 11, new Member(table.name(), constraint,
-                        table.partitioned())).with("definition", map(constraint.definition()))
+                add("constraint", name + "." + constraint.name(), 11, new Member(renamed, constraint,
+                        table.partitioned())).with("definition", rewrite(constraint.definition(), table.name()))
                         .with("comment", constraint.comment());
             }
         }
     }
 
-    private void members(QualifiedName relation, boolean partitioned, List<Index> indexes, List<Trigger> triggers,
-                         List<Rule> rules, List<Policy> policies, List<StatisticsObject> statistics) {
+    /**
+     * Describes the members of a table or view.
+     *
+     * @param relation its name, after renames
+     * @param owner    its name in its catalog, which the renames know it by
+     */
+    private void members(QualifiedName relation, QualifiedName owner, boolean partitioned, List<Index> indexes,
+                         List<Trigger> triggers, List<Rule> rules, List<Policy> policies,
+                         List<StatisticsObject> statistics) {
         String name = name(relation);
         for (Index index : indexes) {
             add("index", schema(relation.schema()) + "." + index.name(), 12, new Member(relation, index, partitioned))
-                    .with("definition", map(index.definition())).with("comment", index.comment());
+                    .with("definition", rewrite(index.definition(), owner)).with("comment", index.comment());
         }
         for (Trigger trigger : triggers) {
             add("trigger", name + "." + trigger.name(), 13, new Member(relation, trigger, partitioned))
-                    .with("definition", map(trigger.definition())).with("enabled", trigger.enabled())
+                    .with("definition", rewrite(trigger.definition(), owner)).with("enabled", trigger.enabled())
                     .with("comment", trigger.comment());
         }
         for (Rule rule : rules) {
             add("rule", name + "." + rule.name(), 13, new Member(relation, rule, partitioned))
-                    .with("definition", map(rule.definition())).with("comment", rule.comment());
+                    .with("definition", rewrite(rule.definition(), owner)).with("comment", rule.comment());
         }
         for (Policy policy : policies) {
             add("policy", name + "." + policy.name(), 13, new Member(relation, policy, partitioned))
                     .with("permissive", policy.permissive()).with("command", policy.command())
-                    .with("roles", policy.roles()).with("using", map(policy.using()))
-                    .with("with check", map(policy.withCheck())).with("comment", policy.comment());
+                    .with("roles", policy.roles()).with("using", rewrite(policy.using(), owner))
+                    .with("with check", rewrite(policy.withCheck(), owner)).with("comment", policy.comment());
         }
         for (StatisticsObject object : statistics) {
             add("statistics", name(object.name()), 13, new Member(relation, object, partitioned))
-                    .with("definition", map(object.definition())).with("target", object.target())
+                    .with("definition", rewrite(object.definition(), owner)).with("target", object.target())
                     .with("comment", object.comment());
         }
     }
@@ -253,6 +269,11 @@ final class CatalogDescriber {
                     .replace(entry.getKey() + ".", entry.getValue() + ".");
         }
         return result;
+    }
+
+    /** Rewrites a definition belonging to a table for schema mapping and renames. */
+    private String rewrite(String text, QualifiedName owner) {
+        return renames.definition(map(text), owner);
     }
 
     /** PostgreSQL 13 writes procedures' arguments as {@code IN x integer}, later majors as {@code x integer}. */

@@ -63,14 +63,21 @@ final class ChangeWriter {
     private final int targetVersion;
     private final StepList steps;
     private final Rebuilds rebuilds;
+    private final boolean online;
     private final List<Deferred> afterTables = new ArrayList<>();
     private boolean writesRoutines;
 
-    ChangeWriter(Catalog source, int targetVersion, StepList steps, Rebuilds rebuilds) {
+    /**
+     * Creates a writer.
+     *
+     * @param online whether changes to existing tables take the forms that keep them readable and writable
+     */
+    ChangeWriter(Catalog source, int targetVersion, StepList steps, Rebuilds rebuilds, boolean online) {
         this.source = source;
         this.targetVersion = targetVersion;
         this.steps = steps;
         this.rebuilds = rebuilds;
+        this.online = online;
     }
 
     /** Whether it created or replaced a function or procedure, whose bodies are then not to be checked. */
@@ -144,10 +151,14 @@ final class ChangeWriter {
         } else if (object instanceof View view) {
             createView(view);
         } else if (object instanceof CatalogDescriber.Member member) {
-            if (!missing) {
+            if (missing) {
+                createMember(member, true);
+            } else if (online && member.member() instanceof Index index && !member.partitioned()) {
+                replaceIndex(member.table(), index);
+            } else {
                 steps.add(DropStatements.dropMember(member), Lock.ACCESS_EXCLUSIVE);
+                createMember(member, true);
             }
-            createMember(member, true);
         } else {
             create(described).forEach(steps::add);
         }
@@ -364,6 +375,8 @@ final class ChangeWriter {
                 case "not null" -> {
                     if (after.get("not null") == null) {
                         steps.add(alter + target + "DROP NOT NULL", Lock.ACCESS_EXCLUSIVE);
+                    } else if (online) {
+                        setNotNullOnline(alter, column.name());
                     } else {
                         steps.add(alter + target + "SET NOT NULL", Lock.ACCESS_EXCLUSIVE, Hazard.FULL_SCAN,
                                 Hazard.MAY_FAIL_ON_DATA);
@@ -427,15 +440,120 @@ final class ChangeWriter {
     }
 
     /**
+     * {@code SET NOT NULL} after a check proved it, so the lock that sets it is not held while the table is read.
+     */
+    private void setNotNullOnline(String alter, String column) {
+        String check = identifier(OnlineForms.temporaryName(column, "_not_null_persistor"));
+        steps.add(alter + "ADD CONSTRAINT " + check + " CHECK (" + identifier(column) + " IS NOT NULL) NOT VALID",
+                Lock.ACCESS_EXCLUSIVE);
+        if (steps.addOutsideTransaction(alter + "VALIDATE CONSTRAINT " + check, Lock.SHARE_UPDATE_EXCLUSIVE,
+                Hazard.FULL_SCAN, Hazard.MAY_FAIL_ON_DATA)) {
+            steps.addNoted(alter + "ALTER COLUMN " + identifier(column) + " SET NOT NULL", Lock.ACCESS_EXCLUSIVE,
+                    "the validated check spares the scan");
+        } else {
+            steps.leaveOut(alter + "ALTER COLUMN " + identifier(column) + " SET NOT NULL", Lock.ACCESS_EXCLUSIVE,
+                    Set.of(), "belongs with the validation left out");
+        }
+        steps.add(alter + "DROP CONSTRAINT " + check, Lock.ACCESS_EXCLUSIVE);
+    }
+
+    /** Builds a changed index under another name without blocking writes, drops the old one, and renames. */
+    private void replaceIndex(QualifiedName table, Index index) {
+        String temporary = OnlineForms.temporaryName(index.name(), "_persistor_new");
+        boolean built = steps.addOutsideTransaction(OnlineForms.concurrently(index.definition(), temporary),
+                Lock.SHARE_UPDATE_EXCLUSIVE, uniqueIndexHazards(index.definition()));
+        String drop = "DROP INDEX CONCURRENTLY " + qualified(new QualifiedName(table.schema(), index.name()));
+        String rename = "ALTER INDEX " + qualified(new QualifiedName(table.schema(), temporary)) + " RENAME TO "
+                + identifier(index.name());
+        if (built) {
+            steps.addOutsideTransaction(drop, Lock.SHARE_UPDATE_EXCLUSIVE);
+            steps.add(rename, Lock.SHARE_UPDATE_EXCLUSIVE);
+        } else {
+            steps.leaveOut(drop, Lock.SHARE_UPDATE_EXCLUSIVE, Set.of(), "belongs with the index build left out");
+            steps.leaveOut(rename, Lock.SHARE_UPDATE_EXCLUSIVE, Set.of(), "belongs with the index build left out");
+        }
+    }
+
+    private static Hazard[] uniqueIndexHazards(String definition) {
+        return definition.startsWith("CREATE UNIQUE") ? new Hazard[] {Hazard.MAY_FAIL_ON_DATA} : new Hazard[0];
+    }
+
+    /**
+     * Creates a member of an existing table in the form that keeps the table readable and writable, when there is
+     * one.
+     *
+     * @return whether it wrote the member
+     */
+    private boolean createMemberOnline(CatalogDescriber.Member member) {
+        Object object = member.member();
+        String alter = "ALTER TABLE " + qualified(member.table()) + " ";
+        if (object instanceof Index index) {
+            if (member.partitioned()) {
+                steps.addNoted(index.definition(), Lock.SHARE,
+                        "a partitioned table's index cannot be built concurrently", Hazard.BLOCKING_INDEX_BUILD);
+            } else {
+                steps.addOutsideTransaction(OnlineForms.concurrently(index.definition()), Lock.SHARE_UPDATE_EXCLUSIVE,
+                        uniqueIndexHazards(index.definition()));
+            }
+            return true;
+        }
+        if (!(object instanceof Constraint constraint)) {
+            return false;
+        }
+        Table owner = sourceTable(member.table());
+        switch (constraint.kind()) {
+            case FOREIGN_KEY, CHECK -> {
+                if (!constraint.validated() || constraint.kind() == Constraint.Kind.FOREIGN_KEY
+                        && member.partitioned() && targetVersion < 180000) {
+                    return false;
+                }
+                boolean key = constraint.kind() == Constraint.Kind.FOREIGN_KEY;
+                boolean added = steps.add(ConstraintDdl.add(owner, constraint) + " NOT VALID",
+                        key ? Lock.SHARE_ROW_EXCLUSIVE : Lock.ACCESS_EXCLUSIVE);
+                String validate = alter + "VALIDATE CONSTRAINT " + identifier(constraint.name());
+                if (added) {
+                    steps.addOutsideTransaction(validate, Lock.SHARE_UPDATE_EXCLUSIVE, Hazard.FULL_SCAN,
+                            Hazard.MAY_FAIL_ON_DATA);
+                } else {
+                    steps.leaveOut(validate, Lock.SHARE_UPDATE_EXCLUSIVE, Set.of(), "belongs with the constraint");
+                }
+                return true;
+            }
+            case PRIMARY_KEY, UNIQUE -> {
+                String index = member.partitioned() ? null : OnlineForms.keyIndex(member.table(), constraint);
+                if (index == null) {
+                    return false;
+                }
+                if (steps.addOutsideTransaction(index, Lock.SHARE_UPDATE_EXCLUSIVE, Hazard.MAY_FAIL_ON_DATA)) {
+                    steps.add(OnlineForms.keyUsingIndex(member.table(), constraint), Lock.ACCESS_EXCLUSIVE);
+                } else {
+                    steps.leaveOut(OnlineForms.keyUsingIndex(member.table(), constraint), Lock.ACCESS_EXCLUSIVE,
+                            Set.of(), "belongs with the index build left out");
+                }
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private Table sourceTable(QualifiedName name) {
+        return source.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
      * Creates a member of a table or view.
      *
      * @param existing whether the table holds rows already, so building its index or validating its key costs
      */
     void createMember(CatalogDescriber.Member member, boolean existing) {
         Object object = member.member();
+        if (online && existing && createMemberOnline(member)) {
+            return;
+        }
         if (object instanceof Constraint constraint) {
-            Table owner = source.tables().stream().filter(t -> t.name().equals(member.table())).findFirst()
-                    .orElseThrow();
+            Table owner = sourceTable(member.table());
             Hazard[] hazards = !existing ? new Hazard[0] : switch (constraint.kind()) {
                 case PRIMARY_KEY, UNIQUE, EXCLUSION ->
                         new Hazard[] {Hazard.BLOCKING_INDEX_BUILD, Hazard.MAY_FAIL_ON_DATA};

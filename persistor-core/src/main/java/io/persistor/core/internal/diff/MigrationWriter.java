@@ -19,12 +19,14 @@ import io.persistor.model.Dependency;
 import io.persistor.model.DomainType;
 import io.persistor.model.EnumType;
 import io.persistor.model.Extension;
+import io.persistor.model.Index;
 import io.persistor.model.QualifiedName;
 import io.persistor.model.RangeType;
 import io.persistor.model.Schema;
 import io.persistor.model.Sequence;
 import io.persistor.model.Table;
 import io.persistor.model.View;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,27 +58,34 @@ final class MigrationWriter {
     /** The target objects phase 1 dropped, which phase 4 need not drop again. */
     private final Set<String> dropped = new HashSet<>();
 
-    /** The comparison's options, as the writer needs them. */
-    record Options(Set<Hazard> allowed, Map<String, String> schemaMap) {
+    /**
+     * The comparison's options, as the writer needs them.
+     *
+     * @param lockTimeout      the {@code lock_timeout} to set first, or {@code null}
+     * @param statementTimeout the {@code statement_timeout} to set first, or {@code null}
+     */
+    record Options(Set<Hazard> allowed, Map<String, String> schemaMap, boolean online, Duration lockTimeout,
+                   Duration statementTimeout, Renames renames) {
     }
 
     MigrationWriter(Catalog source, Catalog target, Options plan) {
         this.source = source;
         this.target = target;
         this.plan = plan;
-        this.steps = new StepList(plan.allowed());
+        this.steps = new StepList(plan.allowed(), plan.online());
     }
 
     List<MigrationStep> write(List<SchemaComparer.Change> changes, Map<String, Described> sources,
                               Map<String, Described> targets, Comparator<SchemaComparer.Change> order) {
-        TargetDependents dependents = new TargetDependents(target, targets.values());
+        TargetDependents dependents = new TargetDependents(target, targets.values(), plan.renames());
         Rebuilds rebuilds = Rebuilds.plan(changes, dependents, steps::allows);
-        Comparator<Described> latestFirst = latestFirst(target);
+        Comparator<Described> latestFirst = latestFirst(target, plan.renames());
+        plan.renames().statements().forEach(rename -> steps.add(rename, Lock.ACCESS_EXCLUSIVE));
         dropForRebuild(rebuilds, latestFirst);
 
         List<SchemaComparer.Change> forward = withRecreations(changes, rebuilds, sources);
         forward.sort(order);
-        ChangeWriter writer = new ChangeWriter(source, target.serverVersionNum(), steps, rebuilds);
+        ChangeWriter writer = new ChangeWriter(source, target.serverVersionNum(), steps, rebuilds, plan.online());
         for (SchemaComparer.Change change : forward) {
             writer.write(change);
         }
@@ -103,6 +112,12 @@ final class MigrationWriter {
         if (writer.writesRoutines()) {
             // A body may read a table created after it, as in a backup's pre-data section.
             steps.addFirst("SET check_function_bodies = false");
+        }
+        if (plan.statementTimeout() != null) {
+            steps.addFirst("SET statement_timeout = " + OnlineForms.setting(plan.statementTimeout()));
+        }
+        if (plan.lockTimeout() != null) {
+            steps.addFirst("SET lock_timeout = " + OnlineForms.setting(plan.lockTimeout()));
         }
         return steps.steps().stream().map(this::mapSchemas).toList();
     }
@@ -265,7 +280,15 @@ final class MigrationWriter {
                         "kept: " + neededBy + " still needs it");
                 continue;
             }
-            if (!steps.add(DropStatements.drop(extra), Lock.ACCESS_EXCLUSIVE, dropHazards(extra))) {
+            boolean written;
+            if (plan.online() && extra.source() instanceof CatalogDescriber.Member member
+                    && member.member() instanceof Index && !member.partitioned()) {
+                written = steps.addOutsideTransaction(DropStatements.drop(extra)
+                        .replaceFirst("^DROP INDEX ", "DROP INDEX CONCURRENTLY "), Lock.SHARE_UPDATE_EXCLUSIVE);
+            } else {
+                written = steps.add(DropStatements.drop(extra), Lock.ACCESS_EXCLUSIVE, dropHazards(extra));
+            }
+            if (!written) {
                 kept.add(extra.key());
             }
         }
@@ -305,7 +328,7 @@ final class MigrationWriter {
      * Orders the target's objects latest created first; a column comes just before its table or view, so after
      * what reads it and before the types it uses. Objects outside the creation order come last.
      */
-    private static Comparator<Described> latestFirst(Catalog target) {
+    private static Comparator<Described> latestFirst(Catalog target, Renames renames) {
         Map<Object, Integer> positions = CreationOrder.preData(target).positions();
         Map<QualifiedName, Integer> relations = new HashMap<>();
         positions.forEach((object, position) -> {
@@ -317,7 +340,7 @@ final class MigrationWriter {
         });
         return Comparator.comparingDouble((Described object) -> {
             if (object.source() instanceof CatalogDescriber.ColumnOf column) {
-                Integer relation = relations.get(column.relation());
+                Integer relation = relations.get(renames.original(column.relation()));
                 return relation == null ? -1 : relation + 0.5;
             }
             return positions.getOrDefault(object.source(), -1);

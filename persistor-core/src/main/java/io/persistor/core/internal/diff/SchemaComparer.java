@@ -39,8 +39,9 @@ public final class SchemaComparer {
      * @return the differences and the migration
      */
     public static SchemaComparison compare(Catalog source, Catalog target, DiffPlan plan) {
-        Map<String, Described> sources = index(CatalogDescriber.describe(source, plan.schemaMap()));
-        Map<String, Described> targets = index(CatalogDescriber.describe(target, Map.of()));
+        Renames renames = Renames.of(plan.renames(), source, target);
+        Map<String, Described> sources = index(CatalogDescriber.describe(source, plan.schemaMap(), Renames.NONE));
+        Map<String, Described> targets = index(CatalogDescriber.describe(target, Map.of(), renames));
         Set<String> wholeRelations = new HashSet<>();
         for (String key : sources.keySet()) {
             if (!targets.containsKey(key)) {
@@ -77,7 +78,8 @@ public final class SchemaComparer {
                     change.details()));
         }
         MigrationWriter writer = new MigrationWriter(source, target,
-                new MigrationWriter.Options(plan.allowed(), plan.schemaMap()));
+                new MigrationWriter.Options(plan.allowed(), plan.schemaMap(), plan.online(), plan.lockTimeout(),
+                        plan.statementTimeout(), renames));
         return new SchemaComparison(differences, writer.write(changes, sources, targets, creationOrder(source)),
                 plan.source() == null || plan.target() == null ? null : new MigrationVerifier(plan));
     }

@@ -14,11 +14,21 @@ import java.util.Set;
  */
 final class StepList {
 
+    private static final Set<Hazard> SCANS = Set.of(Hazard.FULL_SCAN, Hazard.BLOCKING_INDEX_BUILD,
+            Hazard.TABLE_REWRITE);
+
     private final Set<Hazard> allowed;
+    private final boolean online;
     private final List<MigrationStep> steps = new ArrayList<>();
 
-    StepList(Set<Hazard> allowed) {
+    /**
+     * Starts an empty list.
+     *
+     * @param online whether the plan is to keep tables writable, so a statement that cannot is noted as such
+     */
+    StepList(Set<Hazard> allowed, boolean online) {
         this.allowed = allowed;
+        this.online = online;
     }
 
     /** Whether statements with these hazards are written. */
@@ -41,10 +51,20 @@ final class StepList {
         return append(sql, set, lock, true, allows(set), null);
     }
 
-    /** Adds a statement that must run outside a transaction block, or be committed before the next ones. */
-    void addOutsideTransaction(String sql, Lock lock, Hazard... hazards) {
+    /**
+     * Adds a statement that must run on its own, outside a transaction block, or be committed before the next ones.
+     *
+     * @return whether it was written
+     */
+    boolean addOutsideTransaction(String sql, Lock lock, Hazard... hazards) {
         Set<Hazard> set = set(hazards);
-        append(sql, set, lock, false, allows(set), null);
+        return append(sql, set, lock, false, allows(set), null);
+    }
+
+    /** Adds a statement written with a note saying why it is there or why it is not in another form. */
+    void addNoted(String sql, Lock lock, String note, Hazard... hazards) {
+        Set<Hazard> set = set(hazards);
+        append(sql, set, lock, true, allows(set), note);
     }
 
     /** Adds a statement left out, whatever its hazards, because of what the note says. */
@@ -63,7 +83,12 @@ final class StepList {
 
     private boolean append(String sql, Set<Hazard> hazards, Lock lock, boolean transactional, boolean written,
                            String note) {
-        steps.add(new MigrationStep(terminated(sql), hazards, lock, transactional, written, note));
+        String noted = note;
+        if (online && note == null && lock.compareTo(Lock.SHARE_UPDATE_EXCLUSIVE) > 0
+                && hazards.stream().anyMatch(SCANS::contains)) {
+            noted = "PostgreSQL has no online form of this: it holds the lock while it reads the table";
+        }
+        steps.add(new MigrationStep(terminated(sql), hazards, lock, transactional, written, noted));
         return written;
     }
 

@@ -58,8 +58,15 @@ final class TargetDependents {
     private final Map<ObjectKey, Described> objects = new HashMap<>();
     private final Map<String, Described> byKey = new HashMap<>();
     private final Map<ObjectKey, List<Dependency>> byReferenced = new HashMap<>();
+    private final Renames renames;
 
-    TargetDependents(Catalog target, Collection<Described> described) {
+    /**
+     * Indexes the target's dependencies.
+     *
+     * @param described the target's objects, as described after the renames
+     */
+    TargetDependents(Catalog target, Collection<Described> described, Renames renames) {
+        this.renames = renames;
         for (Described object : described) {
             byKey.put(object.key(), object);
             ObjectKey key = keyOf(object.source());
@@ -122,8 +129,9 @@ final class TargetDependents {
         String column = null;
         if (node.part() == Dependency.Part.COLUMN) {
             CatalogDescriber.ColumnOf of = (CatalogDescriber.ColumnOf) node.object().source();
-            key = ObjectKey.relation(of.relation());
-            column = of.column().name();
+            QualifiedName relation = renames.original(of.relation());
+            key = ObjectKey.relation(relation);
+            column = renames.originalColumn(relation, of.column().name());
         } else {
             key = keyOf(node.object().source());
         }
@@ -149,9 +157,10 @@ final class TargetDependents {
     }
 
     private Node node(Dependency dependency, List<String> unsupported) {
-        QualifiedName owner = dependency.dependent().name();
+        QualifiedName owner = renames.table(dependency.dependent().name());
         String table = owner.schema() + "." + owner.name();
-        String part = dependency.partName();
+        String part = dependency.part() == Dependency.Part.COLUMN || dependency.part() == Dependency.Part.DEFAULT
+                ? renames.column(dependency.dependent().name(), dependency.partName()) : dependency.partName();
         return switch (dependency.part()) {
             case DEFINITION -> {
                 Described object = objects.get(dependency.dependent());
