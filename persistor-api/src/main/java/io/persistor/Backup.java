@@ -41,6 +41,7 @@ public final class Backup {
     private boolean schemaOnly;
     private boolean overwrite;
     private boolean dataOnly;
+    private LargeObjects largeObjects = LargeObjects.ALL;
 
     Backup(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -155,7 +156,18 @@ public final class Backup {
     }
 
     /**
-     * Writes only the definitions: no rows, no sequence values, no refresh of materialized views.
+     * Which large objects to keep: {@link LargeObjects#ALL} unless set (none in a schema-only backup).
+     *
+     * @param which all, those the role may read, or none
+     * @return this builder
+     */
+    public Backup largeObjects(LargeObjects which) {
+        this.largeObjects = which;
+        return this;
+    }
+
+    /**
+     * Writes only the definitions: no rows, no sequence values, no large objects, no refresh of materialized views.
      *
      * @return this builder
      */
@@ -309,11 +321,15 @@ public final class Backup {
         if (format == null) {
             problems.add("format must be INSERTS or COPY, but was null");
         }
+        if (largeObjects == null) {
+            problems.add("largeObjects must be ALL, READABLE or NONE, but was null");
+        }
         if (!problems.isEmpty()) {
             throw new PersistorException("Invalid backup options: " + String.join("; ", problems));
         }
         return new BackupPlan(dataSource, List.copyOf(new LinkedHashSet<>(schemas)), allSchemas, tables, excludedTables,
                 rowsPerInsert, replicaSessionRole, rowSecurity, privileges, format, parallelism, gzip || gzipByName,
-                progress == null ? new ProgressListener() { } : progress, typeRenderers, schemaOnly, dataOnly);
+                progress == null ? new ProgressListener() { } : progress, typeRenderers, schemaOnly, dataOnly,
+                schemaOnly ? LargeObjects.NONE : largeObjects);
     }
 }

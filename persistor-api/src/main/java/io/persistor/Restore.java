@@ -48,8 +48,8 @@ public final class Restore {
 
     /**
      * Drops what is in the way first: the script's schemas that the restoring role owns, and in the others the
-     * tables, views, sequences, types and routines it owns. Without this, a target that already holds objects in
-     * the script's schemas is refused.
+     * tables, views, sequences, types and routines it owns; and, when the script brings large objects, the large
+     * objects the role owns. Without this, a target that already holds objects in the script's schemas is refused.
      *
      * @return this builder
      */

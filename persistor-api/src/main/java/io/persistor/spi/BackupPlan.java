@@ -1,6 +1,7 @@
 package io.persistor.spi;
 
 import io.persistor.Format;
+import io.persistor.LargeObjects;
 import io.persistor.ProgressListener;
 import java.util.List;
 import javax.sql.DataSource;
@@ -24,13 +25,15 @@ import javax.sql.DataSource;
  * @param progress           told as tables start and finish; never {@code null}
  * @param typeRenderers      renderers given to the builder, tried before those found with {@code ServiceLoader}
  * @param schemaOnly         whether to write only the definitions (no rows, sequence values or refreshes)
- * @param dataOnly           whether to write only the rows and sequence values
+ * @param dataOnly           whether to write only the rows, sequence values and large objects
+ * @param largeObjects       which large objects to keep; {@link LargeObjects#NONE} with {@code schemaOnly}
  */
 public record BackupPlan(DataSource dataSource, List<String> schemas, boolean allSchemas, List<String> tables,
                          List<String> excludedTables,
                          int rowsPerInsert, boolean replicaSessionRole, boolean rowSecurity, boolean privileges,
                          Format format, int parallelism, boolean gzip, ProgressListener progress,
-                         List<TypeRenderer> typeRenderers, boolean schemaOnly, boolean dataOnly) {
+                         List<TypeRenderer> typeRenderers, boolean schemaOnly, boolean dataOnly,
+                         LargeObjects largeObjects) {
 
     /** Copies the lists so the plan cannot change after validation. */
     public BackupPlan {

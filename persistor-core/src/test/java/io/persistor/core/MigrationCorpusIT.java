@@ -114,6 +114,7 @@ class MigrationCorpusIT {
                     + " DROP FUNCTION public.happy_list(); DROP VIEW public.happy_members; DROP VIEW public.member_names;"
                     + " ALTER TABLE public.member ALTER COLUMN name TYPE varchar(100);"
                     + " CREATE VIEW public.member_names AS SELECT id, name, mood FROM public.member"),
+            m("column", "ALTER TABLE public.member ALTER COLUMN ticket TYPE bigint"),
             m("column", "ALTER TABLE public.member ALTER COLUMN mood DROP DEFAULT"),
             m("column", "ALTER TABLE public.team ALTER COLUMN name DROP NOT NULL"),
             m("column", "ALTER TABLE public.team ALTER COLUMN name SET STATISTICS 500"),

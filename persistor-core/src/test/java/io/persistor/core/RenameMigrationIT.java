@@ -85,6 +85,33 @@ class RenameMigrationIT {
 
     @ParameterizedTest(name = "PostgreSQL {0}")
     @ValueSource(ints = {18})
+    void notNullConstraintsGetTheSourcesNames(int major) throws Exception {
+        TestDatabase source = PostgresServers.major(major).createDatabase();
+        TestDatabase target = PostgresServers.major(major).createDatabase();
+        try {
+            source.execute("CREATE TABLE public.t (a int CONSTRAINT a_required NOT NULL, b int NOT NULL,"
+                    + " c int CONSTRAINT c_required NOT NULL)", "INSERT INTO public.t VALUES (1, 2, 3)");
+            target.execute("CREATE TABLE public.t (a int NOT NULL, b int CONSTRAINT b_required NOT NULL, c int)",
+                    "INSERT INTO public.t VALUES (1, 2, 3)");
+            SchemaComparison comparison = SchemaDiff.between(source.superuserDataSource(),
+                    target.superuserDataSource()).compute();
+            String plan = comparison.migrationSql();
+            assertThat(plan).contains("RENAME CONSTRAINT \"t_a_not_null\" TO \"a_required\";")
+                    .contains("RENAME CONSTRAINT \"b_required\" TO \"t_b_not_null\";")
+                    .contains("ADD CONSTRAINT \"c_required\" NOT NULL \"c\";");
+            MigrationCorpusIT.apply(comparison, target);
+            assertThat(SchemaDiff.between(source.superuserDataSource(), target.superuserDataSource()).compute()
+                    .differences()).as(plan).isEmpty();
+            assertThat(target.fingerprint("public").lines()).as(plan)
+                    .containsExactlyElementsOf(source.fingerprint("public").lines());
+        } finally {
+            source.drop();
+            target.drop();
+        }
+    }
+
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @ValueSource(ints = {18})
     void aRenameOfWhatIsNotThereIsRefusedByName(int major) throws Exception {
         TestDatabase source = PostgresServers.major(major).createDatabase();
         TestDatabase target = PostgresServers.major(major).createDatabase();

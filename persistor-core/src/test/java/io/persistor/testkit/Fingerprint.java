@@ -18,7 +18,8 @@ import javax.sql.DataSource;
  * An independent description of a database's schemas, built only from the server's own catalog functions
  * ({@code format_type}, {@code pg_get_*def}, {@code pg_get_expr}) and plain queries, never from Persistor's
  * reader: one sorted line per object property, plus per table its row count and an order-independent digest
- * of its rows' text, and per sequence its parameters, last value and {@code is_called}.
+ * of its rows' text, per sequence its parameters, last value and {@code is_called}, and per large object of the
+ * database (whatever the schemas) its OID, size, digest and comment.
  *
  * <p>Ownership and privileges are not part of it: a restore makes the restoring role the owner.
  */
@@ -220,6 +221,12 @@ public final class Fingerprint {
             WHERE n.nspname = ANY (?) AND c.relkind = 'S'
             """;
 
+    private static final String LARGE_OBJECTS = """
+            SELECT 'large object ' || m.oid || ' size ' || length(lo_get(m.oid)) || ' digest ' || md5(lo_get(m.oid))
+                   || coalesce(' comment ' || obj_description(m.oid, 'pg_largeobject'), '')
+            FROM pg_largeobject_metadata m
+            """;
+
     private final List<String> lines;
 
     private Fingerprint(List<String> lines) {
@@ -255,6 +262,12 @@ public final class Fingerprint {
             for (String sequence : strings(connection, SEQUENCES, names)) {
                 lines.add("sequence state " + sequence + " "
                         + single(connection, "SELECT last_value || ' called ' || is_called FROM " + sequence));
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery(LARGE_OBJECTS)) {
+                while (rows.next()) {
+                    lines.add(rows.getString(1));
+                }
             }
             return new Fingerprint(new ArrayList<>(lines));
         } catch (SQLException e) {

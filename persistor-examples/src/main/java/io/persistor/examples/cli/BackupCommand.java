@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.persistor.Backup;
 import io.persistor.BackupResult;
 import io.persistor.Format;
+import io.persistor.LargeObjects;
 import io.persistor.Persistor;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -69,6 +70,10 @@ final class BackupCommand implements Callable<Integer> {
             description = "inserts (plain SQL, runs anywhere) or copy (faster, psql or persistor restore).")
     String format;
 
+    @Option(names = "--large-objects", defaultValue = "all",
+            description = "all (the default; fails naming those the user may not read), readable, or none.")
+    String largeObjects;
+
     @Option(names = "--rows-per-insert", defaultValue = "500", description = "Rows per INSERT (default: ${DEFAULT-VALUE}).")
     int rowsPerInsert;
 
@@ -93,14 +98,15 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         connection.requireComplete(spec.commandLine());
-        Format chosen = parseFormat();
+        Format chosen = choice(Format.class, format, "--format", "inserts or copy");
+        LargeObjects keptObjects = choice(LargeObjects.class, largeObjects, "--large-objects", "all, readable or none");
         Path target = file != null ? file : outputDirectory.resolve(
                 connection.database + "-" + LocalDateTime.now().format(STAMP) + (gzip ? ".sql.gz" : ".sql"));
         // The backup's own session plus one per parallel reader.
         try (HikariDataSource pool = new HikariDataSource(connection.pool("persistor-backup", jobs))) {
             Backup backup = Persistor.backup(pool).schemas(schemas.toArray(String[]::new))
                     .tables(tables.toArray(String[]::new)).excludeTables(excludedTables.toArray(String[]::new))
-                    .format(chosen).rowsPerInsert(rowsPerInsert).parallelism(jobs);
+                    .format(chosen).rowsPerInsert(rowsPerInsert).parallelism(jobs).largeObjects(keptObjects);
             if (allSchemas) {
                 backup.allSchemas();
             }
@@ -137,12 +143,12 @@ final class BackupCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private Format parseFormat() {
+    private <E extends Enum<E>> E choice(Class<E> type, String value, String option, String expected) {
         try {
-            return Format.valueOf(format.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--format': '" + format + "' (expected inserts or copy)");
+                    "Invalid value for option '" + option + "': '" + value + "' (expected " + expected + ")");
         }
     }
 }

@@ -129,12 +129,14 @@ final class CompareCommand implements Callable<Integer> {
             SchemaComparison comparison = diff.compute();
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? comparison.json() : sql ? comparison.migrationSql() : comparison.report());
+            out.flush();
             if (verifyDatabase != null && !comparison.isEmpty()) {
                 try (HikariDataSource scratch = new HikariDataSource(pool("persistor-scratch", targetHost, targetPort,
                         verifyDatabase, targetUser, targetPassword))) {
                     MigrationVerification verification = comparison.verify(scratch);
-                    (json || sql ? spec.commandLine().getErr() : out).print(verification.report());
-                    out.flush();
+                    PrintWriter account = json || sql ? spec.commandLine().getErr() : out;
+                    account.print(verification.report());
+                    account.flush();
                     return verification.isGood() ? ExitCode.DIFFERENCES : ExitCode.FAILURE;
                 }
             }

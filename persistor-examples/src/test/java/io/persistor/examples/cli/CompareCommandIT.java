@@ -64,6 +64,33 @@ class CompareCommandIT {
     }
 
     @Test
+    void writesOnlineSafePlansAndRenamesAndRefusesMalformedRenames(TestDatabase source, TestDatabase target,
+                                                                   TestDatabase scratch) {
+        source.execute("CREATE TABLE public.client (id int PRIMARY KEY, full_name text)",
+                "CREATE INDEX client_name ON public.client (full_name)");
+        target.execute("CREATE TABLE public.customer (id int PRIMARY KEY, name text)",
+                "ALTER TABLE public.customer RENAME CONSTRAINT customer_pkey TO client_pkey");
+        String port = String.valueOf(source.server().port());
+        String user = source.server().superuser();
+        int code = run("compare", "--s-db", source.name(), "--s-user", user, "--s-port", port,
+                "--t-db", target.name(), "--t-user", user, "--t-port", port, "--sql", "--online",
+                "--rename-table", "customer=client", "--rename-column", "customer.name=full_name",
+                "--verify", scratch.name());
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.DIFFERENCES);
+        assertThat(out.toString()).startsWith("SET lock_timeout = '5s';\n")
+                .contains("ALTER TABLE \"public\".\"customer\" RENAME TO \"client\";")
+                .contains("ALTER TABLE \"public\".\"client\" RENAME COLUMN \"name\" TO \"full_name\";")
+                .contains("CREATE INDEX CONCURRENTLY client_name ON public.client")
+                .doesNotContain("DROP TABLE", "ADD COLUMN");
+        assertThat(err.toString()).contains("left no difference");
+
+        int malformed = run("compare", "--s-db", source.name(), "--s-user", user, "--s-port", port,
+                "--t-db", target.name(), "--t-user", user, "--t-port", port, "--rename-column", "name=full_name");
+        assertThat(malformed).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--rename-column takes TABLE.COLUMN=NEW, but got name=full_name");
+    }
+
+    @Test
     void exitsWithZeroForIdenticalSchemas(TestDatabase source, TestDatabase target) {
         source.execute("CREATE TABLE public.t (id int)");
         target.execute("CREATE TABLE public.t (id int)");

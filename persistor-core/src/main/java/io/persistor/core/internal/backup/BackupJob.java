@@ -76,8 +76,9 @@ public final class BackupJob {
                     notes.addAll(ReadAccess.check(connection, selection.catalog(), plan.rowSecurity()));
                     ReadAccess.lock(connection, selection.catalog());
                 }
+                LargeObjectSection largeObjects = LargeObjectSection.prepare(connection, plan.largeObjects(), notes);
                 ScriptWriter writer = new ScriptWriter(handoff);
-                BackupScript script = new BackupScript(selection.catalog(), notes, plan, writer);
+                BackupScript script = new BackupScript(selection.catalog(), notes, plan, largeObjects, writer);
                 script.write(session, server.tableSizes(schemas), server.sliceable());
                 handoff.close();
                 if (encoded instanceof GZIPOutputStream) {

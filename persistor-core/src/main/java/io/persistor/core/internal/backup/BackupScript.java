@@ -29,8 +29,8 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
- * Writes the script in pg_dump's order of sections: a header, then pre-data ({@link PreDataSection}), the rows,
- * and post-data ({@link PostDataSection}), so rows load before keys and triggers exist and a non-superuser owner
+ * Writes the script in pg_dump's order of sections: a header, then pre-data ({@link PreDataSection}), the rows and
+ * large objects ({@link LargeObjectSection}), and post-data ({@link PostDataSection}), so rows load before keys and triggers exist and a non-superuser owner
  * can restore the file. Ends with {@link ScriptLayout#CLOSING_MARKER}.
  */
 final class BackupScript {
@@ -38,14 +38,17 @@ final class BackupScript {
     private final Catalog catalog;
     private final List<String> notes;
     private final BackupPlan plan;
+    private final LargeObjectSection largeObjects;
     private final ScriptWriter out;
     private int tables;
     private long rows;
 
-    BackupScript(Catalog catalog, List<String> notes, BackupPlan plan, ScriptWriter out) {
+    BackupScript(Catalog catalog, List<String> notes, BackupPlan plan, LargeObjectSection largeObjects,
+                 ScriptWriter out) {
         this.catalog = catalog;
         this.notes = notes;
         this.plan = plan;
+        this.largeObjects = largeObjects;
         this.out = out;
     }
 
@@ -81,6 +84,7 @@ final class BackupScript {
             if (plan.dataOnly()) {
                 triggers(tablesInOrder, SecurityDdl::reenable);
             }
+            largeObjects.write(session.connection(), out, plan.privileges());
         }
         section(ScriptLayout.POST_DATA);
         PostDataSection postData = new PostDataSection(catalog, tablesInOrder, viewsInOrder,
@@ -121,6 +125,9 @@ final class BackupScript {
                 + (plan.rowSecurity() ? ", row security enabled" : "")
                 + (plan.privileges() ? ", owners and privileges" : "")
                 + (plan.schemaOnly() ? ", schema only" : "") + (plan.dataOnly() ? ", data only" : ""));
+        if (largeObjects.count() > 0) {
+            out.comment(ScriptLayout.LARGE_OBJECTS + largeObjects.count());
+        }
         for (String note : notes) {
             out.comment("Note: " + note);
         }

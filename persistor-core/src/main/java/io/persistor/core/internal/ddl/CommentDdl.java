@@ -28,6 +28,17 @@ public final class CommentDdl {
     }
 
     /**
+     * A comment on a large object.
+     *
+     * @param oid     its OID
+     * @param comment the comment
+     * @return the statement, without the terminating semicolon
+     */
+    public static String onLargeObject(long oid, String comment) {
+        return "COMMENT ON LARGE OBJECT " + oid + " IS " + text(comment);
+    }
+
+    /**
      * A comment on an object whose name is not schema-qualified: a schema or an extension.
      *
      * @param kind    {@code SCHEMA} or {@code EXTENSION}

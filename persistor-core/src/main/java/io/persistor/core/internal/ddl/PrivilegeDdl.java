@@ -56,6 +56,8 @@ public final class PrivilegeDdl {
         switch (privileges.kind()) {
             case "SCHEMA":
                 return identifier(privileges.name().name());
+            case "LARGE OBJECT":
+                return privileges.name().name();
             case "FUNCTION":
             case "PROCEDURE":
             case "AGGREGATE":

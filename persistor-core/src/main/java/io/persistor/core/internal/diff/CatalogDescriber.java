@@ -187,7 +187,7 @@ final class CatalogDescriber {
         for (Column original : table.columns()) {
             Column column = renames.renamed(table.name(), original);
             add("column", name + "." + column.name(), 8, new ColumnOf(renamed, column, false))
-                    .with("type", map(column.type())).with("not null", column.notNull() ? "not null" : null)
+                    .with("type", map(column.type())).with("not null", notNull(renamed, column))
                     .with("default", rewrite(column.defaultExpression(), table.name()))
                     .with("generated", column.generated() == null ? null
                             : rewrite(column.generated().expression(), table.name())
@@ -269,6 +269,19 @@ final class CatalogDescriber {
                     .replace(entry.getKey() + ".", entry.getValue() + ".");
         }
         return result;
+    }
+
+    /**
+     * A column's {@code NOT NULL}, with the name of its own constraint (PostgreSQL 18) unless it is the one the
+     * server would choose for the table and column (as named after renames); an inherited one has its parent's.
+     */
+    private static String notNull(QualifiedName table, Column column) {
+        if (!column.notNull()) {
+            return null;
+        }
+        String name = column.notNullName();
+        return name == null || !column.notNullLocal()
+                || name.equals(table.name() + "_" + column.name() + "_not_null") ? "not null" : "not null " + name;
     }
 
     /** Rewrites a definition belonging to a table for schema mapping and renames. */

@@ -346,7 +346,9 @@ final class ChangeWriter {
                 .toList();
         boolean retype = properties.contains("type") || properties.contains("collation");
         Rebuilds.Root leftOut = rebuilds.leftOut(change.targetSide());
-        if (retype && before.get("default") != null && leftOut == null) {
+        boolean retyped = retype && leftOut == null
+                && steps.allows(StepList.set(Hazard.TABLE_REWRITE, Hazard.MAY_FAIL_ON_DATA));
+        if (retyped && before.get("default") != null) {
             // The old default may not convert to the new type: it comes back from the source after.
             steps.add(alter + target + "DROP DEFAULT", Lock.ACCESS_EXCLUSIVE);
         }
@@ -363,22 +365,30 @@ final class ChangeWriter {
                         steps.leaveOut(statement, Lock.ACCESS_EXCLUSIVE, leftOut.hazards(), leftOut.note());
                     } else {
                         steps.add(statement, Lock.ACCESS_EXCLUSIVE, Hazard.TABLE_REWRITE, Hazard.MAY_FAIL_ON_DATA);
+                        if (retyped && before.get("default") != null && after.get("default") != null
+                                && !properties.contains("default")) {
+                            // The same default, dropped before the change, comes back.
+                            steps.add(alter + target + "SET DEFAULT " + column.defaultExpression(),
+                                    Lock.ACCESS_EXCLUSIVE);
+                        }
                     }
                 }
                 case "default" -> {
                     if (after.get("default") != null) {
                         steps.add(alter + target + "SET DEFAULT " + column.defaultExpression(), Lock.ACCESS_EXCLUSIVE);
-                    } else if (!retype) {
+                    } else if (!retyped) {
                         steps.add(alter + target + "DROP DEFAULT", Lock.ACCESS_EXCLUSIVE);
                     }
                 }
                 case "not null" -> {
                     if (after.get("not null") == null) {
                         steps.add(alter + target + "DROP NOT NULL", Lock.ACCESS_EXCLUSIVE);
+                    } else if (before.get("not null") != null) {
+                        renameNotNull(alter, of, ((CatalogDescriber.ColumnOf) change.targetSide().source()).column());
                     } else if (online) {
-                        setNotNullOnline(alter, column.name());
+                        setNotNullOnline(alter, of);
                     } else {
-                        steps.add(alter + target + "SET NOT NULL", Lock.ACCESS_EXCLUSIVE, Hazard.FULL_SCAN,
+                        steps.add(setNotNull(alter, of), Lock.ACCESS_EXCLUSIVE, Hazard.FULL_SCAN,
                                 Hazard.MAY_FAIL_ON_DATA);
                     }
                 }
@@ -442,19 +452,44 @@ final class ChangeWriter {
     /**
      * {@code SET NOT NULL} after a check proved it, so the lock that sets it is not held while the table is read.
      */
-    private void setNotNullOnline(String alter, String column) {
-        String check = identifier(OnlineForms.temporaryName(column, "_not_null_persistor"));
-        steps.add(alter + "ADD CONSTRAINT " + check + " CHECK (" + identifier(column) + " IS NOT NULL) NOT VALID",
+    private void setNotNullOnline(String alter, CatalogDescriber.ColumnOf of) {
+        Column column = of.column();
+        String check = identifier(OnlineForms.temporaryName(column.name(), "_not_null_persistor"));
+        steps.add(alter + "ADD CONSTRAINT " + check + " CHECK (" + identifier(column.name()) + " IS NOT NULL) NOT VALID",
                 Lock.ACCESS_EXCLUSIVE);
         if (steps.addOutsideTransaction(alter + "VALIDATE CONSTRAINT " + check, Lock.SHARE_UPDATE_EXCLUSIVE,
                 Hazard.FULL_SCAN, Hazard.MAY_FAIL_ON_DATA)) {
-            steps.addNoted(alter + "ALTER COLUMN " + identifier(column) + " SET NOT NULL", Lock.ACCESS_EXCLUSIVE,
-                    "the validated check spares the scan");
+            steps.addNoted(setNotNull(alter, of), Lock.ACCESS_EXCLUSIVE, "the validated check spares the scan");
         } else {
-            steps.leaveOut(alter + "ALTER COLUMN " + identifier(column) + " SET NOT NULL", Lock.ACCESS_EXCLUSIVE,
-                    Set.of(), "belongs with the validation left out");
+            steps.leaveOut(setNotNull(alter, of), Lock.ACCESS_EXCLUSIVE, Set.of(),
+                    "belongs with the validation left out");
         }
         steps.add(alter + "DROP CONSTRAINT " + check, Lock.ACCESS_EXCLUSIVE);
+    }
+
+    /** {@code SET NOT NULL}, or on PostgreSQL 18 the named constraint when the source's has a name of its own. */
+    private String setNotNull(String alter, CatalogDescriber.ColumnOf of) {
+        Column column = of.column();
+        if (targetVersion >= 180000 && column.notNullName() != null
+                && !column.notNullName().equals(of.relation().name() + "_" + column.name() + "_not_null")) {
+            return alter + "ADD CONSTRAINT " + identifier(column.notNullName()) + " NOT NULL "
+                    + identifier(column.name());
+        }
+        return alter + "ALTER COLUMN " + identifier(column.name()) + " SET NOT NULL";
+    }
+
+    /** Gives a column's {@code NOT NULL} constraint the source's name, or the one the server would choose. */
+    private void renameNotNull(String alter, CatalogDescriber.ColumnOf of, Column current) {
+        if (current.notNullName() == null) {
+            return; // before PostgreSQL 18, NOT NULL has no name to change
+        }
+        String wanted = of.column().notNullName() != null ? of.column().notNullName()
+                : of.relation().name() + "_" + of.column().name() + "_not_null";
+        if (wanted.equals(current.notNullName())) {
+            return; // differs only in whether it is inherited, which attaching or detaching changes
+        }
+        steps.add(alter + "RENAME CONSTRAINT " + identifier(current.notNullName()) + " TO " + identifier(wanted),
+                Lock.ACCESS_EXCLUSIVE);
     }
 
     /** Builds a changed index under another name without blocking writes, drops the old one, and renames. */

@@ -34,7 +34,10 @@ final class MigrationVerifier implements SchemaComparison.Verifier {
         List<String> targetSchemas = plan.schemas().stream().map(plan::targetSchema).toList();
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
         Persistor.backup(plan.target()).schemas(targetSchemas.toArray(String[]::new)).schemaOnly().to(copy);
-        Persistor.restore(scratch).cleanFirst().from(new ByteArrayInputStream(copy.toByteArray()));
+        // Not in one transaction: the scratch copy need not be atomic, and dropping a large schema's earlier copy and
+        // creating the new one together could need more locks than the server has slots for.
+        Persistor.restore(scratch).cleanFirst().singleTransaction(false)
+                .from(new ByteArrayInputStream(copy.toByteArray()));
         int leftOut = (int) comparison.steps().stream().filter(s -> !s.written()).count();
         String failure = apply(comparison.steps(), scratch);
         if (failure != null) {

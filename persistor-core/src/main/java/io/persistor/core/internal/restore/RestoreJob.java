@@ -85,7 +85,7 @@ public final class RestoreJob {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(!plan.singleTransaction());
             try (Reader reader = script.open()) {
-                TargetCheck.prepare(connection, script.schemas(), plan.cleanFirst(), source);
+                TargetCheck.prepare(connection, script.schemas(), plan.cleanFirst(), script.hasLargeObjects(), source);
                 ScriptRunner runner = new ScriptRunner(connection, source, plan.onError(), plan.singleTransaction(),
                         plan.progress());
                 try (ParsedScript parsed = new ParsedScript(reader)) {

@@ -73,6 +73,19 @@ final class ScriptFile {
         return schemas;
     }
 
+    /** Whether the script's header says it creates large objects. */
+    boolean hasLargeObjects() throws IOException {
+        try (BufferedReader lines = new BufferedReader(open())) {
+            String line;
+            while ((line = lines.readLine()) != null && (line.startsWith("--") || line.isBlank())) {
+                if (line.startsWith("-- " + ScriptLayout.LARGE_OBJECTS)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private String lastLine() throws IOException {
         if (gzip) {
             String last = null;

@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Makes sure the target has room for the script: no objects in the schemas the script creates objects in, or, with
  * {@code cleanFirst}, drops them — whole schemas the restoring role owns (other than {@code public}), and otherwise
- * the tables, views, sequences, types and routines it owns there.
+ * the tables, views, sequences, types and routines it owns there — and the large objects it owns when the script
+ * brings large objects.
  */
 final class TargetCheck {
 
@@ -53,9 +54,16 @@ final class TargetCheck {
     private TargetCheck() {
     }
 
-    /** Refuses, naming what is in the way, unless each schema is empty; or drops what is in the way. */
-    static void prepare(Connection connection, Collection<String> schemas, boolean clean, String source)
-            throws SQLException {
+    /**
+     * Refuses, naming what is in the way, unless each schema is empty; or drops what is in the way, and when the
+     * script creates large objects, the large objects the restoring role owns.
+     */
+    static void prepare(Connection connection, Collection<String> schemas, boolean clean, boolean largeObjects,
+                        String source) throws SQLException {
+        if (clean && largeObjects) {
+            execute(connection, "SELECT pg_catalog.lo_unlink(m.oid) FROM pg_catalog.pg_largeobject_metadata m"
+                    + " WHERE pg_catalog.pg_has_role(m.lomowner, 'USAGE')");
+        }
         List<String> occupied = new ArrayList<>();
         for (String schema : schemas) {
             List<String[]> occupants = occupants(connection, schema, !clean);

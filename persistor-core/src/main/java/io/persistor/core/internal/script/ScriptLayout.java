@@ -5,6 +5,9 @@ import java.util.List;
 /** The fixed text of every backup script: its session settings, section titles and closing marker. */
 public final class ScriptLayout {
 
+    /** The start of the header line that says how many large objects the script creates. */
+    public static final String LARGE_OBJECTS = "Large objects: ";
+
     /**
      * The last line of a complete script. A file without it was cut short and must not be restored.
      */

@@ -1,7 +1,7 @@
 -- Objects that a backup does not recreate, with the reason: foreign tables, operator classes and families and
 -- conversions of the requested schemas, and casts involving their functions but none of their types, or
--- binary-coercible ones (extension members aside: the extension brings them); the database's large objects, publications and event triggers, which belong to no
--- schema; and the objects of the requested schemas that need objects of other, unrequested schemas.
+-- binary-coercible ones (extension members aside: the extension brings them); the database's publications and event
+-- triggers, which belong to no schema; and the objects of the requested schemas that need objects of other, unrequested schemas.
 -- PostgreSQL 13-18. $1: schema names (text[]).
 WITH requested AS (
     SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
@@ -104,9 +104,4 @@ UNION ALL
 SELECT 'event trigger ' || pg_catalog.quote_ident(e.evtname)
        || ': event triggers need a superuser and are not backed up'
 FROM pg_catalog.pg_event_trigger e
-UNION ALL
-SELECT pg_catalog.count(*) || CASE WHEN pg_catalog.count(*) = 1 THEN ' large object' ELSE ' large objects' END
-       || ': large objects are outside every schema and are not backed up'
-FROM pg_catalog.pg_largeobject_metadata
-HAVING pg_catalog.count(*) > 0
 ORDER BY 1
