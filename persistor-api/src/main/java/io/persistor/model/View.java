@@ -11,16 +11,19 @@ import java.util.List;
  * @param options      its options ({@code security_barrier}, {@code check_option}, storage parameters), as
  *                     {@code name=value} strings
  * @param query        its query as {@code pg_get_viewdef} renders it, without the semicolon
- * @param columns      its columns; only name, default and comment are meaningful
+ * @param columns      its columns; only name, type, collation, default and comment are meaningful
  * @param indexes      the indexes of a materialized view
  * @param triggers     its triggers ({@code INSTEAD OF} triggers of views)
  * @param rules        its rules other than the view's own
  * @param clusterOn    the index {@code CLUSTER} uses for a materialized view, or {@code null}
  * @param comment      its comment, or {@code null}
+ * @param selfReferencing    whether its query reads the view itself (a view replaced by one over itself)
+ * @param reliesOnConstraint whether its query is valid only because of a table's constraint (a {@code GROUP BY} on
+ *                           a primary key that lets other columns of the table be selected)
  */
 public record View(QualifiedName name, boolean materialized, boolean populated, List<String> options, String query,
                    List<Column> columns, List<Index> indexes, List<Trigger> triggers, List<Rule> rules,
-                   String clusterOn, String comment) {
+                   String clusterOn, String comment, boolean selfReferencing, boolean reliesOnConstraint) {
 
     /** Copies the lists. */
     public View {

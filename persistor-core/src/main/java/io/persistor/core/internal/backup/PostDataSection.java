@@ -36,7 +36,7 @@ import java.util.Set;
 /**
  * The post-data section, everything that would slow the load or change the rows if it existed earlier: sequence
  * values; keys (a partition's attached to its parent's), indexes and foreign keys; checks added {@code NOT VALID};
- * triggers and their firing state; rules; row-level security and policies; extended statistics; and last the
+ * the queries of views that need a key (created as placeholders before); triggers and their firing state; rules; row-level security and policies; extended statistics; and last the
  * refresh of materialized views, in dependency order; and, when asked for, owners and access privileges.
  */
 final class PostDataSection {
@@ -125,6 +125,12 @@ final class PostDataSection {
             }
         }
         validateInheritedNotNulls();
+        for (View view : views) {
+            // Created as a placeholder in pre-data: its query needs a key that exists only now.
+            if (view.reliesOnConstraint() && !view.materialized()) {
+                out.statement(ViewDdl.replace(view));
+            }
+        }
         for (DomainType domain : catalog.domainTypes()) {
             for (Constraint constraint : domain.constraints()) {
                 if (!constraint.validated()) {

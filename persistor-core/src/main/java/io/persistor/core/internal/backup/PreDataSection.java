@@ -10,6 +10,7 @@ import io.persistor.core.internal.ddl.TextSearchDdl;
 import io.persistor.core.internal.ddl.TypeDdl;
 import io.persistor.core.internal.ddl.ViewDdl;
 import io.persistor.core.internal.script.ScriptWriter;
+import io.persistor.core.internal.script.SqlQuote;
 import io.persistor.model.Cast;
 import io.persistor.model.Catalog;
 import io.persistor.model.Collation;
@@ -38,8 +39,9 @@ import java.util.stream.Collectors;
 
 /**
  * The pre-data section: schemas, extensions, collations and text search objects, then types, sequences, routines,
- * operators, casts, tables and views in dependency order, each with its comments; then what needs them all: sequence ownership and
- * defaults that call routines.
+ * operators, casts, tables and views in dependency order, each with its comments; then what needs them all: sequence
+ * ownership, defaults that call routines, and the queries of views created as placeholders (views in cycles), as
+ * pg_dump does.
  */
 final class PreDataSection {
 
@@ -72,8 +74,9 @@ final class PreDataSection {
     List<Object> write() throws IOException {
         for (Schema schema : catalog.schemas()) {
             out.statement(TypeDdl.createSchema(schema.name()));
-            boolean defaultComment = "public".equals(schema.name()) && DEFAULT_PUBLIC_COMMENT.equals(schema.comment());
-            if (schema.comment() != null && !defaultComment) {
+            if ("public".equals(schema.name())) {
+                publicComment(schema.comment());
+            } else if (schema.comment() != null) {
                 out.statement(CommentDdl.onUnqualified("SCHEMA", schema.name(), schema.comment()));
             }
         }
@@ -117,6 +120,11 @@ final class PreDataSection {
                         && column.defaultExpression() != null) {
                     out.statement(TableDdl.setDefault(table.name(), column));
                 }
+            }
+        }
+        for (Object object : sorted) {
+            if (object instanceof View view && placeholder(view) && !view.reliesOnConstraint()) {
+                out.statement(ViewDdl.replace(view));
             }
         }
         return sorted;
@@ -186,8 +194,16 @@ final class PreDataSection {
         }
     }
 
+    /**
+     * Whether a view is created first with its columns only and given its query later: when it reads itself, is in
+     * a cycle of views, or needs a constraint that the post-data section adds.
+     */
+    boolean placeholder(View view) {
+        return !view.materialized() && (view.selfReferencing() || view.reliesOnConstraint() || order.inCycle(view));
+    }
+
     private void createView(View view) throws IOException {
-        out.statement(ViewDdl.create(view));
+        out.statement(placeholder(view) ? ViewDdl.placeholder(view) : ViewDdl.create(view));
         for (Column column : view.columns()) {
             if (column.defaultExpression() != null) {
                 out.statement(ViewDdl.setDefault(view, column));
@@ -209,6 +225,22 @@ final class PreDataSection {
             }
         }
         return columns;
+    }
+
+    /**
+     * Gives the {@code public} schema the source's comment (or none) when it differs from the one every new database
+     * has. The target's {@code public} schema belongs to its creator before PostgreSQL 15, so the comment is set
+     * only when the restoring role may, with a warning otherwise.
+     */
+    private void publicComment(String comment) throws IOException {
+        if (DEFAULT_PUBLIC_COMMENT.equals(comment)) {
+            return;
+        }
+        out.statement("DO " + SqlQuote.literal("BEGIN IF pg_catalog.pg_has_role((SELECT n.nspowner FROM "
+                + "pg_catalog.pg_namespace n WHERE n.nspname = 'public'), 'USAGE') THEN "
+                + CommentDdl.onUnqualified("SCHEMA", "public", comment) + "; ELSE RAISE WARNING "
+                + SqlQuote.literal("The comment of schema public was not restored: only its owner may set it.")
+                + "; END IF; END"));
     }
 
     private void comment(String kind, QualifiedName name, String comment) throws IOException {

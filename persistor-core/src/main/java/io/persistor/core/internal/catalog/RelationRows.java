@@ -85,7 +85,8 @@ final class RelationRows {
             return new View(name, row.getBoolean("materialized"), row.getBoolean("populated"),
                     Rows.strings(row, "options"), withoutSemicolon(row.getString("query")), of(columns, name),
                     of(indexes, name), of(triggers, name), of(rules, name), row.getString("cluster_on"),
-                    row.getString("comment"));
+                    row.getString("comment"), row.getBoolean("self_referencing"),
+                    row.getBoolean("relies_on_constraint"));
         });
     }
 

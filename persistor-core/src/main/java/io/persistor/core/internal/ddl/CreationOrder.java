@@ -140,6 +140,17 @@ public final class CreationOrder<T> {
     }
 
     /**
+     * Whether an object needs itself through others: a view in a cycle of views replaced to read one another.
+     *
+     * @param object one of the ordered objects
+     * @return {@code true} when it is in a dependency cycle
+     */
+    public boolean inCycle(T object) {
+        ObjectKey key = keys.get(object);
+        return key != null && needs.getOrDefault(key, Set.of()).stream().anyMatch(need -> reaches(need, key));
+    }
+
+    /**
      * A table's check constraint, by the table's name and the constraint's.
      *
      * @param table      the table
@@ -200,8 +211,9 @@ public final class CreationOrder<T> {
         waiting.forEach((key, count) -> (count == 0 ? ready : blocked).add(objects.get(key)));
         List<T> result = new ArrayList<>();
         while (!ready.isEmpty() || !blocked.isEmpty()) {
-            // A cycle leaves nothing ready: take the first blocked object, as pg_dump would break the loop there.
-            T next = ready.isEmpty() ? blocked.pollFirst() : ready.poll();
+            // A cycle leaves nothing ready: break it at its first view (which can be created first as a placeholder),
+            // else at the first blocked object, as pg_dump would.
+            T next = ready.isEmpty() ? cycleBreaker(blocked) : ready.poll();
             result.add(next);
             for (ObjectKey dependent : dependents.getOrDefault(keys.get(next), List.of())) {
                 T object = objects.get(dependent);
@@ -212,5 +224,15 @@ public final class CreationOrder<T> {
             }
         }
         return result;
+    }
+
+    private T cycleBreaker(TreeSet<T> blocked) {
+        for (T object : blocked) {
+            if (object instanceof View && inCycle(object)) {
+                blocked.remove(object);
+                return object;
+            }
+        }
+        return blocked.pollFirst();
     }
 }

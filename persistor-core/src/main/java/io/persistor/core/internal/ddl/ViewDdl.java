@@ -31,6 +31,35 @@ public final class ViewDdl {
     }
 
     /**
+     * A view with the columns (names, types, collations) of the real one and no query, so that views in a cycle, or
+     * a view needing a constraint created after the data, can be used before they get their query.
+     *
+     * @param view the view
+     * @return the statement, without the terminating semicolon
+     */
+    public static String placeholder(View view) {
+        StringBuilder sql = new StringBuilder("CREATE VIEW ").append(qualified(view.name())).append(" AS\n SELECT");
+        String separator = " ";
+        for (Column column : view.columns()) {
+            sql.append(separator).append("NULL::").append(column.type())
+                    .append(column.collation() == null ? "" : " COLLATE " + column.collation())
+                    .append(" AS ").append(identifier(column.name()));
+            separator = ",\n    ";
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Gives a view created as a {@link #placeholder} its query and options.
+     *
+     * @param view the view
+     * @return the statement, without the terminating semicolon
+     */
+    public static String replace(View view) {
+        return create(view).replaceFirst("^CREATE VIEW ", "CREATE OR REPLACE VIEW ");
+    }
+
+    /**
      * Marks the index {@code CLUSTER} uses for a materialized view, or removes the mark.
      *
      * @param view the materialized view

@@ -146,7 +146,7 @@ final class ChangeWriter {
         } else if (object instanceof View view && !missing && view.materialized()) {
             steps.add(ViewDdl.clusterOn(view), Lock.SHARE_UPDATE_EXCLUSIVE);
         } else if (object instanceof View view && !missing) {
-            steps.add(ViewDdl.create(view).replaceFirst("^CREATE VIEW", "CREATE OR REPLACE VIEW"),
+            steps.add(ViewDdl.replace(view),
                     Lock.ACCESS_EXCLUSIVE);
         } else if (object instanceof View view) {
             createView(view);
