@@ -138,6 +138,8 @@ class MigrationCorpusIT {
             m("view", "DROP MATERIALIZED VIEW public.happy_count; DROP FUNCTION public.happy_list();"
                     + " DROP VIEW public.happy_members"),
             m("view", "COMMENT ON VIEW public.happy_members IS 'changed'"),
+            m("view", "CREATE VIEW public.team_sizes AS SELECT t.id, t.name, count(m.id) AS n FROM public.team t"
+                    + " LEFT JOIN public.member m ON m.team_id = t.id GROUP BY t.id"),
             m("materialized view", "DROP MATERIALIZED VIEW public.happy_count;"
                     + " CREATE MATERIALIZED VIEW public.happy_count AS SELECT count(*) + 0 AS n FROM public.happy_members;"
                     + " CREATE UNIQUE INDEX happy_count_n ON public.happy_count (n)"),

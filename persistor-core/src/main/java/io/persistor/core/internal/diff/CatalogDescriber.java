@@ -43,6 +43,9 @@ final class CatalogDescriber {
     /** The creation order of views: after the columns of tables. */
     static final int VIEWS = 9;
 
+    /** A rank after every member of a table (constraints, indexes, triggers...). */
+    static final int AFTER_MEMBERS = 14;
+
     /** A column with the table or view it belongs to. */
     record ColumnOf(QualifiedName relation, Column column, boolean view) {
     }

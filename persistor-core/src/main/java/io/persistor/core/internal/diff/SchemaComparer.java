@@ -98,6 +98,9 @@ public final class SchemaComparer {
             if (object == null || !positions.containsKey(object)) {
                 return change.object().order();
             }
+            if (object instanceof View view && view.reliesOnConstraint()) {
+                return CatalogDescriber.AFTER_MEMBERS; // its GROUP BY needs a key created with the tables' members
+            }
             boolean amongViews = object instanceof View
                     || !(object instanceof Table) && needViews.contains(TargetDependents.keyOf(object));
             return amongViews ? CatalogDescriber.VIEWS : CatalogDescriber.TYPES;
