@@ -21,13 +21,14 @@ package io.persistor.model;
  *                          or {@code null}
  * @param local             {@code false} if it exists only because a parent table has it
  * @param comment           its comment, or {@code null}
+ * @param notNullComment    the comment on its {@code NOT NULL} constraint (PostgreSQL 18), or {@code null}
  */
 public record Column(String name, String type, boolean notNull, String notNullName, boolean notNullLocal,
                      String defaultExpression,
                      Generated generated,
                      Identity identity, String collation, String storage, String compression,
                      Integer statisticsTarget, String options, boolean local,
-                     String comment) {
+                     String comment, String notNullComment) {
 
     /**
      * A plain local column without extras, as a composite type's attribute or in tests.
@@ -38,7 +39,7 @@ public record Column(String name, String type, boolean notNull, String notNullNa
      * @return the column
      */
     public static Column of(String name, String type, boolean notNull) {
-        return new Column(name, type, notNull, null, true, null, null, null, null, null, null, null, null, true, null);
+        return new Column(name, type, notNull, null, true, null, null, null, null, null, null, null, null, true, null, null);
     }
 
     /**

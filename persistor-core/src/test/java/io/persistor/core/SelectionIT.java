@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.persistor.BackupResult;
+import io.persistor.LargeObjects;
 import io.persistor.Persistor;
 import io.persistor.PersistorException;
 import io.persistor.testkit.Fingerprint;
@@ -96,12 +97,13 @@ class SelectionIT {
     }
 
     @Test
-    void notesLargeObjectsItCannotBackUp(TestDatabase source) {
+    void notesLargeObjectsLeftOutWhenNotAskedFor(TestDatabase source) throws Exception {
         source.execute("CREATE TABLE public.t (id int)", "SELECT lo_from_bytea(0, 'blob'::bytea)",
                 "SELECT lo_from_bytea(0, 'another'::bytea)");
-        BackupResult result = Persistor.backup(source.selectOnlyDataSource()).to(directory.resolve("lo.sql"));
-        assertThat(result.notes()).contains("Not backed up: 2 large objects: large objects are outside every schema "
-                + "and are not backed up.");
+        BackupResult result = Persistor.backup(source.selectOnlyDataSource()).largeObjects(LargeObjects.NONE)
+                .to(directory.resolve("lo.sql"));
+        assertThat(result.notes()).contains("Not backed up: 2 large objects (large objects were not asked for).");
+        assertThat(Files.readString(result.file(), StandardCharsets.UTF_8)).doesNotContain("lo_create");
     }
 
     @Test

@@ -187,6 +187,12 @@ final class PreDataSection {
         comment("TABLE", table.name(), table.comment());
         columnComments(table.name(), table.columns());
         for (Column column : table.columns()) {
+            if (column.notNullComment() != null) {
+                out.statement(CommentDdl.onMember("CONSTRAINT", column.notNullName(), SqlQuote.qualified(table.name()),
+                        column.notNullComment()));
+            }
+        }
+        for (Column column : table.columns()) {
             if (column.identity() != null && column.identity().sequence() != null
                     && column.identity().sequence().comment() != null) {
                 comment("SEQUENCE", column.identity().sequence().name(), column.identity().sequence().comment());

@@ -117,7 +117,7 @@ final class RelationRows {
                 row.getString("not_null_name"), row.getBoolean("not_null_local"), generated == null ? expression : null, generated, identity, row.getString("collation"),
                 row.getString("storage"), row.getString("compression"),
                 row.getObject("statistics_target", Integer.class), row.getString("options"), row.getBoolean("local"),
-                row.getString("comment"));
+                row.getString("comment"), row.getString("not_null_comment"));
     }
 
     private static Constraint constraint(ResultSet row) throws SQLException {

@@ -57,7 +57,8 @@ final class TypeRows {
             String attribute = row.getString("attribute_name");
             if (attribute != null) {
                 list.add(new Column(attribute, row.getString("data_type"), false, null, true, null, null, null,
-                        row.getString("collation"), null, null, null, null, true, row.getString("attribute_comment")));
+                        row.getString("collation"), null, null, null, null, true, row.getString("attribute_comment"),
+                        null));
             }
             return name;
         });

@@ -26,6 +26,11 @@ enum VersionedExpression {
     NOT_NULL_NAME("not_null_name", 180000, "(SELECT k.conname FROM pg_catalog.pg_constraint k WHERE k.conrelid = "
             + "a.attrelid AND k.contype = 'n' AND k.conkey[1] = a.attnum)", "NULL::pg_catalog.name"),
 
+    /** The comment on a column's {@code NOT NULL} constraint (PostgreSQL 18). */
+    NOT_NULL_COMMENT("not_null_comment", 180000, "(SELECT pg_catalog.obj_description(k.oid, 'pg_constraint') FROM "
+            + "pg_catalog.pg_constraint k WHERE k.conrelid = a.attrelid AND k.contype = 'n' AND k.conkey[1] = a.attnum)",
+            "NULL::text"),
+
     /** Whether a column's {@code NOT NULL} constraint is declared on its table itself (PostgreSQL 18). */
     NOT_NULL_LOCAL("not_null_local", 180000, "coalesce((SELECT k.conislocal FROM pg_catalog.pg_constraint k WHERE "
             + "k.conrelid = a.attrelid AND k.contype = 'n' AND k.conkey[1] = a.attnum), true)", "true"),

@@ -128,7 +128,8 @@ final class Renames {
         return name.equals(column.name()) ? column : new Column(name, column.type(), column.notNull(),
                 column.notNullName(), column.notNullLocal(), column.defaultExpression(), column.generated(),
                 column.identity(), column.collation(), column.storage(), column.compression(),
-                column.statisticsTarget(), column.options(), column.local(), column.comment());
+                column.statisticsTarget(), column.options(), column.local(), column.comment(),
+                column.notNullComment());
     }
 
     /**

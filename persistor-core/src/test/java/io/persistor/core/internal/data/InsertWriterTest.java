@@ -45,7 +45,7 @@ class InsertWriterTest {
                 false, null, null, null);
         Column id = new Column("id", "integer", true, null, true, null, null,
                 new Identity(Identity.Generation.ALWAYS, sequence),
-                null, null, null, null, null, true, null);
+                null, null, null, null, null, true, null, null);
         String sql = write(TABLE, List.of(id, NAME), 10, "7\tx\n");
         assertThat(sql).startsWith("INSERT INTO \"public\".\"t\" (\"id\", \"name\") OVERRIDING SYSTEM VALUE VALUES\n");
     }

@@ -1,0 +1,288 @@
+-- An independent description of a database's schemas for regression-roundtrip.sh, built from the server's own
+-- catalog functions and plain queries, never from Persistor's reader: the same lines as the test kit's
+-- Fingerprint (persistor-core/src/test/java/io/persistor/testkit/Fingerprint.java), one per object property, plus
+-- per table its row count and an order-independent digest of its rows' text, per sequence its parameters and
+-- state, and per large object its OID, size, digest and comment. Ownership and privileges are left out.
+--
+-- Usage: psql -X -q -A -t -v schemas='{public,other}' -f fingerprint.sql | LC_ALL=C sort -u
+-- A line break inside a line (a function's body, a view's query) is written as the two characters \n.
+SET search_path = '';
+SET timezone = 'UTC';
+SET datestyle = 'ISO, YMD';
+SET intervalstyle = 'postgres';
+SET extra_float_digits = 3;
+SET statement_timeout = 0;
+
+SELECT replace(line, E'\n', E'\\n') FROM (
+SELECT 'schema ' || quote_ident(n.nspname) || coalesce(' comment ' || obj_description(n.oid, 'pg_namespace'), '')
+FROM pg_namespace n WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'type ' || format_type(t.oid, NULL) || ' kind ' || t.typtype::text
+       || coalesce(' labels ' || (SELECT string_agg(quote_literal(e.enumlabel), ',' ORDER BY e.enumsortorder)
+                                  FROM pg_enum e WHERE e.enumtypid = t.oid), '')
+       || CASE WHEN t.typtype = 'd' THEN ' base ' || format_type(t.typbasetype, t.typtypmod)
+               || ' notnull ' || t.typnotnull || ' default ' || coalesce(pg_get_expr(t.typdefaultbin, 0), t.typdefault, '') ELSE '' END
+       || coalesce(' comment ' || obj_description(t.oid, 'pg_type'), '')
+FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE n.nspname = ANY (:'schemas'::text[]) AND t.typtype IN ('e', 'd', 'r', 'm', 'c')
+  AND (t.typtype <> 'c' OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = t.oid AND x.deptype = 'e')
+UNION ALL
+-- Base types and shell types (the test kit's fingerprint never meets them; the regression database has many),
+-- without the array types the server makes for each type.
+SELECT 'base type ' || format_type(t.oid, NULL) || ' kind ' || t.typtype::text || ' defined ' || t.typisdefined
+       || ' input ' || t.typinput::regproc::text || ' output ' || t.typoutput::regproc::text
+       || ' receive ' || t.typreceive::regproc::text || ' send ' || t.typsend::regproc::text
+       || ' modin ' || t.typmodin::regproc::text || ' modout ' || t.typmodout::regproc::text
+       || ' analyze ' || t.typanalyze::regproc::text || ' subscript ' || t.typsubscript::regproc::text
+       || ' length ' || t.typlen || ' byval ' || t.typbyval || ' align ' || t.typalign::text
+       || ' storage ' || t.typstorage::text || ' category ' || t.typcategory::text || ' preferred ' || t.typispreferred
+       || ' delimiter ' || t.typdelim::text
+       || ' element ' || coalesce(format_type(nullif(t.typelem, 0), NULL), '')
+       || ' default ' || coalesce(t.typdefault, '')
+       || ' collatable ' || (t.typcollation <> 0)
+       || coalesce(' comment ' || obj_description(t.oid, 'pg_type'), '')
+FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE n.nspname = ANY (:'schemas'::text[]) AND t.typtype IN ('b', 'p')
+  AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = t.oid AND x.deptype = 'e')
+UNION ALL
+SELECT 'domain constraint ' || format_type(t.oid, NULL) || ' ' || quote_ident(k.conname) || ' '
+       || pg_get_constraintdef(k.oid)
+FROM pg_constraint k JOIN pg_type t ON t.oid = k.contypid JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'relation ' || c.oid::regclass::text || ' kind ' || c.relkind::text || ' persistence ' || c.relpersistence::text
+       || ' options ' || coalesce(array_to_string(c.reloptions, ','), '')
+       || ' toast options ' || coalesce((SELECT array_to_string(t.reloptions, ',') FROM pg_class t
+                                         WHERE t.oid = c.reltoastrelid), '')
+       || ' rls ' || c.relrowsecurity || '/' || c.relforcerowsecurity || ' replica ' || c.relreplident::text
+       || coalesce(' access method ' || (SELECT amname FROM pg_am WHERE oid = c.relam AND c.relkind IN ('r', 'm', 'p')), '')
+       || CASE WHEN c.relkind = 'm' THEN ' populated ' || c.relispopulated ELSE '' END
+       || coalesce(' partition ' || pg_get_expr(c.relpartbound, c.oid), '')
+       || coalesce(' partitioned by ' || pg_get_partkeydef(c.oid), '')
+       || CASE WHEN c.reloftype <> 0 THEN ' of ' || format_type(c.reloftype, NULL) ELSE '' END
+       || coalesce(' comment ' || obj_description(c.oid, 'pg_class'), '')
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (:'schemas'::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = c.oid AND x.deptype = 'e')
+UNION ALL
+SELECT 'inherits ' || i.inhrelid::regclass::text || ' from ' || i.inhparent::regclass::text || ' #' || i.inhseqno
+FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (:'schemas'::text[]) AND c.relkind IN ('r', 'p', 'f')
+UNION ALL
+SELECT 'column ' || c.oid::regclass::text || '.' || quote_ident(a.attname)
+       || ' #' || row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum)
+       || ' ' || format_type(a.atttypid, a.atttypmod) || ' notnull ' || a.attnotnull
+       || ' default ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
+       || ' identity ' || a.attidentity::text || ' generated ' || a.attgenerated::text
+       || ' collation ' || coalesce((SELECT quote_ident(collname) FROM pg_collation WHERE oid = a.attcollation), '')
+       || ' local ' || a.attislocal || ' storage ' || a.attstorage::text
+       || ' compression ' || a.attcompression::text
+       || ' statistics ' || coalesce(nullif(a.attstattarget::int, -1)::text, '')
+       || ' options ' || coalesce(array_to_string(a.attoptions, ','), '')
+       || coalesce(' comment ' || col_description(c.oid, a.attnum), '')
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+WHERE n.nspname = ANY (:'schemas'::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c') AND a.attnum > 0 AND NOT a.attisdropped
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = c.oid AND x.deptype = 'e')
+UNION ALL
+SELECT 'constraint ' || c.oid::regclass::text || ' ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid)
+       || ' local ' || k.conislocal || coalesce(' comment ' || obj_description(k.oid, 'pg_constraint'), '')
+FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'index ' || pg_get_indexdef(i.indexrelid) || ' clustered ' || i.indisclustered
+       || ' replica ' || i.indisreplident || coalesce(' comment ' || obj_description(i.indexrelid, 'pg_class'), '')
+FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'sequence ' || c.oid::regclass::text || ' ' || format_type(s.seqtypid, NULL) || ' start ' || s.seqstart
+       || ' increment ' || s.seqincrement || ' min ' || s.seqmin || ' max ' || s.seqmax || ' cache ' || s.seqcache
+       || ' cycle ' || s.seqcycle
+       || coalesce(' owned by ' || (SELECT d.refobjid::regclass::text || '.' || quote_ident(a.attname) || ' ' || d.deptype::text
+                                   FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                                   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                                     AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')), '')
+FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'view ' || c.oid::regclass::text || ' ' || pg_get_viewdef(c.oid)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (:'schemas'::text[]) AND c.relkind IN ('v', 'm')
+UNION ALL
+SELECT 'routine ' || p.oid::regprocedure::text || ' kind ' || p.prokind::text || ' '
+       || CASE WHEN p.prokind = 'a' THEN '' ELSE pg_get_functiondef(p.oid) END
+       || coalesce(' comment ' || obj_description(p.oid, 'pg_proc'), '')
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = p.oid AND x.deptype = 'e')
+UNION ALL
+SELECT 'aggregate ' || a.aggfnoid::regprocedure::text || ' kind ' || a.aggkind::text || ' direct ' || a.aggnumdirectargs
+       || ' transition ' || a.aggtransfn::text || ' ' || format_type(a.aggtranstype, NULL)
+       || ' final ' || a.aggfinalfn::text || ' extra ' || a.aggfinalextra || ' modify ' || a.aggfinalmodify::text
+       || ' combine ' || a.aggcombinefn::text || ' serial ' || a.aggserialfn::text || '/' || a.aggdeserialfn::text
+       || ' moving ' || a.aggmtransfn::text || '/' || a.aggminvtransfn::text || '/' || a.aggmfinalfn::text
+       || ' ' || coalesce(format_type(nullif(a.aggmtranstype, 0), NULL), '') || ' ' || a.aggmfinalextra
+       || ' sort ' || a.aggsortop::regoperator::text || ' init ' || coalesce(a.agginitval, 'null')
+       || '/' || coalesce(a.aggminitval, 'null') || ' parallel ' || p.proparallel::text
+FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = p.oid AND x.deptype = 'e')
+UNION ALL
+SELECT 'trigger ' || pg_get_triggerdef(t.oid) || ' enabled ' || t.tgenabled::text
+       || coalesce(' comment ' || obj_description(t.oid, 'pg_trigger'), '')
+FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (:'schemas'::text[]) AND NOT t.tgisinternal
+UNION ALL
+SELECT 'rule ' || pg_get_ruledef(r.oid)
+FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (:'schemas'::text[]) AND r.rulename <> '_RETURN'
+UNION ALL
+SELECT 'policy ' || p.schemaname || '.' || p.tablename || ' ' || p.policyname || ' ' || p.permissive || ' '
+       || p.cmd || ' ' || array_to_string(p.roles, ',') || ' using ' || coalesce(p.qual, '')
+       || ' check ' || coalesce(p.with_check, '')
+FROM pg_policies p WHERE p.schemaname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'statistics ' || pg_get_statisticsobjdef(s.oid) || ' target ' || coalesce(s.stxstattarget::text, 'default')
+FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'collation ' || c.oid::regcollation::text || ' ' || c.collprovider::text || ' '
+       || coalesce(c.collcollate, '') || '/' || coalesce(c.collctype, '') || ' ' || c.collisdeterministic
+       || coalesce(' comment ' || obj_description(c.oid, 'pg_collation'), '')
+FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'text search dictionary ' || d.oid::regdictionary::text || ' template '
+       || t.tmplnamespace::regnamespace::text || '.' || t.tmplname || ' ' || coalesce(d.dictinitoption, '')
+       || coalesce(' comment ' || obj_description(d.oid, 'pg_ts_dict'), '')
+FROM pg_ts_dict d JOIN pg_ts_template t ON t.oid = d.dicttemplate
+JOIN pg_namespace n ON n.oid = d.dictnamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = d.oid AND x.deptype = 'e')
+UNION ALL
+SELECT 'text search configuration ' || c.oid::regconfig::text || ' parser ' || p.prsname || ' '
+       || coalesce((SELECT string_agg(t.alias || '=' || m.mapdict::regdictionary::text, ' '
+                                      ORDER BY t.tokid, m.mapseqno)
+                    FROM pg_ts_config_map m JOIN ts_token_type(c.cfgparser) t ON t.tokid = m.maptokentype
+                    WHERE m.mapcfg = c.oid), '')
+       || coalesce(' comment ' || obj_description(c.oid, 'pg_ts_config'), '')
+FROM pg_ts_config c JOIN pg_ts_parser p ON p.oid = c.cfgparser
+JOIN pg_namespace n ON n.oid = c.cfgnamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = c.oid AND x.deptype = 'e')
+UNION ALL
+-- Kinds the test kit's fingerprint has no line for, but which the regression database holds: text search
+-- parsers and templates, operator classes and families, conversions, foreign tables' servers and options.
+SELECT 'text search parser ' || quote_ident(n.nspname) || '.' || quote_ident(p.prsname)
+       || ' ' || p.prsstart::regproc::text || ' ' || p.prstoken::regproc::text || ' ' || p.prsend::regproc::text
+       || ' ' || p.prsheadline::regproc::text || ' ' || p.prslextype::regproc::text
+FROM pg_ts_parser p JOIN pg_namespace n ON n.oid = p.prsnamespace WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'text search template ' || quote_ident(n.nspname) || '.' || quote_ident(t.tmplname)
+       || ' ' || t.tmplinit::regproc::text || ' ' || t.tmpllexize::regproc::text
+FROM pg_ts_template t JOIN pg_namespace n ON n.oid = t.tmplnamespace WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'operator family ' || quote_ident(n.nspname) || '.' || quote_ident(f.opfname) || ' using ' || m.amname
+       || coalesce(' operators ' || (SELECT string_agg(o.amopstrategy || ':' || o.amopopr::regoperator::text
+                                                       || ':' || format_type(o.amoplefttype, NULL) || ':' || format_type(o.amoprighttype, NULL)
+                                                       || ':' || o.amoppurpose::text
+                                                       || coalesce(':' || nullif(o.amopsortfamily, 0)::text, ''), ' '
+                                                       ORDER BY o.amopstrategy, o.amoplefttype, o.amoprighttype)
+                                     FROM pg_amop o WHERE o.amopfamily = f.oid), '')
+       || coalesce(' functions ' || (SELECT string_agg(p.amprocnum || ':' || p.amproc::regprocedure::text
+                                                       || ':' || format_type(p.amproclefttype, NULL) || ':' || format_type(p.amprocrighttype, NULL), ' '
+                                                       ORDER BY p.amprocnum, p.amproclefttype, p.amprocrighttype)
+                                     FROM pg_amproc p WHERE p.amprocfamily = f.oid), '')
+FROM pg_opfamily f JOIN pg_am m ON m.oid = f.opfmethod JOIN pg_namespace n ON n.oid = f.opfnamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'operator class ' || quote_ident(n.nspname) || '.' || quote_ident(c.opcname) || ' using ' || m.amname
+       || ' family ' || quote_ident(fn.nspname) || '.' || quote_ident(f.opfname) || ' for ' || format_type(c.opcintype, NULL)
+       || ' default ' || c.opcdefault || ' storage ' || coalesce(format_type(nullif(c.opckeytype, 0), NULL), '')
+FROM pg_opclass c JOIN pg_am m ON m.oid = c.opcmethod JOIN pg_namespace n ON n.oid = c.opcnamespace
+JOIN pg_opfamily f ON f.oid = c.opcfamily JOIN pg_namespace fn ON fn.oid = f.opfnamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'conversion ' || quote_ident(n.nspname) || '.' || quote_ident(c.conname) || ' '
+       || pg_encoding_to_char(c.conforencoding) || ' to ' || pg_encoding_to_char(c.contoencoding)
+       || ' ' || c.conproc::regproc::text || ' default ' || c.condefault
+FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'operator ' || o.oid::regoperator::text || ' function ' || o.oprcode::regprocedure::text
+       || ' commutator ' || o.oprcom::regoperator::text || ' negator ' || o.oprnegate::regoperator::text
+       || ' restrict ' || o.oprrest::regproc::text || ' join ' || o.oprjoin::regproc::text
+       || ' hashes ' || o.oprcanhash || ' merges ' || o.oprcanmerge
+       || coalesce(' comment ' || obj_description(o.oid, 'pg_operator'), '')
+FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = o.oid AND x.deptype = 'e')
+UNION ALL
+SELECT 'cast ' || format_type(k.castsource, NULL) || ' as ' || format_type(k.casttarget, NULL)
+       || ' function ' || k.castfunc::regprocedure::text || ' context ' || k.castcontext::text
+       || ' method ' || k.castmethod::text || coalesce(' comment ' || obj_description(k.oid, 'pg_cast'), '')
+FROM pg_cast k JOIN pg_type s ON s.oid = k.castsource JOIN pg_type t ON t.oid = k.casttarget
+WHERE k.oid >= 16384
+  AND EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = ANY (:'schemas'::text[])
+              AND n.oid IN (s.typnamespace, t.typnamespace))
+UNION ALL
+SELECT 'extension ' || e.extname || ' schema ' || quote_ident(n.nspname)
+       || coalesce(' comment ' || obj_description(e.oid, 'pg_extension'), '')
+FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+SELECT 'foreign table ' || c.oid::regclass::text || ' server ' || quote_ident(s.srvname)
+       || ' options ' || coalesce(array_to_string(f.ftoptions, ','), '')
+FROM pg_foreign_table f JOIN pg_class c ON c.oid = f.ftrelid JOIN pg_foreign_server s ON s.oid = f.ftserver
+JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
+-- Objects of the database that belong to no schema: foreign-data wrappers, servers, user mappings,
+-- publications, access methods and event triggers.
+SELECT 'database foreign-data wrapper ' || quote_ident(w.fdwname) || ' handler ' || w.fdwhandler::regproc::text
+       || ' validator ' || w.fdwvalidator::regproc::text || ' options ' || coalesce(array_to_string(w.fdwoptions, ','), '')
+FROM pg_foreign_data_wrapper w
+UNION ALL
+SELECT 'database server ' || quote_ident(s.srvname) || ' wrapper ' || quote_ident(w.fdwname)
+       || ' type ' || coalesce(s.srvtype, '') || ' version ' || coalesce(s.srvversion, '')
+       || ' options ' || coalesce(array_to_string(s.srvoptions, ','), '')
+FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+UNION ALL
+SELECT 'database user mapping ' || u.usename || ' server ' || quote_ident(u.srvname)
+       || ' options ' || coalesce(array_to_string(u.umoptions, ','), '')
+FROM pg_user_mappings u
+UNION ALL
+SELECT 'database publication ' || quote_ident(p.pubname) || ' all ' || p.puballtables
+       || ' ' || p.pubinsert || '/' || p.pubupdate || '/' || p.pubdelete || '/' || p.pubtruncate
+       || coalesce(' tables ' || (SELECT string_agg(t.schemaname || '.' || t.tablename, ',' ORDER BY t.schemaname, t.tablename)
+                                  FROM pg_publication_tables t WHERE t.pubname = p.pubname), '')
+FROM pg_publication p
+UNION ALL
+SELECT 'database access method ' || quote_ident(a.amname) || ' type ' || a.amtype::text || ' handler ' || a.amhandler::regproc::text
+FROM pg_am a WHERE a.oid >= 16384
+UNION ALL
+SELECT 'database event trigger ' || quote_ident(e.evtname) || ' on ' || e.evtevent || ' ' || e.evtfoid::regproc::text
+       || ' enabled ' || e.evtenabled::text || ' tags ' || coalesce(array_to_string(e.evttags, ','), '')
+FROM pg_event_trigger e
+UNION ALL
+SELECT 'large object ' || m.oid || ' size ' || length(lo_get(m.oid)) || ' digest ' || md5(lo_get(m.oid))
+       || coalesce(' comment ' || obj_description(m.oid, 'pg_largeobject'), '')
+FROM pg_largeobject_metadata m
+) lines (line);
+
+-- Per table (and populated materialized view) its row count and the digest of its rows' text.
+SELECT format($q$SELECT replace(%L || count(*) || ' digest ' || coalesce(md5(string_agg(h, '' ORDER BY h COLLATE "C")), ''), E'\n', E'\\n')
+                 FROM (SELECT md5(t::text) AS h FROM ONLY %s t) rows$q$, 'rows ' || c.oid::regclass::text || ' ', c.oid::regclass)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (:'schemas'::text[]) AND c.relkind IN ('r', 'm') AND (c.relkind = 'r' OR c.relispopulated)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = c.oid AND x.deptype = 'e')
+ORDER BY 1
+\gexec
+
+-- Per sequence its last value and is_called.
+SELECT format($q$SELECT %L || last_value || ' called ' || is_called FROM %s$q$,
+              'sequence state ' || c.oid::regclass::text || ' ', c.oid::regclass)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (:'schemas'::text[]) AND c.relkind = 'S'
+ORDER BY 1
+\gexec
