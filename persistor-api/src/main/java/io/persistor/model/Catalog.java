@@ -19,6 +19,7 @@ import java.util.List;
  * @param domainTypes      domains
  * @param compositeTypes   composite types
  * @param rangeTypes       range types
+ * @param baseTypes        base types and shell types
  * @param sequences        sequences, except those behind identity columns (see {@link Column#identity()})
  * @param tables           ordinary and partitioned tables
  * @param views            views and materialized views
@@ -33,7 +34,8 @@ public record Catalog(String serverVersion, int serverVersionNum, String databas
                       List<Extension> extensions, List<Collation> collations,
                       List<TextSearchDictionary> dictionaries, List<TextSearchConfiguration> configurations,
                       List<EnumType> enumTypes, List<DomainType> domainTypes,
-                      List<CompositeType> compositeTypes, List<RangeType> rangeTypes, List<Sequence> sequences,
+                      List<CompositeType> compositeTypes, List<RangeType> rangeTypes, List<BaseType> baseTypes,
+                      List<Sequence> sequences,
                       List<Table> tables, List<View> views, List<Routine> routines, List<Operator> operators, List<Cast> casts,
                       List<Privileges> privileges,
                       List<Dependency> dependencies, List<String> skipped) {
@@ -49,6 +51,7 @@ public record Catalog(String serverVersion, int serverVersionNum, String databas
         domainTypes = List.copyOf(domainTypes);
         compositeTypes = List.copyOf(compositeTypes);
         rangeTypes = List.copyOf(rangeTypes);
+        baseTypes = List.copyOf(baseTypes);
         sequences = List.copyOf(sequences);
         tables = List.copyOf(tables);
         views = List.copyOf(views);

@@ -95,8 +95,9 @@ class ContribExtensionsIT {
             source.execute("CREATE EXTENSION pg_stat_statements", "CREATE TABLE public.t (id int PRIMARY KEY)",
                     "INSERT INTO public.t VALUES (1)");
             BackupResult backup = Persistor.backup(source.selectOnlyDataSource()).to(directory.resolve("untrusted.sql"));
-            assertThat(backup.notes()).contains("Extension pg_stat_statements needs a superuser to create it: run by "
-                    + "another role, the script warns and goes on without it.");
+            assertThat(backup.notes()).contains("Restoring extension pg_stat_statements needs a superuser (only a "
+                    + "superuser may create it): run by another role it is skipped with a warning; restore as a "
+                    + "superuser.");
 
             String output = Psql.run(byOwner, backup.file());
             assertThat(output).contains("WARNING:  permission denied to create extension \"pg_stat_statements\"");

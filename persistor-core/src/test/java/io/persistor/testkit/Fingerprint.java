@@ -44,6 +44,24 @@ public final class Fingerprint {
               AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = t.oid AND x.deptype = 'e')
             """,
             """
+            SELECT 'base type ' || format_type(t.oid, NULL) || ' kind ' || t.typtype::text || ' defined ' || t.typisdefined
+                   || ' input ' || t.typinput::regproc::text || ' output ' || t.typoutput::regproc::text
+                   || ' receive ' || t.typreceive::regproc::text || ' send ' || t.typsend::regproc::text
+                   || ' modin ' || t.typmodin::regproc::text || ' modout ' || t.typmodout::regproc::text
+                   || ' analyze ' || t.typanalyze::regproc::text
+                   || ' subscript ' || coalesce(to_jsonb(t) ->> 'typsubscript', '')
+                   || ' length ' || t.typlen || ' byval ' || t.typbyval || ' align ' || t.typalign::text
+                   || ' storage ' || t.typstorage::text || ' category ' || t.typcategory::text
+                   || ' preferred ' || t.typispreferred || ' delimiter ' || t.typdelim::text
+                   || ' element ' || coalesce(format_type(nullif(t.typelem, 0), NULL), '')
+                   || ' default ' || coalesce(t.typdefault, '') || ' collatable ' || (t.typcollation <> 0)
+                   || coalesce(' comment ' || obj_description(t.oid, 'pg_type'), '')
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE n.nspname = ANY (?) AND t.typtype IN ('b', 'p')
+              AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = t.oid AND x.deptype = 'e')
+            """,
+            """
             SELECT 'domain constraint ' || format_type(t.oid, NULL) || ' ' || quote_ident(k.conname) || ' '
                    || pg_get_constraintdef(k.oid)
             FROM pg_constraint k JOIN pg_type t ON t.oid = k.contypid JOIN pg_namespace n ON n.oid = t.typnamespace

@@ -4,6 +4,7 @@ import io.persistor.BackupResult;
 import io.persistor.PersistorException;
 import io.persistor.core.internal.catalog.CatalogReaders;
 import io.persistor.core.internal.script.CountingOutputStream;
+import io.persistor.core.internal.script.RestoreNeed;
 import io.persistor.core.internal.script.ScriptWriter;
 import io.persistor.core.internal.sink.HandoffOutputStream;
 import io.persistor.model.Catalog;
@@ -77,8 +78,11 @@ public final class BackupJob {
                     ReadAccess.lock(connection, selection.catalog());
                 }
                 LargeObjectSection largeObjects = LargeObjectSection.prepare(connection, plan.largeObjects(), notes);
+                List<RestoreNeed> needs = plan.dataOnly() ? List.of()
+                        : RestoreNeeds.of(connection, selection.catalog());
                 ScriptWriter writer = new ScriptWriter(handoff);
-                BackupScript script = new BackupScript(selection.catalog(), notes, plan, largeObjects, writer);
+                BackupScript script = new BackupScript(selection.catalog(), notes, needs, plan, largeObjects, writer);
+                needs.forEach(need -> notes.add(need.note()));
                 script.write(session, server.tableSizes(schemas), server.sliceable());
                 handoff.close();
                 if (encoded instanceof GZIPOutputStream) {

@@ -5,6 +5,7 @@ import io.persistor.Persistor;
 import io.persistor.core.internal.data.TableData;
 import io.persistor.core.internal.ddl.SecurityDdl;
 import io.persistor.core.internal.data.ValueRenderers;
+import io.persistor.core.internal.script.RestoreNeed;
 import io.persistor.core.internal.script.ScriptLayout;
 import io.persistor.core.internal.script.ScriptWriter;
 import io.persistor.model.Catalog;
@@ -37,16 +38,18 @@ final class BackupScript {
 
     private final Catalog catalog;
     private final List<String> notes;
+    private final List<RestoreNeed> needs;
     private final BackupPlan plan;
     private final LargeObjectSection largeObjects;
     private final ScriptWriter out;
     private int tables;
     private long rows;
 
-    BackupScript(Catalog catalog, List<String> notes, BackupPlan plan, LargeObjectSection largeObjects,
-                 ScriptWriter out) {
+    BackupScript(Catalog catalog, List<String> notes, List<RestoreNeed> needs, BackupPlan plan,
+                 LargeObjectSection largeObjects, ScriptWriter out) {
         this.catalog = catalog;
-        this.notes = notes;
+        this.notes = List.copyOf(notes);
+        this.needs = List.copyOf(needs);
         this.plan = plan;
         this.largeObjects = largeObjects;
         this.out = out;
@@ -130,6 +133,9 @@ final class BackupScript {
         }
         for (String note : notes) {
             out.comment("Note: " + note);
+        }
+        for (RestoreNeed need : needs) {
+            out.comment(need.headerLine());
         }
         out.comment("");
         out.blankLine();

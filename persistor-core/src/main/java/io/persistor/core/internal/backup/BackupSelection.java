@@ -4,7 +4,6 @@ import io.persistor.PersistorException;
 import io.persistor.model.Catalog;
 import io.persistor.model.Constraint;
 import io.persistor.model.Dependency;
-import io.persistor.model.Extension;
 import io.persistor.model.ObjectKey;
 import io.persistor.model.Privileges;
 import io.persistor.model.QualifiedName;
@@ -36,9 +35,6 @@ record BackupSelection(Catalog catalog, List<String> notes) {
     static BackupSelection of(Catalog catalog, BackupPlan plan) {
         List<String> notes = new ArrayList<>();
         catalog.skipped().forEach(reason -> notes.add("Not backed up: " + reason + "."));
-        catalog.extensions().stream().filter(Extension::needsSuperuser).forEach(extension -> notes.add("Extension "
-                + extension.name() + " needs a superuser to create it: run by another role, the script warns and "
-                + "goes on without it."));
         Set<QualifiedName> kept = catalog.tables().stream().map(Table::name).collect(Collectors.toCollection(LinkedHashSet::new));
         if (!plan.tables().isEmpty()) {
             kept = chosen(catalog, plan);
@@ -87,7 +83,7 @@ record BackupSelection(Catalog catalog, List<String> notes) {
         return new BackupSelection(new Catalog(catalog.serverVersion(), catalog.serverVersionNum(), catalog.database(),
                 catalog.schemas(), catalog.extensions(), catalog.collations(), catalog.dictionaries(),
                 catalog.configurations(), catalog.enumTypes(), catalog.domainTypes(),
-                catalog.compositeTypes(), catalog.rangeTypes(), sequences, tables, keptViews, routines,
+                catalog.compositeTypes(), catalog.rangeTypes(), catalog.baseTypes(), sequences, tables, keptViews, routines,
                 catalog.operators(), catalog.casts(), privileges,
                 catalog.dependencies(), catalog.skipped()), notes);
     }

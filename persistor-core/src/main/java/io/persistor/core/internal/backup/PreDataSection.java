@@ -11,6 +11,7 @@ import io.persistor.core.internal.ddl.TypeDdl;
 import io.persistor.core.internal.ddl.ViewDdl;
 import io.persistor.core.internal.script.ScriptWriter;
 import io.persistor.core.internal.script.SqlQuote;
+import io.persistor.model.BaseType;
 import io.persistor.model.Cast;
 import io.persistor.model.Catalog;
 import io.persistor.model.Collation;
@@ -38,10 +39,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The pre-data section: schemas, extensions, collations and text search objects, then types, sequences, routines,
- * operators, casts, tables and views in dependency order, each with its comments; then what needs them all: sequence
- * ownership, defaults that call routines, and the queries of views created as placeholders (views in cycles), as
- * pg_dump does.
+ * The pre-data section: schemas, extensions, collations, text search objects and the shells of base types, then
+ * types, sequences, routines, operators, casts, tables and views in dependency order, each with its comments; then
+ * what needs them all: sequence ownership, defaults that call routines, and the queries of views created as
+ * placeholders (views in cycles), as pg_dump does.
  */
 final class PreDataSection {
 
@@ -104,6 +105,13 @@ final class PreDataSection {
             }
             comment("TEXT SEARCH CONFIGURATION", configuration.name(), configuration.comment());
         }
+        for (BaseType type : catalog.baseTypes()) {
+            // Shells first: a base type's input and output functions name it before it is defined.
+            out.statement(TypeDdl.createShell(type));
+            if (type.shell()) {
+                comment("TYPE", type.name(), type.comment());
+            }
+        }
         Set<ColumnReference> deferred = order.deferredDefaults();
         List<Object> sorted = order.sorted();
         for (Object object : sorted) {
@@ -144,6 +152,10 @@ final class PreDataSection {
         } else if (object instanceof RangeType type) {
             out.statement(TypeDdl.createRange(type));
             comment("TYPE", type.name(), type.comment());
+        } else if (object instanceof BaseType type) {
+            if (!type.shell()) {
+                out.statement(TypeDdl.defineBase(type));
+            }
         } else if (object instanceof Sequence sequence) {
             out.statement(SequenceDdl.create(sequence));
             comment("SEQUENCE", sequence.name(), sequence.comment());

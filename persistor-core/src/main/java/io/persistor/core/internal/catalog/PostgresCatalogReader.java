@@ -85,7 +85,7 @@ public final class PostgresCatalogReader implements CatalogReader {
                         row.getString("schema_name"), row.getString("comment"), row.getBoolean("needs_superuser"))),
                 TypeRows.collations(queries), TextSearchRows.dictionaries(queries),
                 TextSearchRows.configurations(queries), TypeRows.enums(queries), TypeRows.domains(queries),
-                TypeRows.composites(queries), TypeRows.ranges(queries), sequences, relations.tables(queries), relations.views(queries),
+                TypeRows.composites(queries), TypeRows.ranges(queries), TypeRows.bases(queries), sequences, relations.tables(queries), relations.views(queries),
                 RoutineRows.routines(queries), OperatorRows.operators(queries), CastRows.casts(queries),
                 PrivilegeRows.privileges(queries),
                 queries.list("dependencies.sql", PostgresCatalogReader::dependency),

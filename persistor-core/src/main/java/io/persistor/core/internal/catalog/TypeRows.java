@@ -2,6 +2,7 @@ package io.persistor.core.internal.catalog;
 
 import static io.persistor.core.internal.catalog.Rows.name;
 
+import io.persistor.model.BaseType;
 import io.persistor.model.Collation;
 import io.persistor.model.Column;
 import io.persistor.model.CompositeType;
@@ -72,5 +73,10 @@ final class TypeRows {
                 row.getString("subtype"), row.getString("subtype_opclass"), row.getString("collation"),
                 row.getString("canonical"), row.getString("subtype_diff"),
                 name(row, "multirange_schema", "multirange_name"), row.getString("comment")));
+    }
+
+    static List<BaseType> bases(CatalogQueries queries) throws SQLException {
+        return queries.list("base-types.sql", row -> new BaseType(name(row, "schema_name", "type_name"),
+                row.getString("properties"), row.getString("comment")));
     }
 }

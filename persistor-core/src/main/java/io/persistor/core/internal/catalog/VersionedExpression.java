@@ -9,6 +9,9 @@ enum VersionedExpression {
     /** {@code pg_range.rngmultitypid}: the multirange type of a range, since PostgreSQL 14. */
     RANGE_MULTIRANGE("range_multirange", 140000, "r.rngmultitypid", "0::pg_catalog.oid"),
 
+    /** {@code pg_type.typsubscript}: a type's subscripting handler, since PostgreSQL 14. */
+    TYPE_SUBSCRIPT("type_subscript", 140000, "t.typsubscript", "0::pg_catalog.regproc"),
+
     /** {@code pg_attribute.attcompression}: a column's compression method, since PostgreSQL 14. */
     COLUMN_COMPRESSION("column_compression", 140000, "a.attcompression", "''::\"char\""),
 

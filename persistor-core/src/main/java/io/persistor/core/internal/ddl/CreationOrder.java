@@ -84,7 +84,7 @@ public final class CreationOrder<T> {
     }
 
     /**
-     * The order of a catalog's pre-data objects: enum, domain, composite and range types, sequences, routines,
+     * The order of a catalog's pre-data objects: enum, domain, composite, range and base types, sequences, routines,
      * operators, casts, tables and views, ties broken in that order of kinds.
      *
      * @param catalog the catalog
@@ -100,6 +100,7 @@ public final class CreationOrder<T> {
         catalog.domainTypes().forEach(t -> objects.put(t.key(), t));
         catalog.compositeTypes().forEach(t -> objects.put(t.key(), t));
         catalog.rangeTypes().forEach(t -> objects.put(t.key(), t));
+        catalog.baseTypes().forEach(t -> objects.put(t.key(), t));
         catalog.sequences().forEach(s -> objects.put(s.key(), s));
         catalog.routines().forEach(r -> objects.put(r.key(), r));
         catalog.operators().forEach(o -> objects.put(o.key(), o));

@@ -4,6 +4,7 @@ import static io.persistor.core.internal.script.SqlQuote.identifier;
 import static io.persistor.core.internal.script.SqlQuote.literal;
 import static io.persistor.core.internal.script.SqlQuote.qualified;
 
+import io.persistor.model.BaseType;
 import io.persistor.model.Collation;
 import io.persistor.model.Column;
 import io.persistor.model.CompositeType;
@@ -54,6 +55,32 @@ public final class TypeDdl {
         // The body is a standard string literal, as routine bodies are: the script stays free of dollar quotes.
         return List.of("DO " + literal("BEGIN " + create + "; " + (comment == null ? "" : comment + "; ")
                 + "EXCEPTION WHEN insufficient_privilege THEN RAISE WARNING '%', SQLERRM; END"));
+    }
+
+    /**
+     * Creates a shell type: the name a base type's input and output functions need before the type is defined.
+     *
+     * @param type the base or shell type
+     * @return the statement, without the terminating semicolon
+     */
+    public static String createShell(BaseType type) {
+        return "CREATE TYPE " + qualified(type.name());
+    }
+
+    /**
+     * Defines a base type over its shell, with its comment; only a superuser may, so the statements are guarded
+     * ({@link SuperuserOnly}).
+     *
+     * @param type the base type, not a shell
+     * @return the statement, without the terminating semicolon
+     */
+    public static String defineBase(BaseType type) {
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE TYPE " + qualified(type.name()) + " (" + type.properties() + ")");
+        if (type.comment() != null) {
+            statements.add(CommentDdl.on("TYPE", type.name(), type.comment()));
+        }
+        return SuperuserOnly.guard("type " + type.name(), statements);
     }
 
     /**

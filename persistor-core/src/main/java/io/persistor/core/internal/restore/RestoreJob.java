@@ -85,6 +85,7 @@ public final class RestoreJob {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(!plan.singleTransaction());
             try (Reader reader = script.open()) {
+                RoleCheck.check(connection, script.needs(), plan.onError(), source);
                 TargetCheck.prepare(connection, script.schemas(), plan.cleanFirst(), script.hasLargeObjects(), source);
                 ScriptRunner runner = new ScriptRunner(connection, source, plan.onError(), plan.singleTransaction(),
                         plan.progress());

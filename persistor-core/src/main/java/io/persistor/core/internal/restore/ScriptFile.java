@@ -1,5 +1,6 @@
 package io.persistor.core.internal.restore;
 
+import io.persistor.core.internal.script.RestoreNeed;
 import io.persistor.core.internal.script.ScriptLayout;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -11,7 +12,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -71,6 +74,18 @@ final class ScriptFile {
             }
         }
         return schemas;
+    }
+
+    /** What the script's header says its objects need beyond a database owner's rights. */
+    List<RestoreNeed> needs() throws IOException {
+        List<RestoreNeed> needs = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(open())) {
+            String line;
+            while ((line = lines.readLine()) != null && (line.startsWith("--") || line.isBlank())) {
+                RestoreNeed.parse(line).ifPresent(needs::add);
+            }
+        }
+        return needs;
     }
 
     /** Whether the script's header says it creates large objects. */

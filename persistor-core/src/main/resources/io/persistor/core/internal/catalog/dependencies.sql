@@ -1,4 +1,5 @@
--- Which objects of the requested schemas need which others, from pg_depend. PostgreSQL 13-18.
+-- Which objects of the requested schemas need which others, from pg_depend. PostgreSQL 13-18 (subscripting
+-- handlers from 14: {{type_subscript}}).
 -- Both ends are reduced to the objects a script creates: an array type stands for its element, a table's row type for
 -- the table, a multirange ({{range_multirange}} from 14) for its range. A need of one part of a table (a column's
 -- type, a default or generation expression, a constraint, index, trigger, policy, rule or statistics object) stands
@@ -18,7 +19,8 @@ objects AS (
     SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, 'TYPE', n.nspname, t.typname, ''
     FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
     LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
-    WHERE (t.typtype IN ('e', 'd', 'r') OR c.relkind = 'c') AND t.typnamespace IN (SELECT oid FROM requested)
+    WHERE (t.typtype IN ('e', 'd', 'r', 'b') OR c.relkind = 'c' OR (t.typtype = 'p' AND NOT t.typisdefined))
+      AND t.typnamespace IN (SELECT oid FROM requested)
     UNION ALL
     SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, 'ROUTINE', n.nspname, p.proname,
            pg_catalog.pg_get_function_identity_arguments(p.oid)
@@ -143,4 +145,10 @@ FROM resolved x
 JOIN objects f ON f.classid = x.from_class AND f.objid = x.from_oid
 JOIN objects t ON t.classid = x.to_class AND t.objid = x.to_oid
 WHERE (f.classid, f.objid) <> (t.classid, t.objid)
+  -- A base type's input, output and other support functions need only its shell, which is created first.
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t
+                  WHERE x.from_class = 'pg_catalog.pg_proc'::pg_catalog.regclass
+                    AND x.to_class = 'pg_catalog.pg_type'::pg_catalog.regclass AND t.oid = x.to_oid
+                    AND x.from_oid IN (t.typinput, t.typoutput, t.typreceive, t.typsend, t.typmodin, t.typmodout,
+                                       t.typanalyze, {{type_subscript}}))
 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11

@@ -27,7 +27,8 @@ objects AS (
            NULL, 3
     FROM pg_catalog.pg_type t JOIN requested n ON n.oid = t.typnamespace
     LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
-    WHERE (t.typtype IN ('e', 'd', 'r') OR c.relkind = 'c')
+    WHERE (t.typtype IN ('e', 'd', 'r', 'b') OR c.relkind = 'c')
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = t.oid)
       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                       WHERE x.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND x.objid = t.oid AND x.deptype = 'e')
     UNION ALL

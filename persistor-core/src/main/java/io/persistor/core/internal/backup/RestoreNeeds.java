@@ -1,0 +1,77 @@
+package io.persistor.core.internal.backup;
+
+import io.persistor.core.internal.script.RestoreNeed;
+import io.persistor.model.Catalog;
+import io.persistor.model.Extension;
+import io.persistor.model.ObjectKey;
+import io.persistor.model.QualifiedName;
+import io.persistor.model.Routine;
+import io.persistor.model.Schema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Finds, at backup time, the objects of a backup whose restore needs more than a database owner's rights (see
+ * {@code restore-needs.sql}), so that the header and the notes say so before anyone restores.
+ */
+final class RestoreNeeds {
+
+    private RestoreNeeds() {
+    }
+
+    /**
+     * The needs of the objects a backup writes.
+     *
+     * @param connection the backup's connection
+     * @param catalog    the objects kept
+     * @return the needs, routines and types first, then extensions
+     * @throws SQLException when the catalog cannot be read
+     */
+    static List<RestoreNeed> of(Connection connection, Catalog catalog) throws SQLException {
+        Set<ObjectKey> routines = catalog.routines().stream().map(Routine::key).collect(Collectors.toSet());
+        List<RestoreNeed> needs = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(query())) {
+            statement.setArray(1, connection.createArrayOf("text",
+                    catalog.schemas().stream().map(Schema::name).toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String schema = rows.getString("routine_schema");
+                    if (schema == null || routines.contains(new ObjectKey(ObjectKey.Kind.ROUTINE,
+                            new QualifiedName(schema, rows.getString("routine_name")),
+                            rows.getString("routine_arguments")))) {
+                        needs.add(new RestoreNeed(rows.getString("object"), rows.getString("reason"),
+                                rows.getString("parameter"), rows.getBoolean("skipped")));
+                    }
+                }
+            }
+        }
+        for (Extension extension : catalog.extensions()) {
+            if (extension.needsSuperuser()) {
+                needs.add(new RestoreNeed("extension " + extension.name(), "only a superuser may create it", null,
+                        true));
+            }
+        }
+        return needs;
+    }
+
+    private static String query() {
+        try (InputStream in = RestoreNeeds.class.getResourceAsStream("restore-needs.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("restore-needs.sql is missing from persistor-core");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.persistor.core.internal.ddl;
+
+import static io.persistor.core.internal.script.SqlQuote.literal;
+
+import java.util.List;
+
+/**
+ * Wraps statements that only a superuser may run (a base type, an event trigger, a foreign-data wrapper...) in a
+ * {@code DO} block: run by a superuser they take effect; run by another role they are skipped with a warning that
+ * names the object, and the rest of the script goes on.
+ */
+public final class SuperuserOnly {
+
+    private SuperuserOnly() {
+    }
+
+    /**
+     * The guarded form of some statements.
+     *
+     * @param object     what they create, for the warning, for example {@code type public.int42}
+     * @param statements the statements, without terminating semicolons
+     * @return one {@code DO} statement, without the terminating semicolon
+     */
+    public static String guard(String object, List<String> statements) {
+        // The body is a standard string literal, as routine bodies are: the script stays free of dollar quotes.
+        return "DO " + literal("BEGIN " + String.join("; ", statements) + "; EXCEPTION WHEN insufficient_privilege "
+                + "THEN RAISE WARNING '% was not restored: %', " + literal(object) + ", SQLERRM; END");
+    }
+}
