@@ -12,9 +12,11 @@ package io.persistor.model;
  * @param attachedTo      for a partition's key that belongs to its parent's key, the parent key's index;
  *                        otherwise {@code null}
  * @param comment         its comment, or {@code null}
+ * @param indexComment    for a key, unique or exclusion constraint, the comment on the index behind it, or
+ *                        {@code null}
  */
 public record Constraint(String name, Kind kind, String definition, boolean validated, QualifiedName referencedTable,
-                         boolean local, QualifiedName attachedTo, String comment) {
+                         boolean local, QualifiedName attachedTo, String comment, String indexComment) {
 
     /** The kinds of constraint. */
     public enum Kind {

@@ -278,3 +278,11 @@ CREATE TABLE app.documents (
 CREATE INDEX documents_body_search ON app.documents USING gin (to_tsvector('app."Docs"'::regconfig, body));
 INSERT INTO app.documents (id, body) VALUES (1, 'The Café is not a cafe'), (2, 'Ações e reações');
 ALTER TABLE app.documents ALTER COLUMN body SET STATISTICS 500, ALTER COLUMN id SET (n_distinct = -1);
+
+-- The comment on the index behind a key; a child that computes its parent's generated column the same way
+CREATE TABLE app.commented_key (id int CONSTRAINT commented_key_pk PRIMARY KEY);
+COMMENT ON INDEX app.commented_key_pk IS 'the index behind the key';
+CREATE TABLE app.gen_parent (a int NOT NULL, b int GENERATED ALWAYS AS (a * 2) STORED);
+CREATE TABLE app.gen_child (a int NOT NULL, b int GENERATED ALWAYS AS (a * 2) STORED, note text);
+ALTER TABLE app.gen_child INHERIT app.gen_parent;
+INSERT INTO app.gen_child (a, note) VALUES (3, 'three');

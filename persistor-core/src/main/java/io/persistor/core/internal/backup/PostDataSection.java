@@ -104,6 +104,11 @@ final class PostDataSection {
                     out.statement(ConstraintDdl.add(table, constraint));
                     attach(constraint.attachedTo(), table.name(), constraint.name());
                     memberComment("CONSTRAINT", constraint.name(), table.name(), constraint.comment());
+                    if (constraint.indexComment() != null) {
+                        // The index takes the constraint's name.
+                        out.statement(CommentDdl.on("INDEX", new QualifiedName(table.name().schema(),
+                                constraint.name()), constraint.indexComment()));
+                    }
                 }
             }
         }

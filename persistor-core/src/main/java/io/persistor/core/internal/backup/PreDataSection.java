@@ -205,9 +205,14 @@ final class PreDataSection {
             }
         }
         for (Column column : table.columns()) {
-            if (column.identity() != null && column.identity().sequence() != null
-                    && column.identity().sequence().comment() != null) {
-                comment("SEQUENCE", column.identity().sequence().name(), column.identity().sequence().comment());
+            Sequence identity = column.identity() == null ? null : column.identity().sequence();
+            if (identity != null && identity.comment() != null) {
+                comment("SEQUENCE", identity.name(), identity.comment());
+            }
+            if (identity != null && identity.unlogged() != table.unlogged()) {
+                // An identity sequence is made as its table is; PostgreSQL 15+ lets it differ.
+                out.statement("ALTER SEQUENCE " + SqlQuote.qualified(identity.name())
+                        + (identity.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
             }
         }
     }

@@ -124,7 +124,8 @@ final class RelationRows {
         return new Constraint(row.getString("constraint_name"), kind(row.getString("kind")),
                 row.getString("definition"), row.getBoolean("validated"),
                 name(row, "referenced_schema", "referenced_table"), row.getBoolean("local"),
-                name(row, "attached_schema", "attached_index"), row.getString("comment"));
+                name(row, "attached_schema", "attached_index"), row.getString("comment"),
+                row.getString("index_comment"));
     }
 
     private static Constraint.Kind kind(String contype) {

@@ -39,7 +39,7 @@ final class TypeRows {
                 row -> new Rows.Owned<>(name(row, "schema_name", "type_name"),
                         new Constraint(row.getString("constraint_name"), Constraint.Kind.CHECK,
                                 row.getString("definition"), row.getBoolean("validated"), null, true, null,
-                                row.getString("comment")))));
+                                row.getString("comment"), null))));
         return queries.list("domain-types.sql", row -> {
             QualifiedName name = name(row, "schema_name", "type_name");
             return new DomainType(name, row.getString("base_type"), row.getString("collation"),

@@ -86,7 +86,12 @@ public final class TableDdl {
                     elements.add(identifier(column.name()) + " WITH OPTIONS" + options);
                 }
             } else if (detached || column.local() && !partitionOf) {
-                elements.add(column(column, deferredDefaults.contains(column.name())));
+                Column parent = parentColumns.get(column.name());
+                // A child computing a column as its parent does inherits the expression: PostgreSQL 15 and older
+                // refuse a child that repeats it.
+                boolean inheritsGeneration = !detached && column.generated() != null && parent != null
+                        && column.generated().equals(parent.generated());
+                elements.add(column(column, deferredDefaults.contains(column.name()), !inheritsGeneration));
             } else if (partitionOf) {
                 Column parent = parentColumns.get(column.name());
                 String options = "";
@@ -267,6 +272,10 @@ public final class TableDdl {
     }
 
     private static String column(Column column, boolean deferDefault) {
+        return column(column, deferDefault, true);
+    }
+
+    private static String column(Column column, boolean deferDefault, boolean withGeneration) {
         StringBuilder sql = new StringBuilder(identifier(column.name())).append(' ').append(column.type());
         if (column.compression() != null) {
             sql.append(" COMPRESSION ").append(column.compression());
@@ -275,7 +284,9 @@ public final class TableDdl {
             sql.append(" COLLATE ").append(column.collation());
         }
         if (column.generated() != null) {
-            sql.append(' ').append(generation(column));
+            if (withGeneration) {
+                sql.append(' ').append(generation(column));
+            }
         } else if (column.defaultExpression() != null && !deferDefault) {
             sql.append(" DEFAULT ").append(column.defaultExpression());
         }

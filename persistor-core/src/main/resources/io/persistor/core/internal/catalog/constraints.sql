@@ -14,7 +14,9 @@ SELECT n.nspname AS schema_name,
        k.conislocal AS local,
        pn.nspname AS attached_schema,
        pi.relname AS attached_index,
-       pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment
+       pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment,
+       CASE WHEN k.contype IN ('p', 'u', 'x') THEN pg_catalog.obj_description(k.conindid, 'pg_class') END
+           AS index_comment
 FROM pg_catalog.pg_constraint k
 JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
