@@ -26,6 +26,7 @@ import java.util.List;
  * @param routines         functions, procedures and aggregates
  * @param operators        operators
  * @param casts            casts from or to types of these schemas
+ * @param definitions      objects kept as the statements that recreate them (operator classes, publications...)
  * @param privileges       owners and access privileges of these objects (and the schemas)
  * @param dependencies     which of these objects need which others first
  * @param skipped          objects that exist but cannot be backed up, with the reason, for the script's header
@@ -37,7 +38,7 @@ public record Catalog(String serverVersion, int serverVersionNum, String databas
                       List<CompositeType> compositeTypes, List<RangeType> rangeTypes, List<BaseType> baseTypes,
                       List<Sequence> sequences,
                       List<Table> tables, List<View> views, List<Routine> routines, List<Operator> operators, List<Cast> casts,
-                      List<Privileges> privileges,
+                      List<DefinedObject> definitions, List<Privileges> privileges,
                       List<Dependency> dependencies, List<String> skipped) {
 
     /** Copies the lists. */
@@ -58,6 +59,7 @@ public record Catalog(String serverVersion, int serverVersionNum, String databas
         routines = List.copyOf(routines);
         operators = List.copyOf(operators);
         casts = List.copyOf(casts);
+        definitions = List.copyOf(definitions);
         privileges = List.copyOf(privileges);
         dependencies = List.copyOf(dependencies);
         skipped = List.copyOf(skipped);

@@ -62,6 +62,69 @@ public final class Fingerprint {
               AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = t.oid AND x.deptype = 'e')
             """,
             """
+            SELECT 'operator family ' || quote_ident(n.nspname) || '.' || quote_ident(f.opfname) || ' using ' || m.amname
+                   || coalesce(' operators ' || (SELECT string_agg(o.amopstrategy || ':' || o.amopopr::regoperator::text
+                                       || ':' || format_type(o.amoplefttype, NULL) || ':' || format_type(o.amoprighttype, NULL)
+                                       || ':' || o.amoppurpose::text || coalesce(':' || nullif(o.amopsortfamily, 0)::regclass::text, ''),
+                                       ' ' ORDER BY o.amopstrategy, o.amoplefttype, o.amoprighttype)
+                                FROM pg_amop o WHERE o.amopfamily = f.oid), '')
+                   || coalesce(' functions ' || (SELECT string_agg(p.amprocnum || ':' || p.amproc::regprocedure::text
+                                       || ':' || format_type(p.amproclefttype, NULL) || ':' || format_type(p.amprocrighttype, NULL),
+                                       ' ' ORDER BY p.amprocnum, p.amproclefttype, p.amprocrighttype)
+                                FROM pg_amproc p WHERE p.amprocfamily = f.oid), '')
+                   || coalesce(' comment ' || obj_description(f.oid, 'pg_opfamily'), '')
+            FROM pg_opfamily f JOIN pg_am m ON m.oid = f.opfmethod JOIN pg_namespace n ON n.oid = f.opfnamespace
+            WHERE n.nspname = ANY (?) AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = f.oid AND x.deptype = 'e')
+            """,
+            """
+            SELECT 'operator class ' || quote_ident(n.nspname) || '.' || quote_ident(c.opcname) || ' using ' || m.amname
+                   || ' family ' || quote_ident(fn.nspname) || '.' || quote_ident(f.opfname)
+                   || ' for ' || format_type(c.opcintype, NULL) || ' default ' || c.opcdefault
+                   || ' storage ' || coalesce(format_type(nullif(c.opckeytype, 0), NULL), '')
+                   || coalesce(' comment ' || obj_description(c.oid, 'pg_opclass'), '')
+            FROM pg_opclass c JOIN pg_am m ON m.oid = c.opcmethod JOIN pg_namespace n ON n.oid = c.opcnamespace
+            JOIN pg_opfamily f ON f.oid = c.opcfamily JOIN pg_namespace fn ON fn.oid = f.opfnamespace
+            WHERE n.nspname = ANY (?) AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = c.oid AND x.deptype = 'e')
+            """,
+            """
+            SELECT 'database foreign-data wrapper ' || quote_ident(w.fdwname) || ' handler ' || w.fdwhandler::regproc::text
+                   || ' validator ' || w.fdwvalidator::regproc::text
+                   || ' options ' || coalesce(array_to_string(w.fdwoptions, ','), '')
+                   || coalesce(' comment ' || obj_description(w.oid, 'pg_foreign_data_wrapper'), '')
+            FROM pg_foreign_data_wrapper w WHERE cardinality(?::text[]) >= 0
+            """,
+            """
+            SELECT 'database server ' || quote_ident(s.srvname) || ' wrapper ' || quote_ident(w.fdwname)
+                   || ' type ' || coalesce(s.srvtype, '') || ' version ' || coalesce(s.srvversion, '')
+                   || ' options ' || coalesce(array_to_string(s.srvoptions, ','), '')
+                   || coalesce(' comment ' || obj_description(s.oid, 'pg_foreign_server'), '')
+            FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw WHERE cardinality(?::text[]) >= 0
+            """,
+            """
+            SELECT 'database user mapping ' || u.usename || ' server ' || quote_ident(u.srvname)
+                   || ' options ' || coalesce(array_to_string(u.umoptions, ','), '')
+            FROM pg_user_mappings u WHERE cardinality(?::text[]) >= 0
+            """,
+            """
+            SELECT 'database publication ' || quote_ident(p.pubname) || ' all ' || p.puballtables
+                   || ' ' || p.pubinsert || '/' || p.pubupdate || '/' || p.pubdelete || '/' || p.pubtruncate
+                   || ' root ' || p.pubviaroot
+                   || coalesce(' tables ' || (SELECT string_agg(t.schemaname || '.' || t.tablename
+                                                                || coalesce(' ' || (to_jsonb(t) ->> 'attnames'), '')
+                                                                || coalesce(' where ' || (to_jsonb(t) ->> 'rowfilter'), ''), ','
+                                                                ORDER BY t.schemaname, t.tablename)
+                                              FROM pg_publication_tables t WHERE t.pubname = p.pubname), '')
+                   || coalesce(' comment ' || obj_description(p.oid, 'pg_publication'), '')
+            FROM pg_publication p WHERE cardinality(?::text[]) >= 0
+            """,
+            """
+            SELECT 'database event trigger ' || quote_ident(e.evtname) || ' on ' || e.evtevent || ' '
+                   || e.evtfoid::regproc::text || ' enabled ' || e.evtenabled::text
+                   || ' tags ' || coalesce(array_to_string(e.evttags, ','), '')
+                   || coalesce(' comment ' || obj_description(e.oid, 'pg_event_trigger'), '')
+            FROM pg_event_trigger e WHERE cardinality(?::text[]) >= 0
+            """,
+            """
             SELECT 'domain constraint ' || format_type(t.oid, NULL) || ' ' || quote_ident(k.conname) || ' '
                    || pg_get_constraintdef(k.oid)
             FROM pg_constraint k JOIN pg_type t ON t.oid = k.contypid JOIN pg_namespace n ON n.oid = t.typnamespace

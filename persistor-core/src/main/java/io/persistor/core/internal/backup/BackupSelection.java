@@ -84,7 +84,8 @@ record BackupSelection(Catalog catalog, List<String> notes) {
                 catalog.schemas(), catalog.extensions(), catalog.collations(), catalog.dictionaries(),
                 catalog.configurations(), catalog.enumTypes(), catalog.domainTypes(),
                 catalog.compositeTypes(), catalog.rangeTypes(), catalog.baseTypes(), sequences, tables, keptViews, routines,
-                catalog.operators(), catalog.casts(), privileges,
+                catalog.operators(), catalog.casts(), catalog.definitions().stream()
+                        .filter(d -> plan.allSchemas() || !d.databaseWide()).toList(), privileges,
                 catalog.dependencies(), catalog.skipped()), notes);
     }
 

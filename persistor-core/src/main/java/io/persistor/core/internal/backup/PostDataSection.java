@@ -7,6 +7,7 @@ import io.persistor.core.internal.ddl.PrivilegeDdl;
 import io.persistor.core.internal.ddl.SecurityDdl;
 import io.persistor.core.internal.ddl.SequenceDdl;
 import io.persistor.core.internal.ddl.StatisticsDdl;
+import io.persistor.core.internal.ddl.SuperuserOnly;
 import io.persistor.core.internal.ddl.TableDdl;
 import io.persistor.core.internal.ddl.TypeDdl;
 import io.persistor.core.internal.ddl.ViewDdl;
@@ -15,6 +16,7 @@ import io.persistor.core.internal.script.SqlQuote;
 import io.persistor.model.Catalog;
 import io.persistor.model.Column;
 import io.persistor.model.Constraint;
+import io.persistor.model.DefinedObject;
 import io.persistor.model.DomainType;
 import io.persistor.model.Index;
 import io.persistor.model.Policy;
@@ -192,6 +194,14 @@ final class PostDataSection {
         if (privileges) {
             for (Privileges object : catalog.privileges()) {
                 for (String statement : PrivilegeDdl.statements(object)) {
+                    out.statement(statement);
+                }
+            }
+        }
+        // Publications and event triggers last, as pg_dump: nothing of the restore fires an event trigger.
+        for (DefinedObject object : catalog.definitions()) {
+            if (object.stage() == DefinedObject.Stage.LAST) {
+                for (String statement : SuperuserOnly.statements(object)) {
                     out.statement(statement);
                 }
             }

@@ -5,6 +5,7 @@ import io.persistor.core.internal.ddl.CommentDdl;
 import io.persistor.core.internal.ddl.CreationOrder;
 import io.persistor.core.internal.ddl.OperatorDdl;
 import io.persistor.core.internal.ddl.SequenceDdl;
+import io.persistor.core.internal.ddl.SuperuserOnly;
 import io.persistor.core.internal.ddl.TableDdl;
 import io.persistor.core.internal.ddl.TextSearchDdl;
 import io.persistor.core.internal.ddl.TypeDdl;
@@ -18,6 +19,7 @@ import io.persistor.model.Collation;
 import io.persistor.model.Column;
 import io.persistor.model.ColumnReference;
 import io.persistor.model.CompositeType;
+import io.persistor.model.DefinedObject;
 import io.persistor.model.DomainType;
 import io.persistor.model.EnumType;
 import io.persistor.model.Extension;
@@ -40,7 +42,8 @@ import java.util.stream.Collectors;
 
 /**
  * The pre-data section: schemas, extensions, collations, text search objects and the shells of base types, then
- * types, sequences, routines, operators, casts, tables and views in dependency order, each with its comments; then
+ * types, sequences, routines, operators, casts, tables and views in dependency order, each with its comments (operator
+ * classes, binary-coercible casts and foreign-data wrappers just before the first table); then
  * what needs them all: sequence ownership, defaults that call routines, and the queries of views created as
  * placeholders (views in cycles), as pg_dump does.
  */
@@ -108,14 +111,18 @@ final class PreDataSection {
         for (BaseType type : catalog.baseTypes()) {
             // Shells first: a base type's input and output functions name it before it is defined.
             out.statement(TypeDdl.createShell(type));
-            if (type.shell()) {
-                comment("TYPE", type.name(), type.comment());
-            }
         }
         Set<ColumnReference> deferred = order.deferredDefaults();
         List<Object> sorted = order.sorted();
+        boolean definitionsWritten = false;
         for (Object object : sorted) {
+            if (object instanceof Table && !definitionsWritten) {
+                definitionsWritten = definitions();
+            }
             create(object, deferred);
+        }
+        if (!definitionsWritten) {
+            definitions();
         }
         for (Sequence sequence : catalog.sequences()) {
             if (sequence.ownedBy() != null && tablesByName.containsKey(sequence.ownedBy().table())) {
@@ -136,6 +143,18 @@ final class PreDataSection {
             }
         }
         return sorted;
+    }
+
+    /** Operator families and classes, binary-coercible casts, foreign-data wrappers and servers: before the tables. */
+    private boolean definitions() throws IOException {
+        for (DefinedObject object : catalog.definitions()) {
+            if (object.stage() == DefinedObject.Stage.BEFORE_TABLES) {
+                for (String statement : SuperuserOnly.statements(object)) {
+                    out.statement(statement);
+                }
+            }
+        }
+        return true;
     }
 
     private void create(Object object, Set<ColumnReference> deferred) throws IOException {

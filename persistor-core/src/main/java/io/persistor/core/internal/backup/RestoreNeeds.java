@@ -2,6 +2,7 @@ package io.persistor.core.internal.backup;
 
 import io.persistor.core.internal.script.RestoreNeed;
 import io.persistor.model.Catalog;
+import io.persistor.model.DefinedObject;
 import io.persistor.model.Extension;
 import io.persistor.model.ObjectKey;
 import io.persistor.model.QualifiedName;
@@ -34,7 +35,7 @@ final class RestoreNeeds {
      *
      * @param connection the backup's connection
      * @param catalog    the objects kept
-     * @return the needs, routines and types first, then extensions
+     * @return the needs: routines and types, then objects kept by their definitions, then extensions
      * @throws SQLException when the catalog cannot be read
      */
     static List<RestoreNeed> of(Connection connection, Catalog catalog) throws SQLException {
@@ -53,6 +54,11 @@ final class RestoreNeeds {
                                 rows.getString("parameter"), rows.getBoolean("skipped")));
                     }
                 }
+            }
+        }
+        for (DefinedObject object : catalog.definitions()) {
+            if (object.superuserOnly()) {
+                needs.add(new RestoreNeed(object.toString(), "only a superuser may create it", null, true));
             }
         }
         for (Extension extension : catalog.extensions()) {

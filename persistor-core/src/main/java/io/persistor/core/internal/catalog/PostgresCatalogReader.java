@@ -5,6 +5,7 @@ import static io.persistor.core.internal.catalog.Rows.name;
 import io.persistor.core.internal.script.SqlQuote;
 import io.persistor.model.Catalog;
 import io.persistor.model.ColumnReference;
+import io.persistor.model.DefinedObject;
 import io.persistor.model.Dependency;
 import io.persistor.model.Extension;
 import io.persistor.model.ObjectKey;
@@ -87,6 +88,7 @@ public final class PostgresCatalogReader implements CatalogReader {
                 TextSearchRows.configurations(queries), TypeRows.enums(queries), TypeRows.domains(queries),
                 TypeRows.composites(queries), TypeRows.ranges(queries), TypeRows.bases(queries), sequences, relations.tables(queries), relations.views(queries),
                 RoutineRows.routines(queries), OperatorRows.operators(queries), CastRows.casts(queries),
+                queries.list("definitions.sql", PostgresCatalogReader::definition),
                 PrivilegeRows.privileges(queries),
                 queries.list("dependencies.sql", PostgresCatalogReader::dependency),
                 queries.list("skipped.sql", row -> row.getString("reason")));
@@ -110,6 +112,12 @@ public final class PostgresCatalogReader implements CatalogReader {
                 row.getLong("seqincrement"), row.getLong("seqmin"), row.getLong("seqmax"), row.getLong("seqcache"),
                 row.getBoolean("seqcycle"), row.getBoolean("unlogged"), state, owner, row.getString("comment"));
         return new SequenceRow(sequence, "i".equals(ownerKind));
+    }
+
+    private static DefinedObject definition(ResultSet row) throws SQLException {
+        return new DefinedObject(row.getString("kind"), row.getString("name"),
+                List.of((String[]) row.getArray("statements").getArray()), row.getBoolean("superuser_only"),
+                DefinedObject.Stage.valueOf(row.getString("stage")), row.getBoolean("database_wide"));
     }
 
     private static Dependency dependency(ResultSet row) throws SQLException {

@@ -12,6 +12,17 @@ enum VersionedExpression {
     /** {@code pg_type.typsubscript}: a type's subscripting handler, since PostgreSQL 14. */
     TYPE_SUBSCRIPT("type_subscript", 140000, "t.typsubscript", "0::pg_catalog.regproc"),
 
+    /** A publication table's column list and row filter ({@code pg_publication_rel pr}), since PostgreSQL 15. */
+    PUBLICATION_TABLE_EXTRAS("publication_table_extras", 150000, "coalesce(' (' || (SELECT pg_catalog.string_agg("
+            + "pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_catalog.pg_attribute a WHERE "
+            + "a.attrelid = pr.prrelid AND a.attnum = ANY (pr.prattrs)) || ')', '') || coalesce(' WHERE (' || "
+            + "pg_catalog.pg_get_expr(pr.prqual, pr.prrelid) || ')', '')", "''"),
+
+    /** The schemas a publication takes all tables of ({@code pg_publication p}), since PostgreSQL 15. */
+    PUBLICATION_SCHEMAS("publication_schemas", 150000, "(SELECT pg_catalog.string_agg('TABLES IN SCHEMA ' || "
+            + "pg_catalog.quote_ident(sn.nspname), ', ' ORDER BY sn.nspname) FROM pg_catalog.pg_publication_namespace "
+            + "ps JOIN pg_catalog.pg_namespace sn ON sn.oid = ps.pnnspid WHERE ps.pnpubid = p.oid)", "NULL::text"),
+
     /** {@code pg_attribute.attcompression}: a column's compression method, since PostgreSQL 14. */
     COLUMN_COMPRESSION("column_compression", 140000, "a.attcompression", "''::\"char\""),
 

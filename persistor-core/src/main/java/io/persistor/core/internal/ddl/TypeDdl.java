@@ -58,13 +58,19 @@ public final class TypeDdl {
     }
 
     /**
-     * Creates a shell type: the name a base type's input and output functions need before the type is defined.
+     * Creates a shell type, the name a base type's input and output functions need before the type is defined, with
+     * its comment if it stays a shell; only a superuser may, so the statements are guarded ({@link SuperuserOnly}).
      *
      * @param type the base or shell type
      * @return the statement, without the terminating semicolon
      */
     public static String createShell(BaseType type) {
-        return "CREATE TYPE " + qualified(type.name());
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE TYPE " + qualified(type.name()));
+        if (type.shell() && type.comment() != null) {
+            statements.add(CommentDdl.on("TYPE", type.name(), type.comment()));
+        }
+        return SuperuserOnly.guard("type " + type.name(), statements);
     }
 
     /**

@@ -1,7 +1,6 @@
--- Objects that a backup does not recreate, with the reason: foreign tables, operator classes and families and
--- conversions of the requested schemas, and casts involving their functions but none of their types, or
--- binary-coercible ones (extension members aside: the extension brings them); the database's publications and event
--- triggers, which belong to no schema; and the objects of the requested schemas that need objects of other, unrequested schemas.
+-- Objects that a backup does not recreate, with the reason: foreign tables and conversions of the requested
+-- schemas, and casts involving their functions but none of their types (extension members aside: the extension
+-- brings them); and the objects of the requested schemas that need objects of other, unrequested schemas.
 -- PostgreSQL 13-18. $1: schema names (text[]).
 WITH requested AS (
     SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
@@ -34,21 +33,6 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind = 'f'
   AND n.oid IN (SELECT oid FROM requested)
 UNION ALL
-SELECT CASE WHEN f.classid = 'pg_catalog.pg_opclass'::pg_catalog.regclass THEN 'operator class ' ELSE 'operator family ' END
-       || pg_catalog.quote_ident(f.schema_name) || '.' || pg_catalog.quote_ident(f.object_name) || ' using '
-       || f.method || ': operator classes and families need a superuser and are not backed up'
-FROM (SELECT 'pg_catalog.pg_opclass'::pg_catalog.regclass AS classid, c.oid, n.oid AS nsp, n.nspname AS schema_name,
-             c.opcname AS object_name, a.amname AS method
-      FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace
-      JOIN pg_catalog.pg_am a ON a.oid = c.opcmethod
-      UNION ALL
-      SELECT 'pg_catalog.pg_opfamily'::pg_catalog.regclass, f.oid, n.oid, n.nspname, f.opfname, a.amname
-      FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace
-      JOIN pg_catalog.pg_am a ON a.oid = f.opfmethod) f
-WHERE f.nsp IN (SELECT oid FROM requested)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = f.classid AND x.objid = f.oid
-                  AND x.deptype IN ('e', 'i', 'a'))
-UNION ALL
 SELECT 'conversion ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(v.conname)
        || ': conversions are not backed up'
 FROM pg_catalog.pg_conversion v
@@ -58,13 +42,11 @@ WHERE n.oid IN (SELECT oid FROM requested)
                   AND x.objid = v.oid AND x.deptype = 'e')
 UNION ALL
 SELECT 'cast (' || pg_catalog.format_type(k.castsource, NULL) || ' AS ' || pg_catalog.format_type(k.casttarget, NULL)
-       || CASE WHEN k.castmethod = 'b' THEN '): binary-coercible casts need a superuser'
-               ELSE '): neither of its types is in this backup, and only their owner may create it' END
+       || '): neither of its types is in this backup, and only their owner may create it'
 FROM pg_catalog.pg_cast k
 WHERE k.oid >= 16384
-  AND (k.castmethod = 'b'
-       OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t
-                      WHERE t.oid IN (k.castsource, k.casttarget) AND t.typnamespace IN (SELECT oid FROM requested)))
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t
+                  WHERE t.oid IN (k.castsource, k.casttarget) AND t.typnamespace IN (SELECT oid FROM requested))
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_cast'::pg_catalog.regclass
                   AND x.objid = k.oid AND x.deptype IN ('e', 'i'))
   AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend x JOIN pg_catalog.pg_namespace n
@@ -97,11 +79,4 @@ WHERE d.deptype = 'n'
                   WHERE i.classid = d.refclassid AND i.objid = d.refobjid AND i.deptype = 'i')
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = d.classid AND x.objid = d.objid AND x.deptype = 'e')
-UNION ALL
-SELECT 'publication ' || pg_catalog.quote_ident(p.pubname) || ': publications are not backed up'
-FROM pg_catalog.pg_publication p
-UNION ALL
-SELECT 'event trigger ' || pg_catalog.quote_ident(e.evtname)
-       || ': event triggers need a superuser and are not backed up'
-FROM pg_catalog.pg_event_trigger e
 ORDER BY 1

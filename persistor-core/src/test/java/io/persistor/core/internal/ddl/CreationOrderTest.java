@@ -81,7 +81,7 @@ class CreationOrderTest {
         });
         Catalog catalog = new Catalog("17", 170000, "db", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(dependencies),
+                List.of(), List.of(dependencies),
                 List.of());
         return new CreationOrder<>(objects, rankByName::get, catalog);
     }

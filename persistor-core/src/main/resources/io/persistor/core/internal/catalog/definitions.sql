@@ -1,0 +1,198 @@
+-- Objects kept as the statements that recreate them, each with its comment: the operator families and classes of
+-- the requested schemas (families first, then classes, then the members families have outside any class), their
+-- binary-coercible casts, and the database's foreign-data wrappers, servers, user mappings (with the options the
+-- role may see), publications and event triggers. Extension members aside (the extension brings them).
+-- PostgreSQL 13-18; publications' column lists, row filters and schemas exist from 15
+-- ({{publication_table_extras}}, {{publication_schemas}}).
+-- $1: schema names (text[]).
+WITH requested AS (
+    SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
+),
+members AS (
+    SELECT 'pg_catalog.pg_opfamily'::pg_catalog.regclass AS classid, f.oid FROM pg_catalog.pg_opfamily f
+    UNION ALL SELECT 'pg_catalog.pg_opclass'::pg_catalog.regclass, c.oid FROM pg_catalog.pg_opclass c
+    UNION ALL SELECT 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass, w.oid FROM pg_catalog.pg_foreign_data_wrapper w
+    UNION ALL SELECT 'pg_catalog.pg_foreign_server'::pg_catalog.regclass, s.oid FROM pg_catalog.pg_foreign_server s
+    UNION ALL SELECT 'pg_catalog.pg_event_trigger'::pg_catalog.regclass, e.oid FROM pg_catalog.pg_event_trigger e
+    UNION ALL SELECT 'pg_catalog.pg_cast'::pg_catalog.regclass, k.oid FROM pg_catalog.pg_cast k
+),
+extension_members AS (
+    SELECT m.classid, m.oid FROM members m
+    WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = m.classid AND x.objid = m.oid
+                  AND x.deptype = 'e')
+),
+families AS (
+    SELECT f.oid, pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(f.opfname) AS name,
+           pg_catalog.quote_ident(a.amname) AS method
+    FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace
+    JOIN pg_catalog.pg_am a ON a.oid = f.opfmethod
+),
+-- Each operator and support function of a family, as an item of CREATE OPERATOR CLASS or ALTER OPERATOR FAMILY,
+-- with the class it belongs to (NULL for a family's own members).
+items AS (
+    SELECT o.amopfamily AS family, d.refobjid AS class, 1 AS sort, o.amopstrategy AS number,
+           'OPERATOR ' || o.amopstrategy || ' ' || o.amopopr::pg_catalog.regoperator::text
+           || CASE WHEN o.amoppurpose = 'o' THEN ' FOR ORDER BY ' || sf.name ELSE '' END AS item
+    FROM pg_catalog.pg_amop o
+    LEFT JOIN families sf ON sf.oid = o.amopsortfamily
+    LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_amop'::pg_catalog.regclass AND d.objid = o.oid
+         AND d.refclassid = 'pg_catalog.pg_opclass'::pg_catalog.regclass
+    UNION ALL
+    SELECT p.amprocfamily, d.refobjid, 2, p.amprocnum,
+           'FUNCTION ' || p.amprocnum || ' (' || pg_catalog.format_type(p.amproclefttype, NULL) || ', '
+           || pg_catalog.format_type(p.amprocrighttype, NULL) || ') ' || p.amproc::pg_catalog.regprocedure::text
+    FROM pg_catalog.pg_amproc p
+    LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_amproc'::pg_catalog.regclass AND d.objid = p.oid
+         AND d.refclassid = 'pg_catalog.pg_opclass'::pg_catalog.regclass
+),
+comments AS (
+    SELECT d.classoid, d.objoid, pg_catalog.quote_literal(d.description) AS text
+    FROM pg_catalog.pg_description d WHERE d.objsubid = 0
+),
+objects AS (
+    SELECT 1 AS sort, 'operator family' AS kind, f.name || ' USING ' || f.method AS name,
+           ARRAY['CREATE OPERATOR FAMILY ' || f.name || ' USING ' || f.method]
+           || CASE WHEN c.text IS NOT NULL
+                   THEN ARRAY['COMMENT ON OPERATOR FAMILY ' || f.name || ' USING ' || f.method || ' IS ' || c.text]
+                   ELSE '{}'::text[] END AS statements,
+           true AS superuser_only, 'BEFORE_TABLES' AS stage, false AS database_wide
+    FROM families f JOIN pg_catalog.pg_opfamily o ON o.oid = f.oid
+    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass AND c.objoid = f.oid
+    WHERE o.opfnamespace IN (SELECT oid FROM requested)
+      AND (f.oid) NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass)
+    UNION ALL
+    SELECT 2, 'operator class', q.name || ' USING ' || f.method,
+           ARRAY['CREATE OPERATOR CLASS ' || q.name || CASE WHEN k.opcdefault THEN ' DEFAULT' ELSE '' END
+                 || ' FOR TYPE ' || pg_catalog.format_type(k.opcintype, NULL) || ' USING ' || f.method
+                 || ' FAMILY ' || f.name || ' AS '
+                 || coalesce(pg_catalog.concat_ws(', ',
+                        (SELECT pg_catalog.string_agg(i.item, ', ' ORDER BY i.sort, i.number, i.item)
+                         FROM items i WHERE i.class = k.oid),
+                        'STORAGE ' || pg_catalog.format_type(NULLIF(k.opckeytype, 0), NULL)),
+                      'STORAGE ' || pg_catalog.format_type(k.opcintype, NULL))]
+           || CASE WHEN c.text IS NOT NULL
+                   THEN ARRAY['COMMENT ON OPERATOR CLASS ' || q.name || ' USING ' || f.method || ' IS ' || c.text]
+                   ELSE '{}'::text[] END,
+           true, 'BEFORE_TABLES', false
+    FROM pg_catalog.pg_opclass k
+    JOIN pg_catalog.pg_namespace n ON n.oid = k.opcnamespace
+    CROSS JOIN LATERAL (SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(k.opcname) AS name) q
+    JOIN families f ON f.oid = k.opcfamily
+    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_opclass'::pg_catalog.regclass AND c.objoid = k.oid
+    WHERE k.opcnamespace IN (SELECT oid FROM requested)
+      AND k.oid NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_opclass'::pg_catalog.regclass)
+    UNION ALL
+    SELECT 3, 'operator family members', f.name || ' USING ' || f.method,
+           ARRAY['ALTER OPERATOR FAMILY ' || f.name || ' USING ' || f.method || ' ADD '
+                 || pg_catalog.string_agg(i.item, ', ' ORDER BY i.sort, i.number, i.item)],
+           true, 'BEFORE_TABLES', false
+    FROM families f JOIN pg_catalog.pg_opfamily o ON o.oid = f.oid
+    JOIN items i ON i.family = f.oid AND i.class IS NULL
+    WHERE o.opfnamespace IN (SELECT oid FROM requested)
+      AND f.oid NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass)
+    GROUP BY f.name, f.method
+    UNION ALL
+    SELECT 4, 'cast', '(' || pg_catalog.format_type(k.castsource, NULL) || ' AS '
+                      || pg_catalog.format_type(k.casttarget, NULL) || ')',
+           ARRAY['CREATE CAST (' || pg_catalog.format_type(k.castsource, NULL) || ' AS '
+                 || pg_catalog.format_type(k.casttarget, NULL) || ') WITHOUT FUNCTION'
+                 || CASE k.castcontext WHEN 'a' THEN ' AS ASSIGNMENT' WHEN 'i' THEN ' AS IMPLICIT' ELSE '' END]
+           || CASE WHEN c.text IS NOT NULL
+                   THEN ARRAY['COMMENT ON CAST (' || pg_catalog.format_type(k.castsource, NULL) || ' AS '
+                              || pg_catalog.format_type(k.casttarget, NULL) || ') IS ' || c.text]
+                   ELSE '{}'::text[] END,
+           true, 'BEFORE_TABLES', false
+    FROM pg_catalog.pg_cast k
+    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_cast'::pg_catalog.regclass AND c.objoid = k.oid
+    WHERE k.oid >= 16384 AND k.castmethod = 'b'
+      AND EXISTS (SELECT 1 FROM pg_catalog.pg_type t
+                  WHERE t.oid IN (k.castsource, k.casttarget) AND t.typnamespace IN (SELECT oid FROM requested))
+      AND k.oid NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_cast'::pg_catalog.regclass)
+    UNION ALL
+    SELECT 5, 'foreign-data wrapper', pg_catalog.quote_ident(w.fdwname),
+           ARRAY['CREATE FOREIGN DATA WRAPPER ' || pg_catalog.quote_ident(w.fdwname)
+                 || coalesce(' HANDLER ' || NULLIF(w.fdwhandler, 0)::pg_catalog.regproc::text, '')
+                 || coalesce(' VALIDATOR ' || NULLIF(w.fdwvalidator, 0)::pg_catalog.regproc::text, ' NO VALIDATOR')
+                 || coalesce(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(o.option_name) || ' '
+                                                  || pg_catalog.quote_literal(o.option_value), ', ')
+                                              FROM pg_catalog.pg_options_to_table(w.fdwoptions) o) || ')', '')]
+           || CASE WHEN c.text IS NOT NULL
+                   THEN ARRAY['COMMENT ON FOREIGN DATA WRAPPER ' || pg_catalog.quote_ident(w.fdwname) || ' IS ' || c.text]
+                   ELSE '{}'::text[] END,
+           true, 'BEFORE_TABLES', true
+    FROM pg_catalog.pg_foreign_data_wrapper w
+    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass AND c.objoid = w.oid
+    WHERE w.oid NOT IN (SELECT oid FROM extension_members
+                        WHERE classid = 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass)
+    UNION ALL
+    SELECT 6, 'server', pg_catalog.quote_ident(s.srvname),
+           ARRAY['CREATE SERVER ' || pg_catalog.quote_ident(s.srvname)
+                 || coalesce(' TYPE ' || pg_catalog.quote_literal(s.srvtype), '')
+                 || coalesce(' VERSION ' || pg_catalog.quote_literal(s.srvversion), '')
+                 || ' FOREIGN DATA WRAPPER ' || pg_catalog.quote_ident(w.fdwname)
+                 || coalesce(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(o.option_name) || ' '
+                                                  || pg_catalog.quote_literal(o.option_value), ', ')
+                                              FROM pg_catalog.pg_options_to_table(s.srvoptions) o) || ')', '')]
+           || CASE WHEN c.text IS NOT NULL
+                   THEN ARRAY['COMMENT ON SERVER ' || pg_catalog.quote_ident(s.srvname) || ' IS ' || c.text]
+                   ELSE '{}'::text[] END,
+           true, 'BEFORE_TABLES', true
+    FROM pg_catalog.pg_foreign_server s JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_foreign_server'::pg_catalog.regclass AND c.objoid = s.oid
+    WHERE s.oid NOT IN (SELECT oid FROM extension_members
+                        WHERE classid = 'pg_catalog.pg_foreign_server'::pg_catalog.regclass)
+    UNION ALL
+    SELECT 7, 'user mapping', 'FOR ' || CASE WHEN u.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(u.usename) END
+                              || ' SERVER ' || pg_catalog.quote_ident(u.srvname),
+           ARRAY['CREATE USER MAPPING FOR '
+                 || CASE WHEN u.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(u.usename) END
+                 || ' SERVER ' || pg_catalog.quote_ident(u.srvname)
+                 || coalesce(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(o.option_name) || ' '
+                                                  || pg_catalog.quote_literal(o.option_value), ', ')
+                                              FROM pg_catalog.pg_options_to_table(u.umoptions) o) || ')', '')],
+           true, 'BEFORE_TABLES', true
+    FROM pg_catalog.pg_user_mappings u
+    WHERE u.srvid NOT IN (SELECT oid FROM extension_members
+                          WHERE classid = 'pg_catalog.pg_foreign_server'::pg_catalog.regclass)
+    UNION ALL
+    SELECT 8, 'publication', pg_catalog.quote_ident(p.pubname),
+           ARRAY['CREATE PUBLICATION ' || pg_catalog.quote_ident(p.pubname)
+                 || CASE WHEN p.puballtables THEN ' FOR ALL TABLES'
+                         ELSE coalesce(' FOR ' || NULLIF(pg_catalog.concat_ws(', ',
+                                  (SELECT 'TABLE ' || pg_catalog.string_agg(pr.prrelid::pg_catalog.regclass::text
+                                                                            || {{publication_table_extras}}, ', '
+                                                                            ORDER BY pr.prrelid::pg_catalog.regclass::text)
+                                   FROM pg_catalog.pg_publication_rel pr WHERE pr.prpubid = p.oid),
+                                  {{publication_schemas}}), ''), '') END
+                 || ' WITH (publish = ' || pg_catalog.quote_literal(pg_catalog.concat_ws(', ',
+                        CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,
+                        CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END))
+                 || ', publish_via_partition_root = ' || p.pubviaroot || ')']
+           || CASE WHEN c.text IS NOT NULL
+                   THEN ARRAY['COMMENT ON PUBLICATION ' || pg_catalog.quote_ident(p.pubname) || ' IS ' || c.text]
+                   ELSE '{}'::text[] END,
+           p.puballtables OR {{publication_schemas}} IS NOT NULL, 'LAST', true
+    FROM pg_catalog.pg_publication p
+    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_publication'::pg_catalog.regclass AND c.objoid = p.oid
+    UNION ALL
+    SELECT 9, 'event trigger', pg_catalog.quote_ident(e.evtname),
+           ARRAY['CREATE EVENT TRIGGER ' || pg_catalog.quote_ident(e.evtname) || ' ON ' || pg_catalog.quote_ident(e.evtevent)
+                 || coalesce(' WHEN TAG IN (' || (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(t), ', ')
+                                                  FROM pg_catalog.unnest(e.evttags) t) || ')', '')
+                 || ' EXECUTE FUNCTION ' || e.evtfoid::pg_catalog.regproc::text || '()']
+           || CASE e.evtenabled WHEN 'D' THEN ARRAY['ALTER EVENT TRIGGER ' || pg_catalog.quote_ident(e.evtname) || ' DISABLE']
+                                WHEN 'R' THEN ARRAY['ALTER EVENT TRIGGER ' || pg_catalog.quote_ident(e.evtname) || ' ENABLE REPLICA']
+                                WHEN 'A' THEN ARRAY['ALTER EVENT TRIGGER ' || pg_catalog.quote_ident(e.evtname) || ' ENABLE ALWAYS']
+                                ELSE '{}'::text[] END
+           || CASE WHEN c.text IS NOT NULL
+                   THEN ARRAY['COMMENT ON EVENT TRIGGER ' || pg_catalog.quote_ident(e.evtname) || ' IS ' || c.text]
+                   ELSE '{}'::text[] END,
+           true, 'LAST', true
+    FROM pg_catalog.pg_event_trigger e
+    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_event_trigger'::pg_catalog.regclass AND c.objoid = e.oid
+    WHERE e.oid NOT IN (SELECT oid FROM extension_members
+                        WHERE classid = 'pg_catalog.pg_event_trigger'::pg_catalog.regclass)
+)
+SELECT kind, name, statements, superuser_only, stage, database_wide
+FROM objects
+ORDER BY sort, name COLLATE "C"
