@@ -42,6 +42,7 @@ class DefinedObjectsRoundTripIT {
                 FUNCTION 1 public.rev_cmp(integer, integer);
             ALTER OPERATOR FAMILY public.rev_ops USING btree ADD FUNCTION 4 (integer, integer) pg_catalog.btequalimage(oid);
             CREATE OPERATOR FAMILY public.lonely_ops USING btree;
+            CREATE OPERATOR CLASS public.empty_ops FOR TYPE integer USING btree AS STORAGE integer;
             CREATE TABLE public.ranked (n integer);
             INSERT INTO public.ranked VALUES (1), (5), (3);
             CREATE INDEX ranked_backwards ON public.ranked (n public.rev_int4_ops);

@@ -65,10 +65,11 @@ objects AS (
            ARRAY['CREATE OPERATOR CLASS ' || q.name || CASE WHEN k.opcdefault THEN ' DEFAULT' ELSE '' END
                  || ' FOR TYPE ' || pg_catalog.format_type(k.opcintype, NULL) || ' USING ' || f.method
                  || ' FAMILY ' || f.name || ' AS '
-                 || coalesce(pg_catalog.concat_ws(', ',
+                 || coalesce(NULLIF(pg_catalog.concat_ws(', ',
                         (SELECT pg_catalog.string_agg(i.item, ', ' ORDER BY i.sort, i.number, i.item)
                          FROM items i WHERE i.class = k.oid),
-                        'STORAGE ' || pg_catalog.format_type(NULLIF(k.opckeytype, 0), NULL)),
+                        'STORAGE ' || pg_catalog.format_type(NULLIF(k.opckeytype, 0), NULL)), ''),
+                      -- a class without members: its input type as storage is as good as none
                       'STORAGE ' || pg_catalog.format_type(k.opcintype, NULL))]
            || CASE WHEN c.text IS NOT NULL
                    THEN ARRAY['COMMENT ON OPERATOR CLASS ' || q.name || ' USING ' || f.method || ' IS ' || c.text]
