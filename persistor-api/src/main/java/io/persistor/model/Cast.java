@@ -6,11 +6,14 @@ package io.persistor.model;
  * @param source   the source type as {@code format_type} renders it
  * @param target   the target type
  * @param function the function that converts, as {@code regprocedure} renders it ({@code f(argtypes)}), or
- *                 {@code null} for a cast through the types' text forms ({@code WITH INOUT})
+ *                 {@code null} for a cast through the types' text forms ({@code WITH INOUT}) or a binary-coercible one
  * @param context  where it applies implicitly
  * @param comment  its comment, or {@code null}
+ * @param binaryCoercible whether the types share their binary form and the cast converts nothing
+ *                 ({@code WITHOUT FUNCTION}, which only a superuser may create)
  */
-public record Cast(String source, String target, String function, Context context, String comment) {
+public record Cast(String source, String target, String function, Context context, String comment,
+                   boolean binaryCoercible) {
 
     /** {@code pg_cast.castcontext}. */
     public enum Context {

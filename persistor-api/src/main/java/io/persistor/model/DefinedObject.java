@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * An object kept as the statements that recreate it, rendered by the catalog reader from the server's catalog:
- * operator families and classes, binary-coercible casts, foreign-data wrappers, foreign servers and user mappings,
+ * operator families and classes, foreign-data wrappers, foreign servers and user mappings,
  * publications and event triggers.
  *
  * @param kind          what it is in SQL words, for example {@code operator class}

@@ -132,6 +132,14 @@ final class PostDataSection {
             }
         }
         validateInheritedNotNulls();
+        // Once every NOT NULL constraint exists, those a parent adds after the data included.
+        for (Table table : tables) {
+            for (Column column : table.columns()) {
+                if (column.notNullComment() != null) {
+                    memberComment("CONSTRAINT", column.notNullName(), table.name(), column.notNullComment());
+                }
+            }
+        }
         for (View view : views) {
             // Created as a placeholder in pre-data: its query needs a key that exists only now.
             if (view.reliesOnConstraint() && !view.materialized()) {
@@ -224,7 +232,13 @@ final class PostDataSection {
                         .flatMap(parent -> parent.constraints().stream())
                         .anyMatch(c -> c.kind() == Constraint.Kind.NOT_NULL && !c.validated()
                                 && c.name().equals(column.notNullName()));
-                if (parentNotValid) {
+                // Another parent's valid NOT NULL, there from the start, already holds for the child.
+                boolean validElsewhere = table.inherits().stream().map(byName::get).filter(Objects::nonNull)
+                        .anyMatch(parent -> parent.columns().stream().anyMatch(c -> c.name().equals(column.name())
+                                && c.notNull() && c.notNullName() != null && !c.notNullName().equals(column.notNullName())
+                                && parent.constraints().stream().noneMatch(k -> k.kind() == Constraint.Kind.NOT_NULL
+                                && k.name().equals(c.notNullName()))));
+                if (parentNotValid && !validElsewhere) {
                     out.statement("ALTER TABLE ONLY " + SqlQuote.qualified(table.name()) + " VALIDATE CONSTRAINT "
                             + SqlQuote.identifier(column.notNullName()));
                 }

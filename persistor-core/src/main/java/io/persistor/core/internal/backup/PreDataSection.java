@@ -34,6 +34,7 @@ import io.persistor.model.TextSearchConfiguration;
 import io.persistor.model.TextSearchDictionary;
 import io.persistor.model.View;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ import java.util.stream.Collectors;
 /**
  * The pre-data section: schemas, extensions, collations, text search objects and the shells of base types, then
  * types, sequences, routines, operators, casts, tables and views in dependency order, each with its comments (operator
- * classes, binary-coercible casts and foreign-data wrappers just before the first table); then
+ * classes and foreign-data wrappers just before the first table); then
  * what needs them all: sequence ownership, defaults that call routines, and the queries of views created as
  * placeholders (views in cycles), as pg_dump does.
  */
@@ -189,9 +190,15 @@ final class PreDataSection {
                 out.statement(CommentDdl.onOperator(operator, operator.comment()));
             }
         } else if (object instanceof Cast cast) {
-            out.statement(CastDdl.create(cast));
+            List<String> statements = new ArrayList<>(List.of(CastDdl.create(cast)));
             if (cast.comment() != null) {
-                out.statement(CommentDdl.onCast(cast, cast.comment()));
+                statements.add(CommentDdl.onCast(cast, cast.comment()));
+            }
+            if (cast.binaryCoercible()) {
+                statements = List.of(SuperuserOnly.guard("cast " + CastDdl.signature(cast), statements));
+            }
+            for (String statement : statements) {
+                out.statement(statement);
             }
         } else if (object instanceof Table table) {
             createTable(table, deferred);
@@ -217,12 +224,6 @@ final class PreDataSection {
         }
         comment("TABLE", table.name(), table.comment());
         columnComments(table.name(), table.columns());
-        for (Column column : table.columns()) {
-            if (column.notNullComment() != null) {
-                out.statement(CommentDdl.onMember("CONSTRAINT", column.notNullName(), SqlQuote.qualified(table.name()),
-                        column.notNullComment()));
-            }
-        }
         for (Column column : table.columns()) {
             Sequence identity = column.identity() == null ? null : column.identity().sequence();
             if (identity != null && identity.comment() != null) {

@@ -1,6 +1,8 @@
 package io.persistor.core.internal.backup;
 
 import io.persistor.core.internal.script.RestoreNeed;
+import io.persistor.core.internal.ddl.CastDdl;
+import io.persistor.model.Cast;
 import io.persistor.model.Catalog;
 import io.persistor.model.DefinedObject;
 import io.persistor.model.Extension;
@@ -35,7 +37,8 @@ final class RestoreNeeds {
      *
      * @param connection the backup's connection
      * @param catalog    the objects kept
-     * @return the needs: routines and types, then objects kept by their definitions, then extensions
+     * @return the needs: routines and types, then binary-coercible casts, objects kept by their definitions and
+     *         extensions
      * @throws SQLException when the catalog cannot be read
      */
     static List<RestoreNeed> of(Connection connection, Catalog catalog) throws SQLException {
@@ -54,6 +57,12 @@ final class RestoreNeeds {
                                 rows.getString("parameter"), rows.getBoolean("skipped")));
                     }
                 }
+            }
+        }
+        for (Cast cast : catalog.casts()) {
+            if (cast.binaryCoercible()) {
+                needs.add(new RestoreNeed("cast " + CastDdl.signature(cast), "only a superuser may create a "
+                        + "binary-coercible cast", null, true));
             }
         }
         for (DefinedObject object : catalog.definitions()) {

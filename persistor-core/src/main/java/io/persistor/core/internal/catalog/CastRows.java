@@ -16,6 +16,6 @@ final class CastRows {
                     case "a" -> Cast.Context.ASSIGNMENT;
                     case "i" -> Cast.Context.IMPLICIT;
                     default -> Cast.Context.EXPLICIT;
-                }, row.getString("comment")));
+                }, row.getString("comment"), "b".equals(row.getString("method"))));
     }
 }

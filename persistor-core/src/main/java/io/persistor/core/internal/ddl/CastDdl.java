@@ -25,7 +25,8 @@ public final class CastDdl {
      * @return the statement, without the terminating semicolon
      */
     public static String create(Cast cast) {
-        String how = cast.function() == null ? " WITH INOUT" : " WITH FUNCTION " + cast.function();
+        String how = cast.binaryCoercible() ? " WITHOUT FUNCTION"
+                : cast.function() == null ? " WITH INOUT" : " WITH FUNCTION " + cast.function();
         String context = switch (cast.context()) {
             case ASSIGNMENT -> " AS ASSIGNMENT";
             case IMPLICIT -> " AS IMPLICIT";

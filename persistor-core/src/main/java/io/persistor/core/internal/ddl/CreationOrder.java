@@ -111,7 +111,8 @@ public final class CreationOrder<T> {
     }
 
     private static int preDataRank(Object object) {
-        if (object instanceof Sequence) {
+        if (object instanceof Sequence || object instanceof Cast cast && cast.binaryCoercible()) {
+            // A binary-coercible cast as soon as its types exist: a cast function may rely on it.
             return 1;
         } else if (object instanceof Routine || object instanceof Operator || object instanceof Cast) {
             // A cast is used by name only (pg_depend records its function): ranked early, it exists when asked for.

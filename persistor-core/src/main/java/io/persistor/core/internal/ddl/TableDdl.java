@@ -108,6 +108,11 @@ public final class TableDdl {
                 }
             }
         }
+        for (Column column : table.columns()) {
+            if (!typed && !partitionOf && namesInheritedNotNull(table, column)) {
+                elements.add("CONSTRAINT " + identifier(column.notNullName()) + " NOT NULL " + identifier(column.name()));
+            }
+        }
         for (Constraint constraint : table.constraints()) {
             // A partition to be attached must already have its parent's checks, which it then shares.
             boolean inherited = detached && constraint.kind() == Constraint.Kind.CHECK && constraint.validated();
@@ -206,7 +211,8 @@ public final class TableDdl {
                 // Not when the column only inherits it (PostgreSQL 18): the parent's constraint, if added later
                 // as NOT VALID, reaches it then.
                 if (column.notNull() && !parent.notNull() && column.notNullLocal()
-                        && !(table.partitionOf() != null && ownNotNullName(column, parent))) {
+                        && !(table.partitionOf() != null && ownNotNullName(column, parent))
+                        && !namesInheritedNotNull(table, column)) {
                     statements.add(alterColumn(table.name(), column, "SET NOT NULL"));
                 }
             }
@@ -221,6 +227,17 @@ public final class TableDdl {
             }
         }
         return statements;
+    }
+
+    /**
+     * Whether an inheritance child declares a {@code NOT NULL} of its own (PostgreSQL 18) on a column it only
+     * inherits: written as a table constraint, which keeps the child's name and makes the constraint local.
+     */
+    private static boolean namesInheritedNotNull(Table table, Column column) {
+        return table.partitionOf() == null && table.ofType() == null && !table.inherits().isEmpty() && !column.local()
+                && column.notNull() && column.notNullLocal() && column.notNullName() != null
+                && table.constraints().stream().noneMatch(c -> c.kind() == Constraint.Kind.NOT_NULL
+                && c.name().equals(column.notNullName()));
     }
 
     private static String typedColumnOptions(Column column, boolean deferDefault) {

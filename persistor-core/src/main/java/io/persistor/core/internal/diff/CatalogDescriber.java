@@ -151,6 +151,7 @@ final class CatalogDescriber {
         }
         for (Cast cast : catalog.casts()) {
             add("cast", map(CastDdl.signature(cast)), 6, cast).with("function", map(cast.function()))
+                    .with("binary coercible", cast.binaryCoercible() ? true : null)
                     .with("context", cast.context()).with("comment", cast.comment());
         }
         for (Table table : catalog.tables()) {

@@ -1,6 +1,6 @@
 -- Objects kept as the statements that recreate them, each with its comment: the operator families and classes of
--- the requested schemas (families first, then classes, then the members families have outside any class), their
--- binary-coercible casts, and the database's foreign-data wrappers, servers, user mappings (with the options the
+-- the requested schemas (families first, then classes, then the members families have outside any class), and the
+-- database's foreign-data wrappers, servers, user mappings (with the options the
 -- role may see), publications and event triggers. Extension members aside (the extension brings them).
 -- PostgreSQL 13-18; publications' column lists, row filters and schemas exist from 15
 -- ({{publication_table_extras}}, {{publication_schemas}}).
@@ -14,7 +14,6 @@ members AS (
     UNION ALL SELECT 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass, w.oid FROM pg_catalog.pg_foreign_data_wrapper w
     UNION ALL SELECT 'pg_catalog.pg_foreign_server'::pg_catalog.regclass, s.oid FROM pg_catalog.pg_foreign_server s
     UNION ALL SELECT 'pg_catalog.pg_event_trigger'::pg_catalog.regclass, e.oid FROM pg_catalog.pg_event_trigger e
-    UNION ALL SELECT 'pg_catalog.pg_cast'::pg_catalog.regclass, k.oid FROM pg_catalog.pg_cast k
 ),
 extension_members AS (
     SELECT m.classid, m.oid FROM members m
@@ -92,23 +91,6 @@ objects AS (
     WHERE o.opfnamespace IN (SELECT oid FROM requested)
       AND f.oid NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass)
     GROUP BY f.name, f.method
-    UNION ALL
-    SELECT 4, 'cast', '(' || pg_catalog.format_type(k.castsource, NULL) || ' AS '
-                      || pg_catalog.format_type(k.casttarget, NULL) || ')',
-           ARRAY['CREATE CAST (' || pg_catalog.format_type(k.castsource, NULL) || ' AS '
-                 || pg_catalog.format_type(k.casttarget, NULL) || ') WITHOUT FUNCTION'
-                 || CASE k.castcontext WHEN 'a' THEN ' AS ASSIGNMENT' WHEN 'i' THEN ' AS IMPLICIT' ELSE '' END]
-           || CASE WHEN c.text IS NOT NULL
-                   THEN ARRAY['COMMENT ON CAST (' || pg_catalog.format_type(k.castsource, NULL) || ' AS '
-                              || pg_catalog.format_type(k.casttarget, NULL) || ') IS ' || c.text]
-                   ELSE '{}'::text[] END,
-           true, 'BEFORE_TABLES', false
-    FROM pg_catalog.pg_cast k
-    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_cast'::pg_catalog.regclass AND c.objoid = k.oid
-    WHERE k.oid >= 16384 AND k.castmethod = 'b'
-      AND EXISTS (SELECT 1 FROM pg_catalog.pg_type t
-                  WHERE t.oid IN (k.castsource, k.casttarget) AND t.typnamespace IN (SELECT oid FROM requested))
-      AND k.oid NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_cast'::pg_catalog.regclass)
     UNION ALL
     SELECT 5, 'foreign-data wrapper', pg_catalog.quote_ident(w.fdwname),
            ARRAY['CREATE FOREIGN DATA WRAPPER ' || pg_catalog.quote_ident(w.fdwname)
