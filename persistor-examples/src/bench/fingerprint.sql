@@ -238,7 +238,7 @@ FROM pg_foreign_table f JOIN pg_class c ON c.oid = f.ftrelid JOIN pg_foreign_ser
 JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY (:'schemas'::text[])
 UNION ALL
 -- Objects of the database that belong to no schema: foreign-data wrappers, servers, user mappings,
--- publications, access methods and event triggers.
+-- publications, access methods, transforms and event triggers.
 SELECT 'database foreign-data wrapper ' || quote_ident(w.fdwname) || ' handler ' || w.fdwhandler::regproc::text
        || ' validator ' || w.fdwvalidator::regproc::text || ' options ' || coalesce(array_to_string(w.fdwoptions, ','), '')
 FROM pg_foreign_data_wrapper w
@@ -260,6 +260,11 @@ FROM pg_publication p
 UNION ALL
 SELECT 'database access method ' || quote_ident(a.amname) || ' type ' || a.amtype::text || ' handler ' || a.amhandler::regproc::text
 FROM pg_am a WHERE a.oid >= 16384
+UNION ALL
+SELECT 'database transform for ' || format_type(f.trftype, NULL) || ' language ' || l.lanname
+       || ' from ' || coalesce(NULLIF(f.trffromsql, 0)::regprocedure::text, '-')
+       || ' to ' || coalesce(NULLIF(f.trftosql, 0)::regprocedure::text, '-')
+FROM pg_transform f JOIN pg_language l ON l.oid = f.trflang WHERE f.oid >= 16384
 UNION ALL
 SELECT 'database event trigger ' || quote_ident(e.evtname) || ' on ' || e.evtevent || ' ' || e.evtfoid::regproc::text
        || ' enabled ' || e.evtenabled::text || ' tags ' || coalesce(array_to_string(e.evttags, ','), '')

@@ -26,13 +26,15 @@ import java.util.List;
  *                         otherwise {@code null}
  * @param clusterOn        the index {@code CLUSTER} uses, or {@code null}
  * @param comment          its comment, or {@code null}
+ * @param accessMethod     its table access method when not {@code heap} (PostgreSQL's own), otherwise {@code null}
  */
 public record Table(QualifiedName name, boolean partitioned, boolean unlogged, List<String> options,
                     String partitionKey, PartitionOf partitionOf, List<QualifiedName> inherits, String ofType,
                     List<Column> columns,
                     List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers, List<Rule> rules,
                     List<Policy> policies, List<StatisticsObject> statistics, boolean rowSecurity,
-                    boolean forceRowSecurity, ReplicaIdentity replicaIdentity, String clusterOn, String comment) {
+                    boolean forceRowSecurity, ReplicaIdentity replicaIdentity, String clusterOn, String comment,
+                    String accessMethod) {
 
     /** Copies the lists. */
     public Table {
@@ -62,6 +64,6 @@ public record Table(QualifiedName name, boolean partitioned, boolean unlogged, L
         return new Table(name, partitioned, unlogged, options, partitionKey, partitionOf, inherits, ofType, columns,
                 replacement,
                 indexes, triggers, rules, policies, statistics, rowSecurity, forceRowSecurity, replicaIdentity, clusterOn,
-                comment);
+                comment, accessMethod);
     }
 }

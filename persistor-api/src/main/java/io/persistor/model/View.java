@@ -20,10 +20,12 @@ import java.util.List;
  * @param selfReferencing    whether its query reads the view itself (a view replaced by one over itself)
  * @param reliesOnConstraint whether its query is valid only because of a table's constraint (a {@code GROUP BY} on
  *                           a primary key that lets other columns of the table be selected)
+ * @param accessMethod       a materialized view's table access method when not {@code heap}, otherwise {@code null}
  */
 public record View(QualifiedName name, boolean materialized, boolean populated, List<String> options, String query,
                    List<Column> columns, List<Index> indexes, List<Trigger> triggers, List<Rule> rules,
-                   String clusterOn, String comment, boolean selfReferencing, boolean reliesOnConstraint) {
+                   String clusterOn, String comment, boolean selfReferencing, boolean reliesOnConstraint,
+                   String accessMethod) {
 
     /** Copies the lists. */
     public View {

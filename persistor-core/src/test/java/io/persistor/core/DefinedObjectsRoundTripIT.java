@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Operator families and classes (a hash partition key and an index use them; a family has a member of its own),
- * binary-coercible casts, and, in a backup of every schema, foreign-data wrappers, servers, user mappings,
+ * binary-coercible casts, and, in a backup of every schema, access methods (a table and a materialized view use
+ * one), transforms, foreign-data wrappers, servers, user mappings,
  * publications and event triggers come back as pg_dump brings them, each with its comment; those only a superuser
  * may create are guarded, so the database's owner restores the rest with a warning naming each.
  */
@@ -54,7 +55,18 @@ class DefinedObjectsRoundTripIT {
                 ALIGNMENT = int4, PASSEDBYVALUE);
             CREATE CAST (public.int42 AS integer) WITHOUT FUNCTION AS IMPLICIT;
             COMMENT ON CAST (public.int42 AS integer) IS 'same bits';
-            CREATE FOREIGN DATA WRAPPER test_fdw OPTIONS (debug 'true');
+            CREATE ACCESS METHOD heap_copy TYPE TABLE HANDLER heap_tableam_handler;
+            COMMENT ON ACCESS METHOD heap_copy IS 'heap by another name';
+            CREATE ACCESS METHOD btree_copy TYPE INDEX HANDLER bthandler;
+            CREATE TRANSFORM FOR integer LANGUAGE sql (FROM SQL WITH FUNCTION pg_catalog.varchar_support(internal),
+                TO SQL WITH FUNCTION pg_catalog.int4recv(internal));
+            COMMENT ON TRANSFORM FOR integer LANGUAGE sql IS 'a formality';
+            CREATE FUNCTION public.transformed(integer) RETURNS integer LANGUAGE sql TRANSFORM FOR TYPE integer
+                AS 'SELECT $1';
+            CREATE TABLE public.kept_apart (id integer, v text) USING heap_copy;
+            INSERT INTO public.kept_apart VALUES (1, 'one'), (2, 'two');
+            CREATE MATERIALIZED VIEW public.kept_apart_view USING heap_copy AS SELECT id FROM public.kept_apart;
+                        CREATE FOREIGN DATA WRAPPER test_fdw OPTIONS (debug 'true');
             COMMENT ON FOREIGN DATA WRAPPER test_fdw IS 'a wrapper';
             CREATE SERVER test_server TYPE 'remote' VERSION '1.0' FOREIGN DATA WRAPPER test_fdw OPTIONS (host 'example');
             GRANT USAGE ON FOREIGN SERVER test_server TO persistor_reader;
@@ -90,6 +102,14 @@ class DefinedObjectsRoundTripIT {
                     .isLessThan(script.indexOf("CREATE TABLE \"public\".\"hashed\""));
             assertThat(result.notes()).contains("Restoring event trigger log_ddl needs a superuser (only a superuser "
                     + "may create it): run by another role it is skipped with a warning; restore as a superuser.");
+            assertThat(script).contains("CREATE TABLE \"public\".\"kept_apart\" (\n    \"id\" integer,\n    \"v\" text\n) "
+                    + "USING \"heap_copy\"");
+            assertThat(result.notes()).anyMatch(note -> note.startsWith("Restoring access method heap_copy needs a "
+                    + "superuser (only a superuser may create it, and the tables using it need it): run by another "
+                    + "role it fails"));
+            assertThat(script.indexOf("CREATE TRANSFORM FOR integer LANGUAGE sql (FROM SQL WITH FUNCTION "
+                    + "varchar_support(internal), TO SQL WITH FUNCTION int4recv(internal))"))
+                    .isPositive().isLessThan(script.indexOf("FUNCTION public.transformed("));
 
             TestDatabase target = server.createDatabase();
             try {
@@ -103,13 +123,15 @@ class DefinedObjectsRoundTripIT {
             TestDatabase owned = server.createOwnedDatabase();
             try {
                 Path withoutPartitionKey = directory.resolve(major + "-owner.sql");
-                source.execute("DROP TABLE public.hashed", "DROP INDEX public.ranked_backwards",
+                source.execute("DROP TABLE public.hashed", "DROP TABLE public.kept_apart CASCADE",
+                        "DROP FUNCTION public.transformed(integer)", "DROP INDEX public.ranked_backwards",
                         "DROP CAST (public.int42 AS integer)",
                         "DROP TYPE public.int42 CASCADE");
                 Persistor.backup(source.selectOnlyDataSource()).allSchemas().to(withoutPartitionKey);
                 String output = Psql.run(owned, withoutPartitionKey);
                 assertThat(output).contains("operator class public.rev_int4_ops USING btree was not restored")
-                        .contains("event trigger log_ddl was not restored");
+                        .contains("event trigger log_ddl was not restored")
+                        .contains("access method heap_copy was not restored");
                 assertThat(owned.fingerprint("public").lines()).contains(source.fingerprint("public").lines().stream()
                         .filter(line -> line.startsWith("database publication pub_some")).findFirst().orElseThrow());
             } finally {

@@ -125,6 +125,20 @@ public final class Fingerprint {
             FROM pg_event_trigger e WHERE cardinality(?::text[]) >= 0
             """,
             """
+            SELECT 'database access method ' || quote_ident(a.amname) || ' type ' || a.amtype::text
+                   || ' handler ' || a.amhandler::regproc::text
+                   || coalesce(' comment ' || obj_description(a.oid, 'pg_am'), '')
+            FROM pg_am a WHERE a.oid >= 16384 AND cardinality(?::text[]) >= 0
+            """,
+            """
+            SELECT 'database transform for ' || format_type(f.trftype, NULL) || ' language ' || l.lanname
+                   || ' from ' || coalesce(NULLIF(f.trffromsql, 0)::regprocedure::text, '-')
+                   || ' to ' || coalesce(NULLIF(f.trftosql, 0)::regprocedure::text, '-')
+                   || coalesce(' comment ' || obj_description(f.oid, 'pg_transform'), '')
+            FROM pg_transform f JOIN pg_language l ON l.oid = f.trflang
+            WHERE f.oid >= 16384 AND cardinality(?::text[]) >= 0
+            """,
+            """
             SELECT 'domain constraint ' || format_type(t.oid, NULL) || ' ' || quote_ident(k.conname) || ' '
                    || pg_get_constraintdef(k.oid)
             FROM pg_constraint k JOIN pg_type t ON t.oid = k.contypid JOIN pg_namespace n ON n.oid = t.typnamespace
@@ -136,6 +150,8 @@ public final class Fingerprint {
                    || ' toast options ' || coalesce((SELECT array_to_string(t.reloptions, ',') FROM pg_class t
                                                      WHERE t.oid = c.reltoastrelid), '')
                    || ' rls ' || c.relrowsecurity || '/' || c.relforcerowsecurity || ' replica ' || c.relreplident::text
+                   || coalesce(' access method ' || (SELECT amname FROM pg_am WHERE oid = c.relam
+                                                     AND c.relkind IN ('r', 'm', 'p')), '')
                    || CASE WHEN c.relkind = 'm' THEN ' populated ' || c.relispopulated ELSE '' END
                    || coalesce(' partition ' || pg_get_expr(c.relpartbound, c.oid), '')
                    || coalesce(' partitioned by ' || pg_get_partkeydef(c.oid), '')
@@ -158,6 +174,8 @@ public final class Fingerprint {
                    || ' identity ' || a.attidentity::text || ' generated ' || a.attgenerated::text
                    || ' collation ' || coalesce((SELECT quote_ident(collname) FROM pg_collation WHERE oid = a.attcollation), '')
                    || ' local ' || a.attislocal || ' storage ' || a.attstorage::text
+                   -- attcompression exists from PostgreSQL 14
+                   || ' compression ' || coalesce(to_jsonb(a) ->> 'attcompression', '')
                    || ' statistics ' || coalesce(nullif(a.attstattarget::int, -1)::text, '')
                    || ' options ' || coalesce(array_to_string(a.attoptions, ','), '')
                    || coalesce(' comment ' || col_description(c.oid, a.attnum), '')

@@ -14,3 +14,10 @@ CREATE FUNCTION app.no_negative(x int) RETURNS boolean LANGUAGE sql STABLE
     BEGIN ATOMIC SELECT x >= 0 AND NOT EXISTS (SELECT FROM app.atomic_checked WHERE v < 0); END;
 ALTER TABLE app.atomic_checked ADD CONSTRAINT atomic_checked_v CHECK (app.no_negative(v));
 INSERT INTO app.atomic_checked VALUES (1, 1);
+-- A partition compressing a column otherwise than its parent, and a materialized view's column compression
+CREATE TABLE app.journal (day date, body text) PARTITION BY RANGE (day);
+CREATE TABLE app.journal_2024 PARTITION OF app.journal FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+ALTER TABLE app.journal_2024 ALTER COLUMN body SET COMPRESSION pglz;
+INSERT INTO app.journal VALUES ('2024-02-03', 'entry');
+CREATE MATERIALIZED VIEW app.journal_days AS SELECT day, body FROM app.journal;
+ALTER MATERIALIZED VIEW app.journal_days ALTER COLUMN body SET COMPRESSION pglz;

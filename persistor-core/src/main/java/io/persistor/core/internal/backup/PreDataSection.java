@@ -35,6 +35,7 @@ import io.persistor.model.TextSearchDictionary;
 import io.persistor.model.View;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,16 +116,18 @@ final class PreDataSection {
         }
         Set<ColumnReference> deferred = order.deferredDefaults();
         List<Object> sorted = order.sorted();
-        boolean definitionsWritten = false;
+        Set<DefinedObject.Stage> written = EnumSet.noneOf(DefinedObject.Stage.class);
         for (Object object : sorted) {
-            if (object instanceof Table && !definitionsWritten) {
-                definitionsWritten = definitions();
+            if (object instanceof Routine || object instanceof Table) {
+                definitions(DefinedObject.Stage.BEFORE_ROUTINES, written);
+            }
+            if (object instanceof Table) {
+                definitions(DefinedObject.Stage.BEFORE_TABLES, written);
             }
             create(object, deferred);
         }
-        if (!definitionsWritten) {
-            definitions();
-        }
+        definitions(DefinedObject.Stage.BEFORE_ROUTINES, written);
+        definitions(DefinedObject.Stage.BEFORE_TABLES, written);
         for (Sequence sequence : catalog.sequences()) {
             if (sequence.ownedBy() != null && tablesByName.containsKey(sequence.ownedBy().table())) {
                 out.statement(SequenceDdl.ownedBy(sequence));
@@ -146,16 +149,21 @@ final class PreDataSection {
         return sorted;
     }
 
-    /** Operator families and classes, binary-coercible casts, foreign-data wrappers and servers: before the tables. */
-    private boolean definitions() throws IOException {
+    /**
+     * The objects kept by their definitions for a stage (transforms before the routines; access methods, operator
+     * families and classes, foreign-data wrappers and servers before the tables), unless already written.
+     */
+    private void definitions(DefinedObject.Stage stage, Set<DefinedObject.Stage> written) throws IOException {
+        if (!written.add(stage)) {
+            return;
+        }
         for (DefinedObject object : catalog.definitions()) {
-            if (object.stage() == DefinedObject.Stage.BEFORE_TABLES) {
+            if (object.stage() == stage) {
                 for (String statement : SuperuserOnly.statements(object)) {
                     out.statement(statement);
                 }
             }
         }
-        return true;
     }
 
     private void create(Object object, Set<ColumnReference> deferred) throws IOException {
@@ -250,6 +258,9 @@ final class PreDataSection {
         for (Column column : view.columns()) {
             if (column.defaultExpression() != null) {
                 out.statement(ViewDdl.setDefault(view, column));
+            }
+            if (view.materialized() && column.compression() != null) {
+                out.statement(ViewDdl.setCompression(view, column));
             }
         }
         comment(ViewDdl.kind(view), view.name(), view.comment());

@@ -1,6 +1,7 @@
 package io.persistor.core.internal.backup;
 
 import io.persistor.core.internal.script.RestoreNeed;
+import io.persistor.core.internal.script.SqlQuote;
 import io.persistor.core.internal.ddl.CastDdl;
 import io.persistor.model.Cast;
 import io.persistor.model.Catalog;
@@ -10,6 +11,8 @@ import io.persistor.model.ObjectKey;
 import io.persistor.model.QualifiedName;
 import io.persistor.model.Routine;
 import io.persistor.model.Schema;
+import io.persistor.model.Table;
+import io.persistor.model.View;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,8 +23,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Finds, at backup time, the objects of a backup whose restore needs more than a database owner's rights (see
@@ -65,9 +70,19 @@ final class RestoreNeeds {
                         + "binary-coercible cast", null, true));
             }
         }
+        Set<String> accessMethods = accessMethodsUsed(catalog);
+        boolean transformsUsed = catalog.routines().stream()
+                .anyMatch(routine -> routine.definition().contains(" TRANSFORM FOR TYPE "));
         for (DefinedObject object : catalog.definitions()) {
             if (object.superuserOnly()) {
-                needs.add(new RestoreNeed(object.toString(), "only a superuser may create it", null, true));
+                // What is created USING a missing access method, or declared with a missing transform, fails.
+                String users = switch (object.kind()) {
+                    case "access method" -> accessMethods.contains(object.name()) ? "the tables using it" : null;
+                    case "transform" -> transformsUsed ? "the routines declared with it" : null;
+                    default -> null;
+                };
+                needs.add(new RestoreNeed(object.toString(), "only a superuser may create it"
+                        + (users == null ? "" : ", and " + users + " need it"), null, users == null));
             }
         }
         for (Extension extension : catalog.extensions()) {
@@ -77,6 +92,14 @@ final class RestoreNeeds {
             }
         }
         return needs;
+    }
+
+    private static Set<String> accessMethodsUsed(Catalog catalog) {
+        return Stream.concat(catalog.tables().stream().map(Table::accessMethod),
+                        catalog.views().stream().map(View::accessMethod))
+                .filter(Objects::nonNull)
+                // as quote_ident names them in the definitions: bare when it may, quoted otherwise
+                .flatMap(name -> Stream.of(name, SqlQuote.identifier(name))).collect(Collectors.toSet());
     }
 
     private static String query() {

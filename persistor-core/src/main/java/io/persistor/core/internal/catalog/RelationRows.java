@@ -75,7 +75,7 @@ final class RelationRows {
                     row.getString("of_type"), of(columns, name), of(constraints, name), of(indexes, name), of(triggers, name), of(rules, name),
                     of(policies, name), of(statistics, name), row.getBoolean("row_security"),
                     row.getBoolean("force_row_security"), replicaIdentity(row), row.getString("cluster_on"),
-                    row.getString("comment"));
+                    row.getString("comment"), row.getString("access_method"));
         });
     }
 
@@ -86,7 +86,7 @@ final class RelationRows {
                     Rows.strings(row, "options"), withoutSemicolon(row.getString("query")), of(columns, name),
                     of(indexes, name), of(triggers, name), of(rules, name), row.getString("cluster_on"),
                     row.getString("comment"), row.getBoolean("self_referencing"),
-                    row.getBoolean("relies_on_constraint"));
+                    row.getBoolean("relies_on_constraint"), row.getString("access_method"));
         });
     }
 

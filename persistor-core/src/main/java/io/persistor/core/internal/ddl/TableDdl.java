@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -147,6 +148,9 @@ public final class TableDdl {
         if (table.partitionKey() != null) {
             sql.append(" PARTITION BY ").append(table.partitionKey());
         }
+        if (table.accessMethod() != null) {
+            sql.append(" USING ").append(identifier(table.accessMethod()));
+        }
         if (!table.options().isEmpty()) {
             sql.append(" WITH (").append(String.join(", ", table.options())).append(')');
         }
@@ -203,6 +207,11 @@ public final class TableDdl {
                 if (column.defaultExpression() != null && !deferredDefaults.contains(column.name())
                         && !column.defaultExpression().equals(parent.defaultExpression())) {
                     statements.add(setDefault(table.name(), column));
+                }
+                if (!Objects.equals(column.compression(), parent.compression())) {
+                    // An inherited column takes its parent's compression.
+                    statements.add(alterColumn(table.name(), column, "SET COMPRESSION "
+                            + (column.compression() == null ? "default" : column.compression())));
                 }
                 if (column.defaultExpression() == null && parent.defaultExpression() != null) {
                     // The parent's default came after this table: it was never inherited.

@@ -24,7 +24,8 @@ public final class ViewDdl {
     public static String create(View view) {
         String options = view.options().isEmpty() ? "" : " WITH (" + String.join(", ", view.options()) + ")";
         if (view.materialized()) {
-            return "CREATE MATERIALIZED VIEW " + qualified(view.name()) + options + " AS\n" + view.query()
+            String method = view.accessMethod() == null ? "" : " USING " + identifier(view.accessMethod());
+            return "CREATE MATERIALIZED VIEW " + qualified(view.name()) + method + options + " AS\n" + view.query()
                     + "\n  WITH NO DATA";
         }
         return "CREATE VIEW " + qualified(view.name()) + options + " AS\n" + view.query();
@@ -90,6 +91,18 @@ public final class ViewDdl {
     public static String setDefault(View view, Column column) {
         return "ALTER VIEW " + qualified(view.name()) + " ALTER COLUMN " + identifier(column.name()) + " SET DEFAULT "
                 + column.defaultExpression();
+    }
+
+    /**
+     * Sets the compression of a materialized view's column, which {@code CREATE MATERIALIZED VIEW} cannot give.
+     *
+     * @param view   the materialized view
+     * @param column the column and its compression
+     * @return the statement, without the terminating semicolon
+     */
+    public static String setCompression(View view, Column column) {
+        return "ALTER MATERIALIZED VIEW " + qualified(view.name()) + " ALTER COLUMN " + identifier(column.name())
+                + " SET COMPRESSION " + column.compression();
     }
 
     /**

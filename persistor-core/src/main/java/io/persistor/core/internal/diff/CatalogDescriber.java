@@ -162,6 +162,7 @@ final class CatalogDescriber {
             add(kind, name(view.name()), VIEWS, view)
                     .with("query", unqualifiedColumns(renames.definition(map(view.query()), null)))
                     .with("options", view.options().isEmpty() ? null : view.options())
+                    .with("access method", view.accessMethod())
                     .with("cluster on", view.clusterOn()).with("comment", view.comment());
             for (Column column : view.columns()) {
                 add("view column", name(view.name()) + "." + column.name(), 10, new ColumnOf(view.name(), column, true))
@@ -177,6 +178,7 @@ final class CatalogDescriber {
         String name = name(renamed);
         add("table", name, 7, table).with("unlogged", table.unlogged())
                 .with("options", table.options().isEmpty() ? null : table.options())
+                .with("access method", table.accessMethod())
                 .with("partitioned by", table.partitionKey()).with("of type", map(table.ofType()))
                 .with("partition of", table.partitionOf() == null ? null
                         : name(renames.table(table.partitionOf().parent())) + " " + table.partitionOf().bound())

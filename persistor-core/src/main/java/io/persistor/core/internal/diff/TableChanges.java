@@ -36,6 +36,9 @@ final class TableChanges {
                 case "unlogged" -> steps.add(alter + (table.unlogged() ? "SET UNLOGGED" : "SET LOGGED"),
                         Lock.ACCESS_EXCLUSIVE, Hazard.TABLE_REWRITE);
                 case "options" -> options(alter, table.options(), current.options());
+                case "access method" -> steps.add(alter + "SET ACCESS METHOD "
+                        + identifier(table.accessMethod() == null ? "heap" : table.accessMethod()),
+                        Lock.ACCESS_EXCLUSIVE, Hazard.TABLE_REWRITE);
                 case "row security" -> steps.add(alter + (table.rowSecurity() ? "ENABLE" : "DISABLE")
                         + " ROW LEVEL SECURITY", Lock.ACCESS_EXCLUSIVE);
                 case "force row security" -> steps.add(alter + (table.forceRowSecurity() ? "FORCE" : "NO FORCE")

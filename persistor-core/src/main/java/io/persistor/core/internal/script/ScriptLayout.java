@@ -16,8 +16,8 @@ public final class ScriptLayout {
     /**
      * Settings the script makes first, so that it restores the same way whatever the target's defaults:
      * no timeouts, UTF-8, standard strings, an empty search path (every name in the script is qualified),
-     * no function-body checks (functions may refer to objects created later), and the value styles the
-     * data was written in.
+     * no function-body checks (functions may refer to objects created later), the value styles the
+     * data was written in, and heap for tables that name no access method.
      */
     public static final List<String> SESSION_SETTINGS = List.of(
             "SET statement_timeout = 0",
@@ -30,6 +30,7 @@ public final class ScriptLayout {
             "SET xmloption = content",
             "SET client_min_messages = warning",
             "SET datestyle = 'ISO, YMD'",
+            "SET default_table_access_method = heap",
             "SET intervalstyle = 'postgres'");
 
     /** Title of the section that creates schemas, types, sequences and tables. */

@@ -1,6 +1,7 @@
--- Objects kept as the statements that recreate them, each with its comment: the operator families and classes of
--- the requested schemas (families first, then classes, then the members families have outside any class), and the
--- database's foreign-data wrappers, servers, user mappings (with the options the
+-- Objects kept as the statements that recreate them, each with its comment: the database's access methods; the
+-- transforms (those the requested schemas' types or routines need, the others with the whole database); the
+-- operator families and classes of the requested schemas (families first, then classes, then the members families
+-- have outside any class); and the database's foreign-data wrappers, servers, user mappings (with the options the
 -- role may see), publications and event triggers. Extension members aside (the extension brings them).
 -- PostgreSQL 13-18; publications' column lists, row filters and schemas exist from 15
 -- ({{publication_table_extras}}, {{publication_schemas}}).
@@ -14,6 +15,8 @@ members AS (
     UNION ALL SELECT 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass, w.oid FROM pg_catalog.pg_foreign_data_wrapper w
     UNION ALL SELECT 'pg_catalog.pg_foreign_server'::pg_catalog.regclass, s.oid FROM pg_catalog.pg_foreign_server s
     UNION ALL SELECT 'pg_catalog.pg_event_trigger'::pg_catalog.regclass, e.oid FROM pg_catalog.pg_event_trigger e
+    UNION ALL SELECT 'pg_catalog.pg_am'::pg_catalog.regclass, a.oid FROM pg_catalog.pg_am a
+    UNION ALL SELECT 'pg_catalog.pg_transform'::pg_catalog.regclass, t.oid FROM pg_catalog.pg_transform t
 ),
 extension_members AS (
     SELECT m.classid, m.oid FROM members m
@@ -49,12 +52,46 @@ comments AS (
     FROM pg_catalog.pg_description d WHERE d.objsubid = 0
 ),
 objects AS (
-    SELECT 1 AS sort, 'operator family' AS kind, f.name || ' USING ' || f.method AS name,
+    SELECT 0 AS sort, 'access method' AS kind, pg_catalog.quote_ident(a.amname) AS name,
+           ARRAY['CREATE ACCESS METHOD ' || pg_catalog.quote_ident(a.amname)
+                 || CASE a.amtype WHEN 't' THEN ' TYPE TABLE' ELSE ' TYPE INDEX' END
+                 || ' HANDLER ' || a.amhandler::pg_catalog.regproc::text]
+           || CASE WHEN c.text IS NOT NULL
+                   THEN ARRAY['COMMENT ON ACCESS METHOD ' || pg_catalog.quote_ident(a.amname) || ' IS ' || c.text]
+                   ELSE '{}'::text[] END AS statements,
+           true AS superuser_only, 'BEFORE_TABLES' AS stage, true AS database_wide
+    FROM pg_catalog.pg_am a
+    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_am'::pg_catalog.regclass AND c.objoid = a.oid
+    WHERE a.oid >= 16384
+      AND a.oid NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_am'::pg_catalog.regclass)
+    UNION ALL
+    SELECT 4, 'transform', q.name,
+           ARRAY['CREATE TRANSFORM ' || q.name || ' ('
+                 || pg_catalog.concat_ws(', ',
+                        'FROM SQL WITH FUNCTION ' || NULLIF(t.trffromsql, 0)::pg_catalog.regprocedure::text,
+                        'TO SQL WITH FUNCTION ' || NULLIF(t.trftosql, 0)::pg_catalog.regprocedure::text) || ')']
+           || CASE WHEN c.text IS NOT NULL THEN ARRAY['COMMENT ON TRANSFORM ' || q.name || ' IS ' || c.text]
+                   ELSE '{}'::text[] END,
+           true, 'BEFORE_ROUTINES',
+           -- needed by the requested schemas' types or routines, or else kept with the whole database only
+           NOT (y.typnamespace IN (SELECT oid FROM requested)
+                OR EXISTS (SELECT 1 FROM pg_catalog.pg_proc p
+                           WHERE p.pronamespace IN (SELECT oid FROM requested) AND p.prolang = t.trflang
+                             AND t.trftype = ANY (p.protrftypes)))
+    FROM pg_catalog.pg_transform t
+    JOIN pg_catalog.pg_type y ON y.oid = t.trftype
+    JOIN pg_catalog.pg_language l ON l.oid = t.trflang
+    CROSS JOIN LATERAL (SELECT 'FOR ' || pg_catalog.format_type(t.trftype, NULL) || ' LANGUAGE '
+                               || pg_catalog.quote_ident(l.lanname) AS name) q
+    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_transform'::pg_catalog.regclass AND c.objoid = t.oid
+    WHERE t.oid NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_transform'::pg_catalog.regclass)
+    UNION ALL
+    SELECT 1, 'operator family', f.name || ' USING ' || f.method,
            ARRAY['CREATE OPERATOR FAMILY ' || f.name || ' USING ' || f.method]
            || CASE WHEN c.text IS NOT NULL
                    THEN ARRAY['COMMENT ON OPERATOR FAMILY ' || f.name || ' USING ' || f.method || ' IS ' || c.text]
-                   ELSE '{}'::text[] END AS statements,
-           true AS superuser_only, 'BEFORE_TABLES' AS stage, false AS database_wide
+                   ELSE '{}'::text[] END,
+           true, 'BEFORE_TABLES', false
     FROM families f JOIN pg_catalog.pg_opfamily o ON o.oid = f.oid
     LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass AND c.objoid = f.oid
     WHERE o.opfnamespace IN (SELECT oid FROM requested)

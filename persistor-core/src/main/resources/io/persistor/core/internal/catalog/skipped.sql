@@ -1,6 +1,6 @@
 -- Objects that a backup does not recreate, with the reason: foreign tables and conversions of the requested
 -- schemas, and casts involving their functions but none of their types (extension members aside: the extension
--- brings them); the database's transforms; and the objects of the requested schemas that need objects of other,
+-- brings them); and the objects of the requested schemas that need objects of other,
 -- unrequested schemas.
 -- PostgreSQL 13-18. $1: schema names (text[]).
 WITH requested AS (
@@ -80,10 +80,4 @@ WHERE d.deptype = 'n'
                   WHERE i.classid = d.refclassid AND i.objid = d.refobjid AND i.deptype = 'i')
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                   WHERE x.classid = d.classid AND x.objid = d.objid AND x.deptype = 'e')
-UNION ALL
-SELECT 'transform for type ' || pg_catalog.format_type(f.trftype, NULL) || ' language ' || l.lanname
-       || ': transforms are not backed up, so routines declared TRANSFORM FOR that type fail to restore'
-FROM pg_catalog.pg_transform f JOIN pg_catalog.pg_language l ON l.oid = f.trflang
-WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_transform'::pg_catalog.regclass
-                  AND x.objid = f.oid AND x.deptype = 'e')
 ORDER BY 1

@@ -1,6 +1,7 @@
 -- Ordinary and partitioned tables of the requested schemas. PostgreSQL 13-18.
 -- $1: schema names (text[]). Tables that belong to an extension are left out.
 -- Storage parameters of the table's TOAST table come with the prefix toast., as WITH (...) takes them.
+-- access_method is NULL for heap, PostgreSQL's own, and for a partitioned table that names none.
 -- A partition names its parent in parent_schema/parent_table; a child of INHERITS lists its parents in order.
 SELECT n.nspname AS schema_name,
        c.relname AS table_name,
@@ -32,6 +33,7 @@ SELECT n.nspname AS schema_name,
         WHERE i.indrelid = c.oid AND i.indisreplident) AS replica_index,
        (SELECT ic.relname FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         WHERE i.indrelid = c.oid AND i.indisclustered) AS cluster_on,
+       (SELECT a.amname FROM pg_catalog.pg_am a WHERE a.oid = c.relam AND a.amname <> 'heap') AS access_method,
        pg_catalog.obj_description(c.oid, 'pg_class') AS comment
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

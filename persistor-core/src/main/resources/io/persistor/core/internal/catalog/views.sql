@@ -10,6 +10,7 @@ SELECT n.nspname AS schema_name,
        pg_catalog.pg_get_viewdef(c.oid) AS query,
        (SELECT x.relname FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class x ON x.oid = i.indexrelid
         WHERE i.indrelid = c.oid AND i.indisclustered) AS cluster_on,
+       (SELECT a.amname FROM pg_catalog.pg_am a WHERE a.oid = c.relam AND a.amname <> 'heap') AS access_method,
        pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
        EXISTS (SELECT 1 FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_depend d
                    ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid

@@ -32,7 +32,7 @@ class TableDataIT {
                 "DELETE FROM public.t WHERE id % 7 = 0", "ANALYZE public.t");
         Table table = new Table(new QualifiedName("public", "t"), false, false, List.of(), null, null, List.of(), null,
                 List.of(Column.of("id", "integer", false), Column.of("v", "text", false)), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), false, false, null, null, null);
+                List.of(), List.of(), List.of(), List.of(), false, false, null, null, null, null);
         for (Format format : Format.values()) {
             TableData data = new TableData(format, 100, new ValueRenderers(List.of()));
             try (Connection connection = database.superuserDataSource().getConnection()) {
@@ -79,7 +79,7 @@ class TableDataIT {
                 List.of(Column.of("id", "integer", false), Column.of("body", "text", false),
                         Column.of("blob", "bytea", false), Column.of("doc", "jsonb", false),
                         Column.of("tag", "character varying(8)", false)),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false, false, null, null, null);
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false, false, null, null, null, null);
         try (Connection connection = database.superuserDataSource().getConnection()) {
             connection.setAutoCommit(false);
             ByteArrayOutputStream whole = new ByteArrayOutputStream();
