@@ -258,6 +258,15 @@ SELECT 'database publication ' || quote_ident(p.pubname) || ' all ' || p.puballt
                                   FROM pg_publication_tables t WHERE t.pubname = p.pubname), '')
 FROM pg_publication p
 UNION ALL
+SELECT 'foreign table ' || c.oid::regclass::text || ' server ' || quote_ident(s.srvname)
+       || ' options ' || coalesce(array_to_string(f.ftoptions, ','), '')
+       || ' column options ' || coalesce((SELECT string_agg(quote_ident(a.attname) || ' ' || array_to_string(a.attfdwoptions, ','),
+                                                          ';' ORDER BY a.attnum)
+                                          FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attfdwoptions IS NOT NULL), '')
+FROM pg_foreign_table f JOIN pg_class c ON c.oid = f.ftrelid JOIN pg_foreign_server s ON s.oid = f.ftserver
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY (:'schemas'::text[])
+UNION ALL
 SELECT 'database access method ' || quote_ident(a.amname) || ' type ' || a.amtype::text || ' handler ' || a.amhandler::regproc::text
 FROM pg_am a WHERE a.oid >= 16384
 UNION ALL

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Operator families and classes (a hash partition key and an index use them; a family has a member of its own),
  * binary-coercible casts, and, in a backup of every schema, access methods (a table and a materialized view use
- * one), transforms, foreign-data wrappers, servers, user mappings,
+ * one), transforms, foreign-data wrappers, servers, user mappings, foreign tables (one a partition),
  * publications and event triggers come back as pg_dump brings them, each with its comment; those only a superuser
  * may create are guarded, so the database's owner restores the rest with a warning naming each.
  */
@@ -71,6 +71,16 @@ class DefinedObjectsRoundTripIT {
             CREATE SERVER test_server TYPE 'remote' VERSION '1.0' FOREIGN DATA WRAPPER test_fdw OPTIONS (host 'example');
             GRANT USAGE ON FOREIGN SERVER test_server TO persistor_reader;
             CREATE USER MAPPING FOR persistor_reader SERVER test_server OPTIONS (user 'someone');
+            CREATE FOREIGN TABLE public.remote_items (id integer OPTIONS (column_name 'item_id') NOT NULL,
+                label text COLLATE "C" DEFAULT 'none', CONSTRAINT remote_items_id CHECK (id > 0))
+                SERVER test_server OPTIONS (table_name 'items');
+            COMMENT ON FOREIGN TABLE public.remote_items IS 'elsewhere';
+            COMMENT ON COLUMN public.remote_items.label IS 'its name';
+            CREATE VIEW public.remote_labels AS SELECT label FROM public.remote_items;
+            CREATE TABLE public.measures (at date, v integer) PARTITION BY RANGE (at);
+            CREATE TABLE public.measures_now PARTITION OF public.measures FOR VALUES FROM ('2025-01-01') TO (MAXVALUE);
+            CREATE FOREIGN TABLE public.measures_old PARTITION OF public.measures
+                FOR VALUES FROM (MINVALUE) TO ('2025-01-01') SERVER test_server;
             CREATE PUBLICATION pub_some FOR TABLE public.ranked WITH (publish = 'insert, update');
             COMMENT ON PUBLICATION pub_some IS 'some rows';
             CREATE PUBLICATION pub_all FOR ALL TABLES WITH (publish_via_partition_root = true);
@@ -124,6 +134,7 @@ class DefinedObjectsRoundTripIT {
             try {
                 Path withoutPartitionKey = directory.resolve(major + "-owner.sql");
                 source.execute("DROP TABLE public.hashed", "DROP TABLE public.kept_apart CASCADE",
+                        "DROP FOREIGN TABLE public.remote_items CASCADE", "DROP TABLE public.measures",
                         "DROP FUNCTION public.transformed(integer)", "DROP INDEX public.ranked_backwards",
                         "DROP CAST (public.int42 AS integer)",
                         "DROP TYPE public.int42 CASCADE");

@@ -162,6 +162,17 @@ public final class Fingerprint {
               AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = c.oid AND x.deptype = 'e')
             """,
             """
+            SELECT 'foreign table ' || c.oid::regclass::text || ' server ' || quote_ident(s.srvname)
+                   || ' options ' || coalesce(array_to_string(f.ftoptions, ','), '')
+                   || ' column options ' || coalesce((SELECT string_agg(quote_ident(a.attname) || ' '
+                                                          || array_to_string(a.attfdwoptions, ','), ';' ORDER BY a.attnum)
+                                                      FROM pg_attribute a WHERE a.attrelid = c.oid
+                                                        AND a.attfdwoptions IS NOT NULL), '')
+            FROM pg_foreign_table f JOIN pg_class c ON c.oid = f.ftrelid JOIN pg_foreign_server s ON s.oid = f.ftserver
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?)
+            """,
+            """
             SELECT 'inherits ' || i.inhrelid::regclass::text || ' from ' || i.inhparent::regclass::text || ' #' || i.inhseqno
             FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'f')

@@ -81,7 +81,10 @@ final class RestoreNeeds {
                     case "transform" -> transformsUsed ? "the routines declared with it" : null;
                     default -> null;
                 };
-                needs.add(new RestoreNeed(object.toString(), "only a superuser may create it"
+                String reason = object.kind().equals("foreign table")
+                        ? "it needs its server, which only a superuser may create, and USAGE on it"
+                        : "only a superuser may create it";
+                needs.add(new RestoreNeed(object.toString(), reason
                         + (users == null ? "" : ", and " + users + " need it"), null, users == null));
             }
         }

@@ -1,7 +1,8 @@
 -- Objects kept as the statements that recreate them, each with its comment: the database's access methods; the
 -- transforms (those the requested schemas' types or routines need, the others with the whole database); the
 -- operator families and classes of the requested schemas (families first, then classes, then the members families
--- have outside any class); and the database's foreign-data wrappers, servers, user mappings (with the options the
+-- have outside any class); the requested schemas' foreign tables (with their columns' options, checks and comments;
+-- a foreign partition or child once the tables exist); and the database's foreign-data wrappers, servers, user mappings (with the options the
 -- role may see), publications and event triggers. Extension members aside (the extension brings them).
 -- PostgreSQL 13-18; publications' column lists, row filters and schemas exist from 15
 -- ({{publication_table_extras}}, {{publication_schemas}}).
@@ -17,6 +18,16 @@ members AS (
     UNION ALL SELECT 'pg_catalog.pg_event_trigger'::pg_catalog.regclass, e.oid FROM pg_catalog.pg_event_trigger e
     UNION ALL SELECT 'pg_catalog.pg_am'::pg_catalog.regclass, a.oid FROM pg_catalog.pg_am a
     UNION ALL SELECT 'pg_catalog.pg_transform'::pg_catalog.regclass, t.oid FROM pg_catalog.pg_transform t
+    UNION ALL SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, c.oid FROM pg_catalog.pg_class c WHERE c.relkind = 'f'
+),
+-- Options as OPTIONS (...) takes them, or '' when there are none.
+options AS (
+    SELECT o.list AS list,
+           coalesce(' OPTIONS (' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(x.option_name) || ' '
+                                                                  || pg_catalog.quote_literal(x.option_value), ', ')
+                                     FROM pg_catalog.pg_options_to_table(o.list) x) || ')', '') AS clause
+    FROM (SELECT ftoptions AS list FROM pg_catalog.pg_foreign_table
+          UNION SELECT attfdwoptions FROM pg_catalog.pg_attribute WHERE attfdwoptions IS NOT NULL) o
 ),
 extension_members AS (
     SELECT m.classid, m.oid FROM members m
@@ -64,6 +75,58 @@ objects AS (
     LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_am'::pg_catalog.regclass AND c.objoid = a.oid
     WHERE a.oid >= 16384
       AND a.oid NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_am'::pg_catalog.regclass)
+    UNION ALL
+    SELECT 10, 'foreign table', q.name,
+           ARRAY['CREATE FOREIGN TABLE ' || q.name
+                 || CASE WHEN k.relispartition
+                         THEN ' PARTITION OF ' || (SELECT i.inhparent::pg_catalog.regclass::text FROM pg_catalog.pg_inherits i
+                                                   WHERE i.inhrelid = k.oid)
+                              || ' ' || pg_catalog.pg_get_expr(k.relpartbound, k.oid)
+                         ELSE ' (' || coalesce(E'\n    ' || NULLIF(pg_catalog.concat_ws(E',\n    ',
+                                  (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname) || ' '
+                                              || pg_catalog.format_type(a.atttypid, a.atttypmod)
+                                              || coalesce((SELECT o.clause FROM options o WHERE o.list = a.attfdwoptions), '')
+                                              || CASE WHEN a.attcollation <> y.typcollation
+                                                      THEN ' COLLATE ' || a.attcollation::pg_catalog.regcollation::text
+                                                      ELSE '' END
+                                              || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
+                                              || coalesce(' DEFAULT ' || pg_catalog.pg_get_expr(d.adbin, d.adrelid), ''),
+                                              E',\n    ' ORDER BY a.attnum)
+                                   FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type y ON y.oid = a.atttypid
+                                   LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                                   WHERE a.attrelid = k.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal),
+                                  (SELECT pg_catalog.string_agg('CONSTRAINT ' || pg_catalog.quote_ident(n.conname) || ' '
+                                                                || pg_catalog.pg_get_constraintdef(n.oid), E',\n    '
+                                                                ORDER BY n.conname)
+                                   FROM pg_catalog.pg_constraint n
+                                   WHERE n.conrelid = k.oid AND n.contype = 'c' AND n.conislocal)), '') || E'\n', '')
+                              || ')'
+                              || coalesce(' INHERITS (' || (SELECT pg_catalog.string_agg(i.inhparent::pg_catalog.regclass::text,
+                                                                                         ', ' ORDER BY i.inhseqno)
+                                                            FROM pg_catalog.pg_inherits i WHERE i.inhrelid = k.oid) || ')', '')
+                    END
+                 || ' SERVER ' || pg_catalog.quote_ident(s.srvname)
+                 || coalesce((SELECT o.clause FROM options o WHERE o.list = f.ftoptions), '')]
+           || CASE WHEN c.text IS NOT NULL THEN ARRAY['COMMENT ON FOREIGN TABLE ' || q.name || ' IS ' || c.text]
+                   ELSE '{}'::text[] END
+           || coalesce((SELECT pg_catalog.array_agg('COMMENT ON COLUMN ' || q.name || '.' || pg_catalog.quote_ident(a.attname)
+                                                    || ' IS ' || pg_catalog.quote_literal(x.description) ORDER BY a.attnum)
+                        FROM pg_catalog.pg_description x JOIN pg_catalog.pg_attribute a
+                             ON a.attrelid = x.objoid AND a.attnum = x.objsubid
+                        WHERE x.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND x.objoid = k.oid
+                          AND x.objsubid > 0), '{}'),
+           true,
+           -- a partition or child of a table comes once the tables exist
+           CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i WHERE i.inhrelid = k.oid) THEN 'LAST'
+                ELSE 'BEFORE_TABLES' END,
+           false
+    FROM pg_catalog.pg_foreign_table f
+    JOIN pg_catalog.pg_class k ON k.oid = f.ftrelid
+    JOIN pg_catalog.pg_foreign_server s ON s.oid = f.ftserver
+    CROSS JOIN LATERAL (SELECT k.oid::pg_catalog.regclass::text AS name) q
+    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND c.objoid = k.oid
+    WHERE k.relnamespace IN (SELECT oid FROM requested)
+      AND k.oid NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_class'::pg_catalog.regclass)
     UNION ALL
     SELECT 4, 'transform', q.name,
            ARRAY['CREATE TRANSFORM ' || q.name || ' ('

@@ -1,7 +1,6 @@
--- Objects that a backup does not recreate, with the reason: foreign tables and conversions of the requested
--- schemas, and casts involving their functions but none of their types (extension members aside: the extension
--- brings them); and the objects of the requested schemas that need objects of other,
--- unrequested schemas.
+-- Objects that a backup does not recreate, with the reason: conversions of the requested schemas, and casts
+-- involving their functions but none of their types (extension members aside: the extension brings them); and the
+-- objects of the requested schemas that need objects of other, unrequested schemas.
 -- PostgreSQL 13-18. $1: schema names (text[]).
 WITH requested AS (
     SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
@@ -27,15 +26,8 @@ homes AS (
            CASE WHEN r.rulename = '_RETURN' THEN r.ev_class END
     FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
 )
-SELECT 'foreign table ' || c.oid::pg_catalog.regclass::text
-       || ': foreign tables need a foreign server, which only a superuser can create' AS reason
-FROM pg_catalog.pg_class c
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'f'
-  AND n.oid IN (SELECT oid FROM requested)
-UNION ALL
 SELECT 'conversion ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(v.conname)
-       || ': conversions are not backed up'
+       || ': conversions are not backed up' AS reason
 FROM pg_catalog.pg_conversion v
 JOIN pg_catalog.pg_namespace n ON n.oid = v.connamespace
 WHERE n.oid IN (SELECT oid FROM requested)
