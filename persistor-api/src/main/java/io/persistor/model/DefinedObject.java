@@ -25,6 +25,8 @@ public record DefinedObject(String kind, String name, List<String> statements, b
         BEFORE_ROUTINES,
         /** Once the types, routines and operators it uses exist, before the tables (a partition key may use it). */
         BEFORE_TABLES,
+        /** Once every table exists, at the end of the pre-data section (a foreign partition of a table). */
+        AFTER_TABLES,
         /** At the very end, once every table and row is in place (publications, event triggers). */
         LAST
     }

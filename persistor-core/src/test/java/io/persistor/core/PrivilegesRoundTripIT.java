@@ -20,9 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Owners and grants are left out by default and reproduced exactly when asked for. */
+/** Owners and grants (of a foreign table's too) are left out by default and reproduced exactly when asked for. */
 @ExtendWith(FreshDatabase.class)
 class PrivilegesRoundTripIT {
+
+    /** A foreign server is the database's, not the schema's: the target gets its own. */
+    private static final String FOREIGN_SERVER = """
+            CREATE FOREIGN DATA WRAPPER shop_fdw;
+            CREATE SERVER shop_server FOREIGN DATA WRAPPER shop_fdw;
+            GRANT USAGE ON FOREIGN SERVER shop_server TO persistor_app;
+            """;
 
     private static final String SEED = """
             DO $$ BEGIN
@@ -49,15 +56,20 @@ class PrivilegesRoundTripIT {
             REVOKE EXECUTE ON FUNCTION shop.total() FROM PUBLIC;
             GRANT EXECUTE ON FUNCTION shop.total() TO persistor_clerk;
             INSERT INTO shop.item VALUES (1, 'pen', 's');
+            """ + FOREIGN_SERVER + """
+            CREATE FOREIGN TABLE shop.remote (id int, note text) SERVER shop_server;
+            ALTER FOREIGN TABLE shop.remote OWNER TO persistor_app;
+            GRANT SELECT ON shop.remote TO persistor_clerk;
+            GRANT UPDATE (note) ON shop.remote TO persistor_clerk;
             """;
 
     private static final String ACLS = """
             SELECT 'schema ' || nspname || ' ' || nspowner::regrole || ' ' || coalesce(nspacl::text, 'default')
             FROM pg_namespace WHERE nspname = 'shop'
             UNION ALL SELECT 'relation ' || relname || ' ' || relowner::regrole || ' ' || coalesce(relacl::text, 'default')
-            FROM pg_class WHERE relnamespace = 'shop'::regnamespace AND relkind IN ('r', 'v', 'S')
+            FROM pg_class WHERE relnamespace = 'shop'::regnamespace AND relkind IN ('r', 'v', 'S', 'f')
             UNION ALL SELECT 'column ' || attrelid::regclass || '.' || attname || ' ' || attacl::text
-            FROM pg_attribute WHERE attrelid = 'shop.item'::regclass AND attacl IS NOT NULL
+            FROM pg_attribute WHERE attrelid IN ('shop.item'::regclass, 'shop.remote'::regclass) AND attacl IS NOT NULL
             UNION ALL SELECT 'type ' || typname || ' ' || typowner::regrole || ' ' || coalesce(typacl::text, 'default')
             FROM pg_type WHERE typnamespace = 'shop'::regnamespace AND typtype = 'e'
             UNION ALL SELECT 'function ' || proname || ' ' || proowner::regrole || ' ' || coalesce(proacl::text, 'default')
@@ -75,9 +87,11 @@ class PrivilegesRoundTripIT {
                 .to(directory.resolve("privileges.sql"));
         TestDatabase target = source.server().createDatabase();
         try {
+            target.execute(FOREIGN_SERVER);
             Psql.run(target, result.file());
 
             List<String> expected = acls(source);
+            assertThat(expected).contains("column shop.remote.note {persistor_clerk=w/persistor_app}");
             assertThat(expected).anyMatch(line -> line.contains("persistor_clerk=arw*")
                     || line.contains("persistor_clerk=a*r*"));
             assertThat(acls(target)).isEqualTo(expected);

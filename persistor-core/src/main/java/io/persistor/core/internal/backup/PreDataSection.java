@@ -128,6 +128,7 @@ final class PreDataSection {
         }
         definitions(DefinedObject.Stage.BEFORE_ROUTINES, written);
         definitions(DefinedObject.Stage.BEFORE_TABLES, written);
+        definitions(DefinedObject.Stage.AFTER_TABLES, written);
         for (Sequence sequence : catalog.sequences()) {
             if (sequence.ownedBy() != null && tablesByName.containsKey(sequence.ownedBy().table())) {
                 out.statement(SequenceDdl.ownedBy(sequence));
@@ -151,7 +152,8 @@ final class PreDataSection {
 
     /**
      * The objects kept by their definitions for a stage (transforms before the routines; access methods, operator
-     * families and classes, foreign-data wrappers and servers before the tables), unless already written.
+     * families and classes, foreign-data wrappers, servers and foreign tables before the tables; foreign partitions
+     * after them), unless already written.
      */
     private void definitions(DefinedObject.Stage stage, Set<DefinedObject.Stage> written) throws IOException {
         if (!written.add(stage)) {

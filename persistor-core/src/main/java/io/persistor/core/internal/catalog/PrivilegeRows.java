@@ -37,7 +37,7 @@ final class PrivilegeRows {
             String owner = row.getString("owner");
             Builder builder = objects.computeIfAbsent(List.of(kind, name.schema(), name.name(), arguments),
                     k -> new Builder(kind, name, arguments, owner));
-            if (kind.equals("TABLE") || kind.endsWith("VIEW")) {
+            if (kind.endsWith("TABLE") || kind.endsWith("VIEW")) {
                 relations.put(name, builder);
             }
             if (!row.getBoolean("default_acl")) {

@@ -73,6 +73,7 @@ public final class PrivilegeDdl {
         switch (kind) {
             case "VIEW":
             case "MATERIALIZED VIEW":
+            case "FOREIGN TABLE":
                 return "TABLE";
             case "AGGREGATE":
                 return "FUNCTION";

@@ -117,7 +117,7 @@ objects AS (
                           AND x.objsubid > 0), '{}'),
            true,
            -- a partition or child of a table comes once the tables exist
-           CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i WHERE i.inhrelid = k.oid) THEN 'LAST'
+           CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i WHERE i.inhrelid = k.oid) THEN 'AFTER_TABLES'
                 ELSE 'BEFORE_TABLES' END,
            false
     FROM pg_catalog.pg_foreign_table f

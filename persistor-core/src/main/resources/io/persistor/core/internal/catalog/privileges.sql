@@ -10,10 +10,10 @@ objects AS (
     FROM requested n
     UNION ALL
     SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
-                ELSE 'TABLE' END,
+                WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END,
            n.nspname, c.relname, '', c.relowner, c.relacl, NULL, 1
     FROM pg_catalog.pg_class c JOIN requested n ON n.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
+    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                       WHERE x.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND x.objid = c.oid
                         AND x.deptype IN ('e', 'i'))
@@ -21,7 +21,7 @@ objects AS (
     SELECT 'COLUMN', n.nspname, c.relname, '', c.relowner, a.attacl, a.attname, 2
     FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
     JOIN requested n ON n.oid = c.relnamespace
-    WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm')
+    WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
     UNION ALL
     SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, n.nspname, t.typname, '', t.typowner, t.typacl,
            NULL, 3
