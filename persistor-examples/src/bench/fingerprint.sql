@@ -173,8 +173,7 @@ JOIN pg_namespace n ON n.oid = c.cfgnamespace
 WHERE n.nspname = ANY (:'schemas'::text[])
   AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = c.oid AND x.deptype = 'e')
 UNION ALL
--- Kinds the test kit's fingerprint has no line for, but which the regression database holds: text search
--- parsers and templates, operator classes and families, conversions, foreign tables' servers and options.
+-- Text search parsers and templates, operator classes and families, conversions.
 SELECT 'text search parser ' || quote_ident(n.nspname) || '.' || quote_ident(p.prsname)
        || ' ' || p.prsstart::regproc::text || ' ' || p.prstoken::regproc::text || ' ' || p.prsend::regproc::text
        || ' ' || p.prsheadline::regproc::text || ' ' || p.prslextype::regproc::text

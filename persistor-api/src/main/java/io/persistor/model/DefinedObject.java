@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * An object kept as the statements that recreate it, rendered by the catalog reader from the server's catalog:
- * access methods, operator families and classes, transforms, foreign-data wrappers, foreign servers and user
- * mappings, publications and event triggers.
+ * text search parsers and templates, access methods, operator families and classes, transforms, foreign tables,
+ * foreign-data wrappers, foreign servers and user mappings, publications, event triggers and default privileges.
  *
  * @param kind          what it is in SQL words, for example {@code operator class}
  * @param name          how it is named in SQL, for example {@code public.int4_ops USING btree}
@@ -21,6 +21,11 @@ public record DefinedObject(String kind, String name, List<String> statements, b
 
     /** When a script creates such an object. */
     public enum Stage {
+        /**
+         * Right after the schemas and extensions, before the text search dictionaries and configurations (text search
+         * templates and parsers, whose functions are built in).
+         */
+        FIRST,
         /** Before the routines, whose declarations may name it (transforms); it uses only built-in objects. */
         BEFORE_ROUTINES,
         /** Once the types, routines and operators it uses exist, before the tables (a partition key may use it). */

@@ -17,10 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Operator families and classes (a hash partition key and an index use them; a family has a member of its own),
- * binary-coercible casts, and, in a backup of every schema, access methods (a table and a materialized view use
- * one), transforms, foreign-data wrappers, servers, user mappings, foreign tables (one a partition),
- * publications and event triggers come back as pg_dump brings them, each with its comment; those only a superuser
- * may create are guarded, so the database's owner restores the rest with a warning naming each.
+ * text search templates and parsers (a dictionary and a configuration use them), conversions, binary-coercible
+ * casts, transforms, foreign tables (one a partition), and, in a backup of every schema, access methods (a table
+ * and a materialized view use one), foreign-data wrappers, servers, user mappings, publications and event triggers
+ * come back as pg_dump brings them, each with its comment; those only a superuser may create are guarded, so the
+ * database's owner restores the rest with a warning naming each.
  */
 class DefinedObjectsRoundTripIT {
 
@@ -55,6 +56,15 @@ class DefinedObjectsRoundTripIT {
                 ALIGNMENT = int4, PASSEDBYVALUE);
             CREATE CAST (public.int42 AS integer) WITHOUT FUNCTION AS IMPLICIT;
             COMMENT ON CAST (public.int42 AS integer) IS 'same bits';
+            CREATE CONVERSION public.latin_to_utf8 FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+            COMMENT ON CONVERSION public.latin_to_utf8 IS 'one way';
+            CREATE TEXT SEARCH TEMPLATE public.simple_copy (INIT = dsimple_init, LEXIZE = dsimple_lexize);
+            COMMENT ON TEXT SEARCH TEMPLATE public.simple_copy IS 'simple again';
+            CREATE TEXT SEARCH DICTIONARY public.simple_dict (TEMPLATE = public.simple_copy, STOPWORDS = english);
+            CREATE TEXT SEARCH PARSER public.default_copy (START = prsd_start, GETTOKEN = prsd_nexttoken,
+                END = prsd_end, LEXTYPES = prsd_lextype, HEADLINE = prsd_headline);
+            CREATE TEXT SEARCH CONFIGURATION public.copy_config (PARSER = public.default_copy);
+            ALTER TEXT SEARCH CONFIGURATION public.copy_config ADD MAPPING FOR word WITH public.simple_dict;
             CREATE ACCESS METHOD heap_copy TYPE TABLE HANDLER heap_tableam_handler;
             COMMENT ON ACCESS METHOD heap_copy IS 'heap by another name';
             CREATE ACCESS METHOD btree_copy TYPE INDEX HANDLER bthandler;
@@ -117,6 +127,9 @@ class DefinedObjectsRoundTripIT {
             assertThat(result.notes()).anyMatch(note -> note.startsWith("Restoring access method heap_copy needs a "
                     + "superuser (only a superuser may create it, and the tables using it need it): run by another "
                     + "role it fails"));
+            assertThat(result.notes()).anyMatch(note -> note.startsWith("Restoring text search parser "
+                    + "public.default_copy needs a superuser (only a superuser may create it, and the configurations "
+                    + "using it need it)"));
             assertThat(script.indexOf("CREATE TRANSFORM FOR integer LANGUAGE sql (FROM SQL WITH FUNCTION "
                     + "varchar_support(internal), TO SQL WITH FUNCTION int4recv(internal))"))
                     .isPositive().isLessThan(script.indexOf("FUNCTION public.transformed("));
@@ -133,7 +146,9 @@ class DefinedObjectsRoundTripIT {
             TestDatabase owned = server.createOwnedDatabase();
             try {
                 Path withoutPartitionKey = directory.resolve(major + "-owner.sql");
-                source.execute("DROP TABLE public.hashed", "DROP TABLE public.kept_apart CASCADE",
+                source.execute("DROP TEXT SEARCH CONFIGURATION public.copy_config",
+                        "DROP TEXT SEARCH DICTIONARY public.simple_dict",
+                        "DROP TABLE public.hashed", "DROP TABLE public.kept_apart CASCADE",
                         "DROP FOREIGN TABLE public.remote_items CASCADE", "DROP TABLE public.measures",
                         "DROP FUNCTION public.transformed(integer)", "DROP INDEX public.ranked_backwards",
                         "DROP CAST (public.int42 AS integer)",
@@ -142,7 +157,8 @@ class DefinedObjectsRoundTripIT {
                 String output = Psql.run(owned, withoutPartitionKey);
                 assertThat(output).contains("operator class public.rev_int4_ops USING btree was not restored")
                         .contains("event trigger log_ddl was not restored")
-                        .contains("access method heap_copy was not restored");
+                        .contains("access method heap_copy was not restored")
+                        .contains("text search template public.simple_copy was not restored");
                 assertThat(owned.fingerprint("public").lines()).contains(source.fingerprint("public").lines().stream()
                         .filter(line -> line.startsWith("database publication pub_some")).findFirst().orElseThrow());
             } finally {

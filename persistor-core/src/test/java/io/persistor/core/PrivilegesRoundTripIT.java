@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Owners and grants (of a foreign table's too) are left out by default and reproduced exactly when asked for. */
+/**
+ * Owners and grants (of a foreign table's too) and default privileges are left out by default and reproduced
+ * exactly when asked for.
+ */
 @ExtendWith(FreshDatabase.class)
 class PrivilegesRoundTripIT {
 
@@ -61,6 +64,8 @@ class PrivilegesRoundTripIT {
             ALTER FOREIGN TABLE shop.remote OWNER TO persistor_app;
             GRANT SELECT ON shop.remote TO persistor_clerk;
             GRANT UPDATE (note) ON shop.remote TO persistor_clerk;
+            ALTER DEFAULT PRIVILEGES FOR ROLE persistor_app IN SCHEMA shop GRANT SELECT ON TABLES TO persistor_clerk;
+            ALTER DEFAULT PRIVILEGES FOR ROLE persistor_app IN SCHEMA shop GRANT USAGE ON SEQUENCES TO persistor_clerk;
             """;
 
     private static final String ACLS = """
@@ -69,11 +74,15 @@ class PrivilegesRoundTripIT {
             UNION ALL SELECT 'relation ' || relname || ' ' || relowner::regrole || ' ' || coalesce(relacl::text, 'default')
             FROM pg_class WHERE relnamespace = 'shop'::regnamespace AND relkind IN ('r', 'v', 'S', 'f')
             UNION ALL SELECT 'column ' || attrelid::regclass || '.' || attname || ' ' || attacl::text
-            FROM pg_attribute WHERE attrelid IN ('shop.item'::regclass, 'shop.remote'::regclass) AND attacl IS NOT NULL
+            FROM pg_attribute
+            WHERE attrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'shop'::regnamespace) AND attacl IS NOT NULL
             UNION ALL SELECT 'type ' || typname || ' ' || typowner::regrole || ' ' || coalesce(typacl::text, 'default')
             FROM pg_type WHERE typnamespace = 'shop'::regnamespace AND typtype = 'e'
             UNION ALL SELECT 'function ' || proname || ' ' || proowner::regrole || ' ' || coalesce(proacl::text, 'default')
             FROM pg_proc WHERE pronamespace = 'shop'::regnamespace
+            UNION ALL SELECT 'default ' || defaclrole::regrole || ' ' || coalesce(nullif(defaclnamespace, 0)::regnamespace::text, '-')
+                             || ' ' || defaclobjtype::text || ' ' || defaclacl::text
+            FROM pg_default_acl
             ORDER BY 1
             """;
 
@@ -99,6 +108,33 @@ class PrivilegesRoundTripIT {
         } finally {
             target.drop();
         }
+    }
+
+    @Test
+    void reproducesARolesOwnDefaultPrivilegesWithEverySchema(TestDatabase source) throws Exception {
+        source.execute("""
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'persistor_app') THEN CREATE ROLE persistor_app; END IF;
+                    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'persistor_clerk') THEN CREATE ROLE persistor_clerk; END IF;
+                END $$;
+                CREATE SCHEMA shop;
+                ALTER DEFAULT PRIVILEGES FOR ROLE persistor_app REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+                ALTER DEFAULT PRIVILEGES FOR ROLE persistor_app GRANT SELECT, UPDATE ON TABLES TO persistor_clerk;
+                """);
+        BackupResult result = Persistor.backup(source.selectOnlyDataSource()).allSchemas().ownershipAndPrivileges()
+                .to(directory.resolve("defaults.sql"));
+        TestDatabase target = source.server().createDatabase();
+        try {
+            Psql.run(target, result.file());
+            List<String> expected = acls(source);
+            assertThat(expected).filteredOn(line -> line.startsWith("default persistor_app - ")).hasSize(2);
+            assertThat(acls(target)).isEqualTo(expected);
+        } finally {
+            target.drop();
+        }
+        Path withoutPrivileges = Persistor.backup(source.selectOnlyDataSource()).allSchemas()
+                .to(directory.resolve("without.sql")).file();
+        assertThat(Files.readString(withoutPrivileges)).doesNotContain("DEFAULT PRIVILEGES");
     }
 
     @Test

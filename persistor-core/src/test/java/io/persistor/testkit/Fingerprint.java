@@ -274,6 +274,26 @@ public final class Fingerprint {
             WHERE n.nspname = ANY (?)
             """,
             """
+            SELECT 'conversion ' || quote_ident(n.nspname) || '.' || quote_ident(v.conname) || ' '
+                   || pg_encoding_to_char(v.conforencoding) || ' ' || pg_encoding_to_char(v.contoencoding) || ' '
+                   || v.conproc::regproc::text || ' default ' || v.condefault
+                   || coalesce(' comment ' || obj_description(v.oid, 'pg_conversion'), '')
+            FROM pg_conversion v JOIN pg_namespace n ON n.oid = v.connamespace WHERE n.nspname = ANY (?)
+            """,
+            """
+            SELECT 'text search parser ' || quote_ident(n.nspname) || '.' || quote_ident(p.prsname)
+                   || ' ' || p.prsstart::regproc::text || ' ' || p.prstoken::regproc::text || ' ' || p.prsend::regproc::text
+                   || ' ' || p.prsheadline::regproc::text || ' ' || p.prslextype::regproc::text
+                   || coalesce(' comment ' || obj_description(p.oid, 'pg_ts_parser'), '')
+            FROM pg_ts_parser p JOIN pg_namespace n ON n.oid = p.prsnamespace WHERE n.nspname = ANY (?)
+            """,
+            """
+            SELECT 'text search template ' || quote_ident(n.nspname) || '.' || quote_ident(t.tmplname)
+                   || ' ' || t.tmplinit::regproc::text || ' ' || t.tmpllexize::regproc::text
+                   || coalesce(' comment ' || obj_description(t.oid, 'pg_ts_template'), '')
+            FROM pg_ts_template t JOIN pg_namespace n ON n.oid = t.tmplnamespace WHERE n.nspname = ANY (?)
+            """,
+            """
             SELECT 'text search dictionary ' || d.oid::regdictionary::text || ' template '
                    || t.tmplnamespace::regnamespace::text || '.' || t.tmplname || ' ' || coalesce(d.dictinitoption, '')
                    || coalesce(' comment ' || obj_description(d.oid, 'pg_ts_dict'), '')

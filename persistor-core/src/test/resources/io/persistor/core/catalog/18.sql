@@ -24,3 +24,11 @@ CREATE TABLE app.scaled_1 PARTITION OF app.scaled (g GENERATED ALWAYS AS (a * 3)
 CREATE TABLE app.scaled_2 PARTITION OF app.scaled FOR VALUES IN (2);
 INSERT INTO app.scaled VALUES (1), (2);
 
+-- Inheritance children naming the NOT NULL constraints they inherit, and children of two parents
+CREATE TABLE app.nn_parent (a int NOT NULL, b int);
+CREATE TABLE app.nn_child (CONSTRAINT nn_child_a NOT NULL a) INHERITS (app.nn_parent);
+CREATE TABLE app.nn_lax (a int);
+CREATE TABLE app.nn_strict (a int CONSTRAINT nn_strict_a NOT NULL);
+CREATE TABLE app.nn_both () INHERITS (app.nn_lax, app.nn_strict);
+INSERT INTO app.nn_child VALUES (1, 2);
+INSERT INTO app.nn_both VALUES (3);

@@ -85,7 +85,8 @@ record BackupSelection(Catalog catalog, List<String> notes) {
                 catalog.configurations(), catalog.enumTypes(), catalog.domainTypes(),
                 catalog.compositeTypes(), catalog.rangeTypes(), catalog.baseTypes(), sequences, tables, keptViews, routines,
                 catalog.operators(), catalog.casts(), catalog.definitions().stream()
-                        .filter(d -> plan.allSchemas() || !d.databaseWide()).toList(), privileges,
+                        .filter(d -> plan.allSchemas() || !d.databaseWide())
+                        .filter(d -> plan.privileges() || !d.kind().equals("default privileges")).toList(), privileges,
                 catalog.dependencies(), catalog.skipped()), notes);
     }
 

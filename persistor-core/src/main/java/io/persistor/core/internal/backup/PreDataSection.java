@@ -96,6 +96,8 @@ final class PreDataSection {
                 out.statement(statement);
             }
         }
+        Set<DefinedObject.Stage> written = EnumSet.noneOf(DefinedObject.Stage.class);
+        definitions(DefinedObject.Stage.FIRST, written);
         for (Collation collation : catalog.collations()) {
             out.statement(TypeDdl.createCollation(collation));
             comment("COLLATION", collation.name(), collation.comment());
@@ -116,7 +118,6 @@ final class PreDataSection {
         }
         Set<ColumnReference> deferred = order.deferredDefaults();
         List<Object> sorted = order.sorted();
-        Set<DefinedObject.Stage> written = EnumSet.noneOf(DefinedObject.Stage.class);
         for (Object object : sorted) {
             if (object instanceof Routine || object instanceof Table) {
                 definitions(DefinedObject.Stage.BEFORE_ROUTINES, written);
@@ -151,7 +152,8 @@ final class PreDataSection {
     }
 
     /**
-     * The objects kept by their definitions for a stage (transforms before the routines; access methods, operator
+     * The objects kept by their definitions for a stage (text search parsers and templates first; transforms before
+     * the routines; access methods, operator
      * families and classes, foreign-data wrappers, servers and foreign tables before the tables; foreign partitions
      * after them), unless already written.
      */

@@ -79,6 +79,10 @@ final class RestoreNeeds {
                 String users = switch (object.kind()) {
                     case "access method" -> accessMethods.contains(object.name()) ? "the tables using it" : null;
                     case "transform" -> transformsUsed ? "the routines declared with it" : null;
+                    case "text search template" -> catalog.dictionaries().stream()
+                            .anyMatch(d -> d.template().equals(object.name())) ? "the dictionaries using it" : null;
+                    case "text search parser" -> catalog.configurations().stream()
+                            .anyMatch(c -> c.parser().equals(object.name())) ? "the configurations using it" : null;
                     default -> null;
                 };
                 String reason = object.kind().equals("foreign table")

@@ -1,9 +1,11 @@
--- Objects kept as the statements that recreate them, each with its comment: the database's access methods; the
--- transforms (those the requested schemas' types or routines need, the others with the whole database); the
--- operator families and classes of the requested schemas (families first, then classes, then the members families
--- have outside any class); the requested schemas' foreign tables (with their columns' options, checks and comments;
--- a foreign partition or child once the tables exist); and the database's foreign-data wrappers, servers, user mappings (with the options the
--- role may see), publications and event triggers. Extension members aside (the extension brings them).
+-- Objects kept as the statements that recreate them, each with its comment: the requested schemas' conversions and
+-- text search parsers and templates (their functions built in); the database's access methods; the transforms (those the
+-- requested schemas' types or routines need, the others with the whole database); the operator families and classes
+-- of the requested schemas (families first, then classes, then the members families have outside any class); the
+-- requested schemas' foreign tables (with their columns' options, checks and comments; a foreign partition or child
+-- once the tables exist); the database's foreign-data wrappers, servers, user mappings (with the options the role
+-- may see), publications and event triggers; default privileges (a role's own with the whole database, a requested
+-- schema's with it). Extension members aside (the extension brings them).
 -- PostgreSQL 13-18; publications' column lists, row filters and schemas exist from 15
 -- ({{publication_table_extras}}, {{publication_schemas}}).
 -- $1: schema names (text[]).
@@ -19,6 +21,9 @@ members AS (
     UNION ALL SELECT 'pg_catalog.pg_am'::pg_catalog.regclass, a.oid FROM pg_catalog.pg_am a
     UNION ALL SELECT 'pg_catalog.pg_transform'::pg_catalog.regclass, t.oid FROM pg_catalog.pg_transform t
     UNION ALL SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, c.oid FROM pg_catalog.pg_class c WHERE c.relkind = 'f'
+    UNION ALL SELECT 'pg_catalog.pg_conversion'::pg_catalog.regclass, v.oid FROM pg_catalog.pg_conversion v
+    UNION ALL SELECT 'pg_catalog.pg_ts_parser'::pg_catalog.regclass, p.oid FROM pg_catalog.pg_ts_parser p
+    UNION ALL SELECT 'pg_catalog.pg_ts_template'::pg_catalog.regclass, t.oid FROM pg_catalog.pg_ts_template t
 ),
 -- Options as OPTIONS (...) takes them, or '' when there are none.
 options AS (
@@ -75,6 +80,79 @@ objects AS (
     LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_am'::pg_catalog.regclass AND c.objoid = a.oid
     WHERE a.oid >= 16384
       AND a.oid NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_am'::pg_catalog.regclass)
+    UNION ALL
+    SELECT -3, 'conversion', q.name,
+           ARRAY['CREATE ' || CASE WHEN v.condefault THEN 'DEFAULT ' ELSE '' END || 'CONVERSION ' || q.name
+                 || ' FOR ' || pg_catalog.quote_literal(pg_catalog.pg_encoding_to_char(v.conforencoding))
+                 || ' TO ' || pg_catalog.quote_literal(pg_catalog.pg_encoding_to_char(v.contoencoding))
+                 || ' FROM ' || v.conproc::pg_catalog.regproc::text]
+           || CASE WHEN c.text IS NOT NULL THEN ARRAY['COMMENT ON CONVERSION ' || q.name || ' IS ' || c.text]
+                   ELSE '{}'::text[] END,
+           false, 'FIRST', false
+    FROM pg_catalog.pg_conversion v JOIN pg_catalog.pg_namespace n ON n.oid = v.connamespace
+    CROSS JOIN LATERAL (SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(v.conname) AS name) q
+    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_conversion'::pg_catalog.regclass AND c.objoid = v.oid
+    WHERE v.connamespace IN (SELECT oid FROM requested)
+      AND v.oid NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_conversion'::pg_catalog.regclass)
+    UNION ALL
+    SELECT -2, 'text search parser', q.name,
+           ARRAY['CREATE TEXT SEARCH PARSER ' || q.name || ' (START = ' || p.prsstart::pg_catalog.regproc::text
+                 || ', GETTOKEN = ' || p.prstoken::pg_catalog.regproc::text
+                 || ', END = ' || p.prsend::pg_catalog.regproc::text
+                 || ', LEXTYPES = ' || p.prslextype::pg_catalog.regproc::text
+                 || coalesce(', HEADLINE = ' || NULLIF(p.prsheadline, 0)::pg_catalog.regproc::text, '') || ')']
+           || CASE WHEN c.text IS NOT NULL THEN ARRAY['COMMENT ON TEXT SEARCH PARSER ' || q.name || ' IS ' || c.text]
+                   ELSE '{}'::text[] END,
+           true, 'FIRST', false
+    FROM pg_catalog.pg_ts_parser p JOIN pg_catalog.pg_namespace n ON n.oid = p.prsnamespace
+    CROSS JOIN LATERAL (SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.prsname) AS name) q
+    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_ts_parser'::pg_catalog.regclass AND c.objoid = p.oid
+    WHERE p.prsnamespace IN (SELECT oid FROM requested)
+      AND p.oid NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_ts_parser'::pg_catalog.regclass)
+    UNION ALL
+    SELECT -1, 'text search template', q.name,
+           ARRAY['CREATE TEXT SEARCH TEMPLATE ' || q.name || ' ('
+                 || coalesce('INIT = ' || NULLIF(t.tmplinit, 0)::pg_catalog.regproc::text || ', ', '')
+                 || 'LEXIZE = ' || t.tmpllexize::pg_catalog.regproc::text || ')']
+           || CASE WHEN c.text IS NOT NULL THEN ARRAY['COMMENT ON TEXT SEARCH TEMPLATE ' || q.name || ' IS ' || c.text]
+                   ELSE '{}'::text[] END,
+           true, 'FIRST', false
+    FROM pg_catalog.pg_ts_template t JOIN pg_catalog.pg_namespace n ON n.oid = t.tmplnamespace
+    CROSS JOIN LATERAL (SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.tmplname) AS name) q
+    LEFT JOIN comments c ON c.classoid = 'pg_catalog.pg_ts_template'::pg_catalog.regclass AND c.objoid = t.oid
+    WHERE t.tmplnamespace IN (SELECT oid FROM requested)
+      AND t.oid NOT IN (SELECT oid FROM extension_members WHERE classid = 'pg_catalog.pg_ts_template'::pg_catalog.regclass)
+    UNION ALL
+    -- Default privileges: a schema's add to the role's; the role's own (no schema) replace the built-in defaults,
+    -- so those are revoked first. Kept with owners and privileges only.
+    SELECT 11, 'default privileges', q.name,
+           CASE WHEN a.defaclnamespace = 0
+                THEN ARRAY['ALTER DEFAULT PRIVILEGES FOR ROLE ' || pg_catalog.quote_ident(r.rolname) || ' REVOKE ALL ON '
+                           || q.objects || ' FROM PUBLIC',
+                           'ALTER DEFAULT PRIVILEGES FOR ROLE ' || pg_catalog.quote_ident(r.rolname) || ' REVOKE ALL ON '
+                           || q.objects || ' FROM ' || pg_catalog.quote_ident(r.rolname)]
+                ELSE '{}'::text[] END
+           || coalesce((SELECT pg_catalog.array_agg('ALTER DEFAULT PRIVILEGES FOR ROLE ' || pg_catalog.quote_ident(r.rolname)
+                                                    || coalesce(' IN SCHEMA ' || pg_catalog.quote_ident(n.nspname), '')
+                                                    || ' GRANT ' || x.privilege_type || ' ON ' || q.objects || ' TO '
+                                                    || CASE WHEN x.grantee = 0 THEN 'PUBLIC'
+                                                            ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(x.grantee)) END
+                                                    || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END
+                                                    ORDER BY x.ordinality)
+                        FROM pg_catalog.aclexplode(a.defaclacl) WITH ORDINALITY x), '{}'),
+           false, 'LAST', a.defaclnamespace = 0
+    FROM pg_catalog.pg_default_acl a
+    JOIN pg_catalog.pg_roles r ON r.oid = a.defaclrole
+    LEFT JOIN pg_catalog.pg_namespace n ON n.oid = a.defaclnamespace
+    CROSS JOIN LATERAL (SELECT CASE a.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES'
+                                    WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS'
+                                    WHEN 'L' THEN 'LARGE OBJECTS' END AS objects,
+                               'FOR ROLE ' || pg_catalog.quote_ident(r.rolname)
+                               || coalesce(' IN SCHEMA ' || pg_catalog.quote_ident(n.nspname), '') || ' ON '
+                               || CASE a.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES'
+                                       WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' WHEN 'n' THEN 'SCHEMAS'
+                                       WHEN 'L' THEN 'LARGE OBJECTS' END AS name) q
+    WHERE a.defaclnamespace = 0 OR a.defaclnamespace IN (SELECT oid FROM requested)
     UNION ALL
     SELECT 10, 'foreign table', q.name,
            ARRAY['CREATE FOREIGN TABLE ' || q.name

@@ -1,6 +1,6 @@
--- Objects that a backup does not recreate, with the reason: conversions of the requested schemas, and casts
--- involving their functions but none of their types (extension members aside: the extension brings them); and the
--- objects of the requested schemas that need objects of other, unrequested schemas.
+-- Objects that a backup does not recreate, with the reason: casts involving the requested schemas' functions but
+-- none of their types (extension members aside: the extension brings them); and the objects of the requested
+-- schemas that need objects of other, unrequested schemas.
 -- PostgreSQL 13-18. $1: schema names (text[]).
 WITH requested AS (
     SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)
@@ -26,16 +26,8 @@ homes AS (
            CASE WHEN r.rulename = '_RETURN' THEN r.ev_class END
     FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
 )
-SELECT 'conversion ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(v.conname)
-       || ': conversions are not backed up' AS reason
-FROM pg_catalog.pg_conversion v
-JOIN pg_catalog.pg_namespace n ON n.oid = v.connamespace
-WHERE n.oid IN (SELECT oid FROM requested)
-  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_conversion'::pg_catalog.regclass
-                  AND x.objid = v.oid AND x.deptype = 'e')
-UNION ALL
 SELECT 'cast (' || pg_catalog.format_type(k.castsource, NULL) || ' AS ' || pg_catalog.format_type(k.casttarget, NULL)
-       || '): neither of its types is in this backup, and only their owner may create it'
+       || '): neither of its types is in this backup, and only their owner may create it' AS reason
 FROM pg_catalog.pg_cast k
 WHERE k.oid >= 16384
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t
