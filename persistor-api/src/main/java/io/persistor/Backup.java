@@ -42,6 +42,7 @@ public final class Backup {
     private boolean overwrite;
     private boolean dataOnly;
     private LargeObjects largeObjects = LargeObjects.ALL;
+    private boolean reproducible;
 
     Backup(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -244,6 +245,17 @@ public final class Backup {
     }
 
     /**
+     * Leaves the time out of the header, so that two backups of the same state are the same bytes: fixture files
+     * kept in version control then change only where the data or the schema did.
+     *
+     * @return this builder
+     */
+    public Backup reproducible() {
+        this.reproducible = true;
+        return this;
+    }
+
+    /**
      * Lets {@link #to(Path)} replace a file that exists; without this an existing file is refused before anything
      * is read.
      *
@@ -330,6 +342,6 @@ public final class Backup {
         return new BackupPlan(dataSource, List.copyOf(new LinkedHashSet<>(schemas)), allSchemas, tables, excludedTables,
                 rowsPerInsert, replicaSessionRole, rowSecurity, privileges, format, parallelism, gzip || gzipByName,
                 progress == null ? new ProgressListener() { } : progress, typeRenderers, schemaOnly, dataOnly,
-                schemaOnly ? LargeObjects.NONE : largeObjects);
+                schemaOnly ? LargeObjects.NONE : largeObjects, reproducible);
     }
 }

@@ -27,13 +27,15 @@ import javax.sql.DataSource;
  * @param schemaOnly         whether to write only the definitions (no rows, sequence values or refreshes)
  * @param dataOnly           whether to write only the rows, sequence values and large objects
  * @param largeObjects       which large objects to keep; {@link LargeObjects#NONE} with {@code schemaOnly}
+ * @param reproducible       whether the header leaves out the time, so that two backups of the same state are the
+ *                           same bytes
  */
 public record BackupPlan(DataSource dataSource, List<String> schemas, boolean allSchemas, List<String> tables,
                          List<String> excludedTables,
                          int rowsPerInsert, boolean replicaSessionRole, boolean rowSecurity, boolean privileges,
                          Format format, int parallelism, boolean gzip, ProgressListener progress,
                          List<TypeRenderer> typeRenderers, boolean schemaOnly, boolean dataOnly,
-                         LargeObjects largeObjects) {
+                         LargeObjects largeObjects, boolean reproducible) {
 
     /** Copies the lists so the plan cannot change after validation. */
     public BackupPlan {

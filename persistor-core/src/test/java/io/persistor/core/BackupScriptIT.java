@@ -78,6 +78,17 @@ class BackupScriptIT {
     }
 
     @Test
+    void reproducibleBackupsOfAnUnchangedDatabaseAreTheSameBytes(TestDatabase source) throws Exception {
+        source.execute(SqlScripts.load(getClass(), "foundation-schema.sql"));
+        DataSource reader = source.selectOnlyDataSource();
+        Path first = Persistor.backup(reader).reproducible().to(directory.resolve("first.sql")).file();
+        Thread.sleep(1100); // into another second, which a timestamp would show
+        Path second = Persistor.backup(reader).reproducible().to(directory.resolve("second.sql")).file();
+
+        assertThat(Files.readString(first)).doesNotContain("-- Taken: ").isEqualTo(Files.readString(second));
+    }
+
+    @Test
     void leavesOnlyThePublishedFileInTheDirectory(TestDatabase source) throws Exception {
         source.execute("CREATE TABLE public.t (id int)");
         Persistor.backup(source.selectOnlyDataSource()).to(directory.resolve("only.sql"));

@@ -169,6 +169,27 @@ class RestoreIT {
     }
 
     @Test
+    void readsUtf8AndSqlAsciiScriptsAndRefusesOtherEncodingsBeforeChangingAnything(TestDatabase target)
+            throws Exception {
+        Path ascii = Files.writeString(directory.resolve("ascii.sql"), "SET client_encoding = 'SQL_ASCII';\n"
+                + "CREATE TABLE public.plain (v text);\nINSERT INTO public.plain VALUES ('caf\u00e9');\n");
+        Persistor.restore(target.superuserDataSource()).allowMissingClosingMarker().from(ascii);
+        assertThat(target.fingerprint("public").lines()).anyMatch(line -> line.startsWith("rows public.plain 1 "));
+
+        Path latin = Files.writeString(directory.resolve("latin.sql"), "CREATE TABLE public.other (v text);\n"
+                + "SET client_encoding TO 'LATIN1';\nINSERT INTO public.other VALUES ('x');\n");
+        TestDatabase empty = target.server().createDatabase();
+        try {
+            assertThatThrownBy(() -> Persistor.restore(empty.superuserDataSource()).allowMissingClosingMarker()
+                    .from(latin)).hasMessageContaining("latin.sql, line 2: the script is in encoding LATIN1")
+                    .hasMessageContaining("iconv -f LATIN1 -t UTF-8");
+            assertThat(empty.fingerprint("public").lines()).noneMatch(line -> line.contains("public.other"));
+        } finally {
+            empty.drop();
+        }
+    }
+
+    @Test
     void runsAPgDumpPlainFileWhenAllowedToDoWithoutTheMarker() throws Exception {
         PostgresServer server = PostgresServers.major(15);
         TestDatabase source = server.createDatabase();

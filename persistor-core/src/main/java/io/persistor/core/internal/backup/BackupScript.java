@@ -116,7 +116,9 @@ final class BackupScript {
         out.comment("");
         out.comment("Persistor backup");
         out.comment("Source: PostgreSQL " + catalog.serverVersion() + ", database " + catalog.database());
-        out.comment("Taken: " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        if (!plan.reproducible()) {
+            out.comment("Taken: " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        }
         out.comment("Persistor: " + Persistor.version());
         out.comment("Options: schemas " + (plan.allSchemas() ? "all" : plan.schemas())
                 + ", tables " + (plan.tables().isEmpty() ? "all" : plan.tables())

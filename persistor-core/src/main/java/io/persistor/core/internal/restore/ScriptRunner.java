@@ -10,7 +10,10 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -24,6 +27,8 @@ final class ScriptRunner {
     /** psql meta-commands that only guard psql itself and can be passed over. */
     private static final Set<String> HARMLESS_META_COMMANDS = Set.of("\\restrict", "\\unrestrict");
     private static final int STATEMENT_EXCERPT = 300;
+    private static final Pattern CLIENT_ENCODING =
+            Pattern.compile("(?is)^SET\\s+(?:SESSION\\s+)?client_encoding\\s*(?:=|TO)\\s*'?([A-Za-z0-9_-]+)'?\\s*$");
 
     private final Connection connection;
     private final String source;
@@ -62,11 +67,33 @@ final class ScriptRunner {
                 }
                 continue;
             }
+            if (item instanceof ParsedScript.Statement statement && setsClientEncoding(statement)) {
+                continue;
+            }
             execute(script, item);
             statements++;
             progress.restored(statements, script.charsRead());
         }
         endCopy();
+    }
+
+    /**
+     * Whether a statement sets the client encoding, which the connection keeps at UTF-8 (pgjdbc closes a connection
+     * whose encoding changes): UTF-8 and SQL_ASCII scripts are read as UTF-8 and the statement is passed over; a
+     * script in another encoding is refused, since its text would be read wrong.
+     */
+    private boolean setsClientEncoding(ParsedScript.Statement statement) {
+        Matcher matcher = CLIENT_ENCODING.matcher(statement.sql());
+        if (!matcher.matches()) {
+            return false;
+        }
+        String encoding = matcher.group(1).toUpperCase(Locale.ROOT).replaceAll("[-_]", "");
+        if (!encoding.equals("UTF8") && !encoding.equals("UNICODE") && !encoding.equals("SQLASCII")) {
+            throw new PersistorException(source + ", line " + statement.line() + ": the script is in encoding "
+                    + matcher.group(1) + ", and a restore reads UTF-8 only. Convert it first (iconv -f "
+                    + matcher.group(1) + " -t UTF-8), or take it with pg_dump --encoding=UTF8.");
+        }
+        return true;
     }
 
     /**
