@@ -80,8 +80,9 @@ class PersistorExtensionIT {
     }
 
     @Test
-    void nestedClassesUseTheNearestDeclaration() {
+    void nestedClassesUseTheNearestDeclarationAndSubclassesInheritIt() {
         run(Outer.class).testEvents().assertStatistics(stats -> stats.succeeded(2));
+        run(InheritsTheDeclaration.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
     @Test
@@ -222,6 +223,10 @@ class PersistorExtensionIT {
             given(database);
             assertThat(count(database, "public.customer")).isEqualTo(3);
         }
+    }
+
+    /** Declares nothing itself: the seed and initializer come with its superclass's annotation. */
+    static class InheritsTheDeclaration extends WithInitializer {
     }
 
     /** An initializer, as users run Flyway or plain JDBC. */
