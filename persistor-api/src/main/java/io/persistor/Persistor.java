@@ -1,10 +1,12 @@
 package io.persistor;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Where every Persistor operation starts: {@link #backup(DataSource)} and {@link #restore(DataSource)}.
+ * Where every Persistor operation starts: {@link #backup(DataSource)}, {@link #restore(DataSource)} and
+ * {@link #verify(Path)}.
  *
  * <pre>{@code
  * BackupResult result = Persistor.backup(dataSource)
@@ -44,6 +46,19 @@ public final class Persistor {
      */
     public static Restore restore(DataSource dataSource) {
         return new Restore(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
+     * Checks a backup file offline, plain or gzip-compressed: that it is complete, that its SHA-256 is the one its
+     * manifest gives (so not a byte changed since it was written), and that each table holds the rows the manifest
+     * counts. Nothing connects to a database.
+     *
+     * @param file the backup
+     * @return what was found; {@link BackupVerification#intact()} when nothing is wrong
+     * @throws PersistorException when the file cannot be read at all
+     */
+    public static BackupVerification verify(Path file) {
+        return Providers.provider().verify(Objects.requireNonNull(file, "file"));
     }
 
     /**

@@ -61,6 +61,11 @@ class ProvidersTest {
         }
 
         @Override
+        public BackupVerification verify(Path file) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public SchemaComparison compare(DiffPlan plan) {
             throw new UnsupportedOperationException();
         }

@@ -1,6 +1,7 @@
 package io.persistor.spi;
 
 import io.persistor.BackupResult;
+import io.persistor.BackupVerification;
 import io.persistor.RestoreResult;
 import io.persistor.SchemaComparison;
 import java.io.InputStream;
@@ -50,6 +51,15 @@ public interface PersistorProvider {
      * @throws io.persistor.PersistorException when the script is refused or a statement fails
      */
     RestoreResult restore(RestorePlan plan, InputStream stream);
+
+    /**
+     * Checks a backup file offline against its manifest.
+     *
+     * @param file the backup, plain or gzip-compressed
+     * @return what was found
+     * @throws io.persistor.PersistorException when the file cannot be read
+     */
+    BackupVerification verify(Path file);
 
     /**
      * Compares two schemas (reading the databases when the plan gives data sources) and writes the migration.

@@ -1,12 +1,14 @@
 package io.persistor.core;
 
 import io.persistor.BackupResult;
+import io.persistor.BackupVerification;
 import io.persistor.RestoreResult;
 import io.persistor.SchemaComparison;
 import io.persistor.core.internal.backup.BackupJob;
 import io.persistor.core.internal.backup.CatalogSnapshot;
 import io.persistor.core.internal.diff.SchemaComparer;
 import io.persistor.core.internal.restore.RestoreJob;
+import io.persistor.core.internal.restore.ScriptVerifier;
 import io.persistor.core.internal.sink.AtomicFileSink;
 import io.persistor.core.internal.sink.StreamSink;
 import io.persistor.model.Catalog;
@@ -44,6 +46,11 @@ public final class PostgresProvider implements PersistorProvider {
     @Override
     public RestoreResult restore(RestorePlan plan, InputStream stream) {
         return new RestoreJob(plan).run(stream);
+    }
+
+    @Override
+    public BackupVerification verify(Path file) {
+        return ScriptVerifier.verify(file);
     }
 
     @Override

@@ -64,11 +64,12 @@ class BackupScriptIT {
         assertThat(script.lines()).noneMatch(line -> line.startsWith("\\")).noneMatch(line -> line.startsWith("COPY "));
         assertThat(script.lines().filter(line -> line.startsWith("INSERT INTO") || line.startsWith("CREATE ")))
                 .isNotEmpty();
-        assertThat(script).endsWith(";\n\n-- Persistor backup complete\n");
+        assertThat(script).containsPattern(";\n\n-- Manifest: \\d+ tables, \\d+ rows\n")
+                .containsPattern("\n-- SHA-256 of the script above: [0-9a-f]{64}\n-- Persistor backup complete\n$");
     }
 
     @Test
-    void twoBackupsOfAnUnchangedDatabaseDifferOnlyInTheirTimestamp(TestDatabase source) throws Exception {
+    void twoBackupsOfAnUnchangedDatabaseDifferOnlyInTheirTimestampAndDigest(TestDatabase source) throws Exception {
         source.execute(SqlScripts.load(getClass(), "foundation-schema.sql"));
         DataSource reader = source.selectOnlyDataSource();
         Path first = Persistor.backup(reader).to(directory.resolve("first.sql")).file();
@@ -101,6 +102,7 @@ class BackupScriptIT {
 
     private static List<String> withoutTimestamp(Path file) throws Exception {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                .filter(line -> !line.startsWith("-- Taken: ")).collect(Collectors.toList());
+                .filter(line -> !line.startsWith("-- Taken: ") && !line.startsWith("-- SHA-256 of the script above: "))
+                .collect(Collectors.toList());
     }
 }

@@ -5,7 +5,7 @@ public final class ExitCode {
 
     /** The command did what was asked. */
     public static final int OK = 0;
-    /** {@code compare} found differences. */
+    /** {@code compare} found differences, or {@code verify} found a file not intact. */
     public static final int DIFFERENCES = 1;
     /** The command line was wrong. */
     public static final int USAGE = 2;

@@ -54,6 +54,21 @@ class RestoreCommandIT {
         assertThat(err.toString()).contains("closing marker").doesNotContain("\tat ");
     }
 
+    @Test
+    void verifiesABackupOfflineAndNamesWhatIsWrong(TestDatabase source) throws Exception {
+        source.execute("CREATE TABLE public.t (id int PRIMARY KEY, v text)", "INSERT INTO public.t VALUES (1, 'a'), (2, 'b')");
+        Path file = directory.resolve("t.sql");
+        assertThat(run("backup", "-d", source.name(), "-u", source.server().superuser(),
+                "-p", String.valueOf(source.server().port()), "--format", "copy", "-f", file.toString())).isZero();
+
+        assertThat(run("verify", file.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("t.sql: intact, 1 tables, 2 rows");
+
+        Path changed = Files.writeString(directory.resolve("changed.sql"), Files.readString(file).replace("2\tb", "2\tc"));
+        assertThat(run("verify", changed.toString())).isEqualTo(ExitCode.DIFFERENCES);
+        assertThat(err.toString()).contains("changed.sql: 1 problem\n").contains("changed or corrupted");
+    }
+
     private int run(String... args) {
         return PersistorCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }

@@ -80,7 +80,7 @@ public final class BackupJob {
                 LargeObjectSection largeObjects = LargeObjectSection.prepare(connection, plan.largeObjects(), notes);
                 List<RestoreNeed> needs = plan.dataOnly() ? List.of()
                         : RestoreNeeds.of(connection, selection.catalog());
-                ScriptWriter writer = new ScriptWriter(handoff);
+                ScriptWriter writer = ScriptWriter.digesting(handoff);
                 BackupScript script = new BackupScript(selection.catalog(), notes, needs, plan, largeObjects, writer);
                 needs.forEach(need -> notes.add(need.note()));
                 script.write(session, server.tableSizes(schemas), server.sliceable());

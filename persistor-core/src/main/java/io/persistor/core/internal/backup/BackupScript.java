@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the script in pg_dump's order of sections: a header, then pre-data ({@link PreDataSection}), the rows and
- * large objects ({@link LargeObjectSection}), and post-data ({@link PostDataSection}), so rows load before keys and triggers exist and a non-superuser owner
- * can restore the file. Ends with {@link ScriptLayout#CLOSING_MARKER}.
+ * large objects ({@link LargeObjectSection}), and post-data ({@link PostDataSection}), so rows load before keys and
+ * triggers exist and a non-superuser owner can restore the file. Ends with the manifest (each table's row count
+ * and the script's SHA-256) and {@link ScriptLayout#CLOSING_MARKER}.
  */
 final class BackupScript {
 
@@ -43,6 +44,7 @@ final class BackupScript {
     private final LargeObjectSection largeObjects;
     private final ScriptWriter out;
     private int tables;
+    private Map<String, Long> rowsByTable = Map.of();
     private long rows;
 
     BackupScript(Catalog catalog, List<String> notes, List<RestoreNeed> needs, BackupPlan plan,
@@ -83,7 +85,9 @@ final class BackupScript {
                 tablesInOrder = referencedFirst(tablesInOrder);
                 triggers(tablesInOrder, SecurityDdl::disable);
             }
-            rows = new DataSection(plan, data, out, session, sizes, sliceable).write(tablesInOrder);
+            DataSection dataSection = new DataSection(plan, data, out, session, sizes, sliceable);
+            rows = dataSection.write(tablesInOrder);
+            rowsByTable = dataSection.rowsByTable();
             if (plan.dataOnly()) {
                 triggers(tablesInOrder, SecurityDdl::reenable);
             }
@@ -101,6 +105,7 @@ final class BackupScript {
         if (plan.replicaSessionRole()) {
             out.statement("RESET session_replication_role");
         }
+        out.manifest(rowsByTable);
         out.closingMarker();
     }
 

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,7 @@ final class DataSection {
     private final SnapshotSession session;
     private final Map<String, ServerInfo.TableSize> sizes;
     private final boolean sliceable;
+    private final Map<String, Long> rowsByTable = new LinkedHashMap<>();
     private long tableRows;
     private long tableBytes;
 
@@ -54,6 +56,11 @@ final class DataSection {
         this.session = session;
         this.sizes = sizes;
         this.sliceable = sliceable;
+    }
+
+    /** @return each table's row count, in the order the tables were written */
+    Map<String, Long> rowsByTable() {
+        return rowsByTable;
     }
 
     /** Writes the rows of these tables (partitioned tables hold none); returns the number of rows. */
@@ -148,6 +155,7 @@ final class DataSection {
         tableRows += written.rows();
         tableBytes += written.bytes();
         if (part.last()) {
+            rowsByTable.put(part.table().name().toString(), tableRows);
             plan.progress().tableFinished(part.table().name().toString(), tableRows, tableBytes);
         }
     }

@@ -2,10 +2,13 @@ package io.persistor.core.internal.restore;
 
 import io.persistor.PersistorException;
 import io.persistor.RestoreResult;
+import io.persistor.core.internal.script.DigestCheckingInputStream;
 import io.persistor.spi.RestorePlan;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one restore: refuses a truncated script before anything runs, checks (or cleans) the target, then runs the
- * script, by default in one transaction that is rolled back on any failure.
+ * script, by default in one transaction that is rolled back on any failure, and refuses to commit a script whose
+ * digest is not the one its manifest gives.
  */
 public final class RestoreJob {
 
@@ -84,7 +88,8 @@ public final class RestoreJob {
         try (Connection connection = plan.dataSource().getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(!plan.singleTransaction());
-            try (Reader reader = script.open()) {
+            DigestCheckingInputStream bytes = script.openChecked();
+            try (Reader reader = new InputStreamReader(bytes, StandardCharsets.UTF_8)) {
                 RoleCheck.check(connection, script.needs(), plan.onError(), source);
                 TargetCheck.prepare(connection, script.schemas(), plan.cleanFirst(), script.hasLargeObjects(), source);
                 ScriptRunner runner = new ScriptRunner(connection, source, plan.onError(), plan.singleTransaction(),
@@ -92,6 +97,7 @@ public final class RestoreJob {
                 try (ParsedScript parsed = new ParsedScript(reader)) {
                     runner.run(parsed);
                 }
+                checkDigest(bytes, source);
                 if (plan.singleTransaction()) {
                     connection.commit();
                 }
@@ -110,6 +116,16 @@ public final class RestoreJob {
         } catch (IOException e) {
             throw new PersistorException("Restore of " + source + " failed reading it: " + e.getMessage(), null, e);
         }
+    }
+
+    /** Refuses, before the commit, a script whose bytes are not those its manifest's digest was taken of. */
+    private void checkDigest(DigestCheckingInputStream bytes, String source) {
+        bytes.outcome().filter(outcome -> !outcome.intact()).ifPresent(outcome -> {
+            throw new PersistorException("Refusing " + source + ": its SHA-256 is " + outcome.actual()
+                    + ", but its manifest says " + outcome.expected() + ", so it was changed or corrupted after it "
+                    + "was written. " + (plan.singleTransaction() ? "Nothing was committed."
+                    : "The statements already run were committed one by one."));
+        });
     }
 
     private void rollback(Connection connection, Exception cause) {

@@ -1,5 +1,6 @@
 package io.persistor.core.internal.restore;
 
+import io.persistor.core.internal.script.DigestCheckingInputStream;
 import io.persistor.core.internal.script.RestoreNeed;
 import io.persistor.core.internal.script.ScriptLayout;
 import java.io.BufferedInputStream;
@@ -41,8 +42,20 @@ final class ScriptFile {
     }
 
     Reader open() throws IOException {
+        return new InputStreamReader(bytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The script's bytes, uncompressed, digested on their way so that the digest line at its end can be checked
+     * once they are all read.
+     */
+    DigestCheckingInputStream openChecked() throws IOException {
+        return new DigestCheckingInputStream(bytes());
+    }
+
+    private InputStream bytes() throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        return new InputStreamReader(gzip ? new GZIPInputStream(in, 1 << 16) : in, StandardCharsets.UTF_8);
+        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     /** Whether the script's last line is Persistor's closing marker, i.e. the file was not cut short. */

@@ -8,6 +8,18 @@ public final class ScriptLayout {
     /** The start of the header line that says how many large objects the script creates. */
     public static final String LARGE_OBJECTS = "Large objects: ";
 
+    /** The first line of the manifest at the end of a script, before the counts of each table's rows. */
+    public static final String MANIFEST = "-- Manifest: ";
+
+    /** The start of a manifest line that gives a table's row count: the table, a colon and the count follow. */
+    public static final String MANIFEST_ROWS = "-- Rows of ";
+
+    /**
+     * The start of the line after the manifest that gives, in hex, the SHA-256 of every byte of the script before
+     * that line (uncompressed and unencrypted).
+     */
+    public static final String DIGEST = "-- SHA-256 of the script above: ";
+
     /**
      * The last line of a complete script. A file without it was cut short and must not be restored.
      */

@@ -3,6 +3,10 @@ package io.persistor.core.internal.script;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Writes the backup script: comments, statements each ending with {@code ;} at the end of a line, and the raw
@@ -11,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 public final class ScriptWriter {
 
     private final CountingOutputStream out;
+    private final MessageDigest digest;
 
     /**
      * Wraps a stream, which the caller keeps and closes.
@@ -18,7 +23,46 @@ public final class ScriptWriter {
      * @param out where the script goes; should be buffered
      */
     public ScriptWriter(OutputStream out) {
-        this.out = new CountingOutputStream(out);
+        this(out, null);
+    }
+
+    private ScriptWriter(OutputStream out, MessageDigest digest) {
+        this.out = new CountingOutputStream(out, digest);
+        this.digest = digest;
+    }
+
+    /**
+     * A writer that digests what it writes, for the {@link #manifest} that ends a whole script.
+     *
+     * @param out where the script goes; should be buffered
+     * @return the writer
+     */
+    public static ScriptWriter digesting(OutputStream out) {
+        try {
+            return new ScriptWriter(out, MessageDigest.getInstance("SHA-256"));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM lacks SHA-256", e);
+        }
+    }
+
+    /**
+     * Writes the manifest: the tables and rows, each table's row count, then the SHA-256 of every byte written
+     * before that last line.
+     *
+     * @param rows each table's row count, in the order of the data section
+     * @throws IOException when writing fails
+     * @throws IllegalStateException when this writer does not digest
+     */
+    public void manifest(Map<String, Long> rows) throws IOException {
+        if (digest == null) {
+            throw new IllegalStateException("Only a digesting writer writes a manifest");
+        }
+        long total = rows.values().stream().mapToLong(Long::longValue).sum();
+        write(ScriptLayout.MANIFEST + rows.size() + " tables, " + total + " rows\n");
+        for (Map.Entry<String, Long> table : rows.entrySet()) {
+            write(ScriptLayout.MANIFEST_ROWS + table.getKey() + ": " + table.getValue() + "\n");
+        }
+        write(ScriptLayout.DIGEST + HexFormat.of().formatHex(digest.digest()) + "\n");
     }
 
     /**

@@ -1,0 +1,106 @@
+package io.persistor.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.persistor.BackupResult;
+import io.persistor.BackupVerification;
+import io.persistor.Format;
+import io.persistor.Persistor;
+import io.persistor.testkit.FreshDatabase;
+import io.persistor.testkit.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every backup ends with a manifest (each table's rows, the script's SHA-256) that {@code Persistor.verify} checks
+ * offline, naming what is wrong, and that {@code Persistor.restore} checks before it commits.
+ */
+@ExtendWith(FreshDatabase.class)
+class BackupVerificationIT {
+
+    private static final String SEED = """
+            CREATE TABLE public.customer (id int PRIMARY KEY, name text);
+            CREATE TABLE public.orders (id int PRIMARY KEY, customer int REFERENCES public.customer, note text);
+            INSERT INTO public.customer SELECT g, 'customer ' || g FROM generate_series(1, 40) g;
+            INSERT INTO public.orders SELECT g, 1 + g % 40, E'line one\\nline two' FROM generate_series(1, 300) g;
+            CREATE TABLE public.empty (id int);
+            """;
+
+    @TempDir
+    Path directory;
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Format.class)
+    void anIntactBackupVerifiesWithEachTablesRows(Format format, TestDatabase source) throws Exception {
+        source.execute(SEED);
+        for (String name : List.of("plain.sql", "packed.sql.gz")) {
+            BackupResult backup = Persistor.backup(source.selectOnlyDataSource()).format(format)
+                    .to(directory.resolve(format + "-" + name));
+            BackupVerification verification = Persistor.verify(backup.file());
+
+            assertThat(verification.problems()).isEmpty();
+            assertThat(verification.intact()).isTrue();
+            assertThat(verification.rows()).containsEntry("public.customer", 40L).containsEntry("public.orders", 300L)
+                    .containsEntry("public.empty", 0L);
+        }
+        String script = Files.readString(directory.resolve(format + "-plain.sql"));
+        assertThat(script).contains("\n-- Manifest: 3 tables, 340 rows\n-- Rows of public.customer: 40\n")
+                .containsPattern("\n-- SHA-256 of the script above: [0-9a-f]{64}\n-- Persistor backup complete\n$");
+    }
+
+    @Test
+    void namesACutFileAFlippedByteAndATablesMissingRows(TestDatabase source) throws Exception {
+        source.execute(SEED);
+        Path file = Persistor.backup(source.selectOnlyDataSource()).format(Format.COPY).to(directory.resolve("b.sql"))
+                .file();
+        byte[] bytes = Files.readAllBytes(file);
+
+        Path cut = Files.write(directory.resolve("cut.sql"), Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        assertThat(Persistor.verify(cut).problems()).anyMatch(p -> p.contains("closing marker"))
+                .anyMatch(p -> p.contains("no manifest"));
+
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        Path flipped = Files.writeString(directory.resolve("flipped.sql"),
+                text.replace("customer 17\n", "customer 18\n"));
+        assertThat(Persistor.verify(flipped).problems()).singleElement().asString()
+                .contains("but its manifest says").contains("changed or corrupted after it was written");
+
+        String withoutCustomers = Arrays.stream(text.split("\n", -1))
+                .filter(line -> !line.matches("\\d+\tcustomer \\d+")).collect(Collectors.joining("\n"));
+        BackupVerification removed = Persistor.verify(Files.writeString(directory.resolve("removed.sql"),
+                withoutCustomers));
+        assertThat(removed.problems()).contains("Table public.customer holds 0 rows, but the manifest counts 40.")
+                .anyMatch(p -> p.contains("changed or corrupted"));
+    }
+
+    @Test
+    void aRestoreRefusesATamperedFileAndCommitsNothing(TestDatabase source) throws Exception {
+        source.execute(SEED);
+        Path file = Persistor.backup(source.selectOnlyDataSource()).format(Format.INSERTS)
+                .to(directory.resolve("b.sql")).file();
+        Path tampered = Files.writeString(directory.resolve("tampered.sql"),
+                Files.readString(file).replace("'customer 17'", "'customer 71'"));
+        TestDatabase target = source.server().createOwnedDatabase();
+        try {
+            assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).from(tampered))
+                    .hasMessageContaining("tampered.sql: its SHA-256 is")
+                    .hasMessageContaining("changed or corrupted after it was written. Nothing was committed.");
+            assertThat(target.fingerprint("public").lines()).noneMatch(line -> line.startsWith("relation"));
+
+            Persistor.restore(target.ownerDataSource()).from(file);
+            assertThat(target.fingerprint("public").lines()).anyMatch(line -> line.startsWith("rows public.orders 300 "));
+        } finally {
+            target.drop();
+        }
+    }
+}
