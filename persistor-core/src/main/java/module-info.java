@@ -3,6 +3,7 @@ module io.persistor.core {
     requires io.persistor.api;
     requires org.postgresql.jdbc;
     requires org.slf4j;
+    requires com.github.luben.zstd_jni;
 
     exports io.persistor.core;
 

@@ -35,7 +35,8 @@ public final class Backup {
     private boolean privileges;
     private Format format = Format.INSERTS;
     private int parallelism = 1;
-    private boolean gzip;
+    private Compression compression = Compression.NONE;
+    private int compressionLevel;
     private ProgressListener progress;
     private final List<TypeRenderer> typeRenderers = new ArrayList<>();
     private boolean schemaOnly;
@@ -217,7 +218,39 @@ public final class Backup {
      * @return this builder
      */
     public Backup gzip() {
-        this.gzip = true;
+        return compression(Compression.GZIP);
+    }
+
+    /**
+     * Compresses the script with Zstandard. A file whose name ends in {@code .zst} is compressed without this call.
+     *
+     * @return this builder
+     */
+    public Backup zstd() {
+        return compression(Compression.ZSTD);
+    }
+
+    /**
+     * How the script is compressed; without this call, as its file name says ({@code .gz}, {@code .zst}) or not
+     * at all.
+     *
+     * @param compression the compression
+     * @return this builder
+     */
+    public Backup compression(Compression compression) {
+        this.compression = compression;
+        return this;
+    }
+
+    /**
+     * The compression level: 1 to 9 for gzip (1 unless set: the fastest, as backups are large), 1 to 22 for
+     * Zstandard (3 unless set, its own default).
+     *
+     * @param level the level
+     * @return this builder
+     */
+    public Backup compressionLevel(int level) {
+        this.compressionLevel = level;
         return this;
     }
 
@@ -277,7 +310,7 @@ public final class Backup {
      */
     public BackupResult to(Path file) {
         Objects.requireNonNull(file, "file");
-        BackupPlan plan = plan(file.getFileName().toString().endsWith(".gz"));
+        BackupPlan plan = plan(file.getFileName().toString());
         PersistorProvider provider = Providers.provider();
         return provider.backup(plan, provider.fileSink(file, overwrite));
     }
@@ -292,7 +325,7 @@ public final class Backup {
      */
     public BackupResult to(OutputStream stream) {
         Objects.requireNonNull(stream, "stream");
-        BackupPlan plan = plan(false);
+        BackupPlan plan = plan("");
         PersistorProvider provider = Providers.provider();
         return provider.backup(plan, provider.streamSink(stream));
     }
@@ -306,11 +339,11 @@ public final class Backup {
      */
     public BackupResult to(OutputSink sink) {
         Objects.requireNonNull(sink, "sink");
-        BackupPlan plan = plan(false);
+        BackupPlan plan = plan("");
         return Providers.provider().backup(plan, sink);
     }
 
-    private BackupPlan plan(boolean gzipByName) {
+    private BackupPlan plan(String fileName) {
         List<String> problems = new ArrayList<>();
         if (!allSchemas && (schemas.isEmpty() || schemas.stream().anyMatch(s -> s == null || s.isEmpty()))) {
             problems.add("schema must be a non-empty name, but got " + schemas);
@@ -336,11 +369,24 @@ public final class Backup {
         if (largeObjects == null) {
             problems.add("largeObjects must be ALL, READABLE or NONE, but was null");
         }
+        if (compression == null) {
+            problems.add("compression must be NONE, GZIP or ZSTD, but was null");
+        }
+        Compression chosen = compression != Compression.NONE ? compression
+                : fileName.endsWith(".gz") ? Compression.GZIP
+                : fileName.endsWith(".zst") ? Compression.ZSTD : Compression.NONE;
+        int maxLevel = chosen == Compression.ZSTD ? 22 : 9;
+        if (compressionLevel != 0 && chosen == Compression.NONE) {
+            problems.add("compressionLevel needs a compression, but the script is not compressed");
+        } else if (compressionLevel != 0 && (compressionLevel < 1 || compressionLevel > maxLevel)) {
+            problems.add("compressionLevel must be 1 to " + maxLevel + " for " + chosen + ", but was "
+                    + compressionLevel);
+        }
         if (!problems.isEmpty()) {
             throw new PersistorException("Invalid backup options: " + String.join("; ", problems));
         }
         return new BackupPlan(dataSource, List.copyOf(new LinkedHashSet<>(schemas)), allSchemas, tables, excludedTables,
-                rowsPerInsert, replicaSessionRole, rowSecurity, privileges, format, parallelism, gzip || gzipByName,
+                rowsPerInsert, replicaSessionRole, rowSecurity, privileges, format, parallelism, chosen, compressionLevel,
                 progress == null ? new ProgressListener() { } : progress, typeRenderers, schemaOnly, dataOnly,
                 schemaOnly ? LargeObjects.NONE : largeObjects, reproducible);
     }

@@ -33,4 +33,14 @@ class BackupOptionsTest {
                 .hasMessageContaining("rowsPerInsert must be at least 1, but was 0")
                 .hasMessageContaining("parallelism must be at least 1, but was 0");
     }
+
+    @Test
+    void checksTheCompressionLevelAgainstTheCompressionTheNameOrCallChooses() {
+        assertThatThrownBy(() -> Persistor.backup(UNUSED).compressionLevel(12).to(Path.of("x.sql.gz")))
+                .hasMessageContaining("compressionLevel must be 1 to 9 for GZIP, but was 12");
+        assertThatThrownBy(() -> Persistor.backup(UNUSED).zstd().compressionLevel(23).to(Path.of("x.sql")))
+                .hasMessageContaining("compressionLevel must be 1 to 22 for ZSTD, but was 23");
+        assertThatThrownBy(() -> Persistor.backup(UNUSED).compressionLevel(3).to(Path.of("x.sql")))
+                .hasMessageContaining("compressionLevel needs a compression");
+    }
 }

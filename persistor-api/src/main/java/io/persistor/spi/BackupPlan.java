@@ -1,5 +1,6 @@
 package io.persistor.spi;
 
+import io.persistor.Compression;
 import io.persistor.Format;
 import io.persistor.LargeObjects;
 import io.persistor.ProgressListener;
@@ -21,7 +22,8 @@ import javax.sql.DataSource;
  * @param privileges         whether the script sets owners and access privileges as the source has them
  * @param format             how rows are written
  * @param parallelism        how many connections read tables at once, at least 1
- * @param gzip               whether the script is gzip-compressed
+ * @param compression        how the script is compressed
+ * @param compressionLevel   the compression's level, or 0 for Persistor's default
  * @param progress           told as tables start and finish; never {@code null}
  * @param typeRenderers      renderers given to the builder, tried before those found with {@code ServiceLoader}
  * @param schemaOnly         whether to write only the definitions (no rows, sequence values or refreshes)
@@ -33,7 +35,8 @@ import javax.sql.DataSource;
 public record BackupPlan(DataSource dataSource, List<String> schemas, boolean allSchemas, List<String> tables,
                          List<String> excludedTables,
                          int rowsPerInsert, boolean replicaSessionRole, boolean rowSecurity, boolean privileges,
-                         Format format, int parallelism, boolean gzip, ProgressListener progress,
+                         Format format, int parallelism, Compression compression, int compressionLevel,
+                         ProgressListener progress,
                          List<TypeRenderer> typeRenderers, boolean schemaOnly, boolean dataOnly,
                          LargeObjects largeObjects, boolean reproducible) {
 

@@ -7,6 +7,7 @@ import io.persistor.BackupResult;
 import io.persistor.BackupVerification;
 import io.persistor.Format;
 import io.persistor.Persistor;
+import io.persistor.testkit.Fingerprint;
 import io.persistor.testkit.FreshDatabase;
 import io.persistor.testkit.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every backup ends with a manifest (each table's rows, the script's SHA-256) that {@code Persistor.verify} checks
- * offline, naming what is wrong, and that {@code Persistor.restore} checks before it commits.
+ * offline, naming what is wrong, and that {@code Persistor.restore} checks before it commits; plain, gzip or
+ * Zstandard.
  */
 @ExtendWith(FreshDatabase.class)
 class BackupVerificationIT {
@@ -56,6 +58,32 @@ class BackupVerificationIT {
         String script = Files.readString(directory.resolve(format + "-plain.sql"));
         assertThat(script).contains("\n-- Manifest: 3 tables, 340 rows\n-- Rows of public.customer: 40\n")
                 .containsPattern("\n-- SHA-256 of the script above: [0-9a-f]{64}\n-- Persistor backup complete\n$");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Format.class)
+    void aZstandardBackupIsSmallerThanPlainAndRestoresAndVerifies(Format format, TestDatabase source) throws Exception {
+        source.execute(SEED);
+        Path plain = Persistor.backup(source.selectOnlyDataSource()).format(format)
+                .to(directory.resolve(format + ".sql")).file();
+        Path packed = Persistor.backup(source.selectOnlyDataSource()).format(format)
+                .to(directory.resolve(format + ".sql.zst")).file();
+        Path strong = Persistor.backup(source.selectOnlyDataSource()).format(format).zstd().compressionLevel(19)
+                .to(directory.resolve(format + "-19.backup")).file();
+
+        byte[] magic = Arrays.copyOf(Files.readAllBytes(packed), 4);
+        assertThat(magic).containsExactly(0x28, 0xb5, 0x2f, 0xfd);
+        assertThat(Files.size(packed)).isLessThan(Files.size(plain) / 3);
+        assertThat(Files.size(strong)).isLessThanOrEqualTo(Files.size(packed));
+        assertThat(Persistor.verify(packed).problems()).isEmpty();
+        assertThat(Persistor.verify(strong).rows()).containsEntry("public.orders", 300L);
+        TestDatabase target = source.server().createOwnedDatabase();
+        try {
+            Persistor.restore(target.ownerDataSource()).from(strong);
+            Fingerprint.assertSame(source.fingerprint("public"), target.fingerprint("public"));
+        } finally {
+            target.drop();
+        }
     }
 
     @Test

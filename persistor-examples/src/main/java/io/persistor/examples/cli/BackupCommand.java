@@ -92,16 +92,26 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--gzip", description = "Compress the file with gzip (also implied by a -f name ending in .gz).")
     boolean gzip;
 
+    @Option(names = "--zstd", description = "Compress the file with Zstandard (also implied by a -f name ending in .zst).")
+    boolean zstd;
+
+    @Option(names = "--compression-level", paramLabel = "N",
+            description = "The compression level: 1-9 for gzip (default 1), 1-22 for Zstandard (default 3).")
+    int compressionLevel;
+
     @Option(names = "--no-progress", description = "Print no progress on stderr (none is printed unless a terminal is attached).")
     boolean noProgress;
 
     @Override
     public Integer call() {
         connection.requireComplete(spec.commandLine());
+        if (gzip && zstd) {
+            throw new ParameterException(spec.commandLine(), "--gzip and --zstd exclude each other");
+        }
         Format chosen = choice(Format.class, format, "--format", "inserts or copy");
         LargeObjects keptObjects = choice(LargeObjects.class, largeObjects, "--large-objects", "all, readable or none");
         Path target = file != null ? file : outputDirectory.resolve(
-                connection.database + "-" + LocalDateTime.now().format(STAMP) + (gzip ? ".sql.gz" : ".sql"));
+                connection.database + "-" + LocalDateTime.now().format(STAMP) + (zstd ? ".sql.zst" : gzip ? ".sql.gz" : ".sql"));
         // The backup's own session plus one per parallel reader.
         try (HikariDataSource pool = new HikariDataSource(connection.pool("persistor-backup", jobs))) {
             Backup backup = Persistor.backup(pool).schemas(schemas.toArray(String[]::new))
@@ -121,6 +131,12 @@ final class BackupCommand implements Callable<Integer> {
             }
             if (gzip) {
                 backup.gzip();
+            }
+            if (zstd) {
+                backup.zstd();
+            }
+            if (compressionLevel != 0) {
+                backup.compressionLevel(compressionLevel);
             }
             if (enableRowSecurity) {
                 backup.enableRowSecurity();

@@ -1,5 +1,7 @@
 package io.persistor.core.internal.backup;
 
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdOutputStream;
 import io.persistor.BackupResult;
 import io.persistor.PersistorException;
 import io.persistor.core.internal.catalog.CatalogReaders;
@@ -11,6 +13,7 @@ import io.persistor.model.Catalog;
 import io.persistor.spi.BackupPlan;
 import io.persistor.spi.CatalogReader;
 import io.persistor.spi.OutputSink;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -85,10 +88,14 @@ public final class BackupJob {
                 needs.forEach(need -> notes.add(need.note()));
                 script.write(session, server.tableSizes(schemas), server.sliceable());
                 handoff.close();
-                if (encoded instanceof GZIPOutputStream) {
-                    ((GZIPOutputStream) encoded).finish();
+                if (encoded instanceof GZIPOutputStream gzip) {
+                    gzip.finish();
+                    gzip.flush();
+                } else if (encoded instanceof ZstdOutputStream zstd) {
+                    zstd.close(); // ends the frame and flushes; the stream under it stays open for the sink
+                } else {
+                    encoded.flush();
                 }
-                encoded.flush();
                 sink.commit();
                 committed = true;
                 Duration duration = Duration.ofNanos(System.nanoTime() - started);
@@ -111,13 +118,25 @@ public final class BackupJob {
     }
 
     private OutputStream compressed(OutputStream out) throws IOException {
-        if (!plan.gzip()) {
-            return out;
-        }
-        return new GZIPOutputStream(out, BUFFER) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
+        int level = plan.compressionLevel();
+        return switch (plan.compression()) {
+            case NONE -> out;
+            case GZIP -> new GZIPOutputStream(out, BUFFER) {
+                {
+                    def.setLevel(level == 0 ? Deflater.BEST_SPEED : level);
+                }
+            };
+            case ZSTD -> new ZstdOutputStream(new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    out.write(bytes, offset, length);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            }, level == 0 ? Zstd.defaultCompressionLevel() : level);
         };
     }
 

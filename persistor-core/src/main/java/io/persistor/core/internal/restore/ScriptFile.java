@@ -1,5 +1,7 @@
 package io.persistor.core.internal.restore;
 
+import com.github.luben.zstd.ZstdInputStream;
+import io.persistor.Compression;
 import io.persistor.core.internal.script.DigestCheckingInputStream;
 import io.persistor.core.internal.script.RestoreNeed;
 import io.persistor.core.internal.script.ScriptLayout;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +25,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
-/** A script on disk, plain or gzip-compressed: its reader, its closing marker, and the schemas it creates objects in. */
+/**
+ * A script on disk, plain or compressed (gzip or Zstandard, told by their first bytes): its reader, its closing
+ * marker, and the schemas it creates objects in.
+ */
 final class ScriptFile {
 
     private static final Pattern CREATE = Pattern.compile("(?is)^CREATE\\s+(?:OR\\s+REPLACE\\s+)?"
@@ -31,14 +37,21 @@ final class ScriptFile {
     private static final Pattern CREATE_SCHEMA = Pattern.compile(
             "(?is)^CREATE\\s+SCHEMA\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)");
 
+    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
+    private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd};
+
     private final Path path;
-    private final boolean gzip;
+    private final Compression compression;
 
     ScriptFile(Path path) throws IOException {
         this.path = path;
+        byte[] start = new byte[4];
+        int read;
         try (InputStream in = Files.newInputStream(path)) {
-            this.gzip = in.read() == 0x1f && in.read() == 0x8b;
+            read = in.readNBytes(start, 0, start.length);
         }
+        this.compression = startsWith(start, read, GZIP_MAGIC) ? Compression.GZIP
+                : startsWith(start, read, ZSTD_MAGIC) ? Compression.ZSTD : Compression.NONE;
     }
 
     Reader open() throws IOException {
@@ -55,7 +68,15 @@ final class ScriptFile {
 
     private InputStream bytes() throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+        return switch (compression) {
+            case NONE -> in;
+            case GZIP -> new GZIPInputStream(in, 1 << 16);
+            case ZSTD -> new BufferedInputStream(new ZstdInputStream(in), 1 << 16);
+        };
+    }
+
+    private static boolean startsWith(byte[] start, int length, byte[] magic) {
+        return length >= magic.length && Arrays.equals(start, 0, magic.length, magic, 0, magic.length);
     }
 
     /** Whether the script's last line is Persistor's closing marker, i.e. the file was not cut short. */
@@ -115,7 +136,7 @@ final class ScriptFile {
     }
 
     private String lastLine() throws IOException {
-        if (gzip) {
+        if (compression != Compression.NONE) {
             String last = null;
             try (BufferedReader lines = new BufferedReader(open())) {
                 String line;
