@@ -4,6 +4,8 @@ module io.persistor.core {
     requires org.postgresql.jdbc;
     requires org.slf4j;
     requires com.github.luben.zstd_jni;
+    requires org.bouncycastle.pg;
+    requires org.bouncycastle.provider;
 
     exports io.persistor.core;
 

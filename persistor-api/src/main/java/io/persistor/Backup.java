@@ -44,6 +44,7 @@ public final class Backup {
     private boolean dataOnly;
     private LargeObjects largeObjects = LargeObjects.ALL;
     private boolean reproducible;
+    private Encryption encryption;
 
     Backup(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -278,6 +279,17 @@ public final class Backup {
     }
 
     /**
+     * Encrypts the file (after compressing it), streaming: no unencrypted byte is written anywhere.
+     *
+     * @param encryption a passphrase or recipients' public keys
+     * @return this builder
+     */
+    public Backup encrypt(Encryption encryption) {
+        this.encryption = Objects.requireNonNull(encryption, "encryption");
+        return this;
+    }
+
+    /**
      * Leaves the time out of the header, so that two backups of the same state are the same bytes: fixture files
      * kept in version control then change only where the data or the schema did.
      *
@@ -388,6 +400,6 @@ public final class Backup {
         return new BackupPlan(dataSource, List.copyOf(new LinkedHashSet<>(schemas)), allSchemas, tables, excludedTables,
                 rowsPerInsert, replicaSessionRole, rowSecurity, privileges, format, parallelism, chosen, compressionLevel,
                 progress == null ? new ProgressListener() { } : progress, typeRenderers, schemaOnly, dataOnly,
-                schemaOnly ? LargeObjects.NONE : largeObjects, reproducible);
+                schemaOnly ? LargeObjects.NONE : largeObjects, reproducible, encryption);
     }
 }

@@ -58,7 +58,21 @@ public final class Persistor {
      * @throws PersistorException when the file cannot be read at all
      */
     public static BackupVerification verify(Path file) {
-        return Providers.provider().verify(Objects.requireNonNull(file, "file"));
+        return Providers.provider().verify(Objects.requireNonNull(file, "file"), null);
+    }
+
+    /**
+     * Checks an encrypted backup file offline, as {@link #verify(Path)} checks others; a wrong passphrase or key is
+     * one of the problems it names.
+     *
+     * @param file       the backup
+     * @param decryption the passphrase, or the secret key
+     * @return what was found
+     * @throws PersistorException when the file cannot be read at all
+     */
+    public static BackupVerification verify(Path file, Decryption decryption) {
+        return Providers.provider().verify(Objects.requireNonNull(file, "file"),
+                Objects.requireNonNull(decryption, "decryption"));
     }
 
     /**

@@ -19,6 +19,7 @@ public final class Restore {
     private boolean cleanFirst;
     private boolean requireClosingMarker = true;
     private ProgressListener progress;
+    private Decryption decryption;
 
     Restore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -70,6 +71,17 @@ public final class Restore {
     }
 
     /**
+     * Decrypts an encrypted file; a wrong passphrase or key is refused before anything runs.
+     *
+     * @param decryption the passphrase, or the secret key
+     * @return this builder
+     */
+    public Restore decrypt(Decryption decryption) {
+        this.decryption = Objects.requireNonNull(decryption, "decryption");
+        return this;
+    }
+
+    /**
      * Tells a listener how far the restore has come (see {@link ProgressListener#restored(long, long)}).
      *
      * @param listener the listener
@@ -81,7 +93,7 @@ public final class Restore {
     }
 
     /**
-     * Restores a script file, plain or gzip-compressed (recognised by its content).
+     * Restores a script file, plain, compressed (gzip or Zstandard) or encrypted, each recognised by its content.
      *
      * @param file the script
      * @return what was done
@@ -111,6 +123,6 @@ public final class Restore {
             throw new PersistorException("Invalid restore options: onError must be STOP or CONTINUE, but was null");
         }
         return new RestorePlan(dataSource, singleTransaction, onError, cleanFirst, requireClosingMarker,
-                progress == null ? new ProgressListener() { } : progress);
+                progress == null ? new ProgressListener() { } : progress, decryption);
     }
 }

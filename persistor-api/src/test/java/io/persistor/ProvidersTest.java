@@ -61,7 +61,7 @@ class ProvidersTest {
         }
 
         @Override
-        public BackupVerification verify(Path file) {
+        public BackupVerification verify(Path file, Decryption decryption) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,6 +1,7 @@
 package io.persistor.spi;
 
 import io.persistor.Compression;
+import io.persistor.Encryption;
 import io.persistor.Format;
 import io.persistor.LargeObjects;
 import io.persistor.ProgressListener;
@@ -31,6 +32,7 @@ import javax.sql.DataSource;
  * @param largeObjects       which large objects to keep; {@link LargeObjects#NONE} with {@code schemaOnly}
  * @param reproducible       whether the header leaves out the time, so that two backups of the same state are the
  *                           same bytes
+ * @param encryption         how the file is encrypted, or {@code null}
  */
 public record BackupPlan(DataSource dataSource, List<String> schemas, boolean allSchemas, List<String> tables,
                          List<String> excludedTables,
@@ -38,7 +40,7 @@ public record BackupPlan(DataSource dataSource, List<String> schemas, boolean al
                          Format format, int parallelism, Compression compression, int compressionLevel,
                          ProgressListener progress,
                          List<TypeRenderer> typeRenderers, boolean schemaOnly, boolean dataOnly,
-                         LargeObjects largeObjects, boolean reproducible) {
+                         LargeObjects largeObjects, boolean reproducible, Encryption encryption) {
 
     /** Copies the lists so the plan cannot change after validation. */
     public BackupPlan {

@@ -2,6 +2,7 @@ package io.persistor.spi;
 
 import io.persistor.BackupResult;
 import io.persistor.BackupVerification;
+import io.persistor.Decryption;
 import io.persistor.RestoreResult;
 import io.persistor.SchemaComparison;
 import java.io.InputStream;
@@ -55,11 +56,12 @@ public interface PersistorProvider {
     /**
      * Checks a backup file offline against its manifest.
      *
-     * @param file the backup, plain or gzip-compressed
+     * @param file       the backup, plain, compressed or encrypted
+     * @param decryption what decrypts it, or {@code null}
      * @return what was found
      * @throws io.persistor.PersistorException when the file cannot be read
      */
-    BackupVerification verify(Path file);
+    BackupVerification verify(Path file, Decryption decryption);
 
     /**
      * Compares two schemas (reading the databases when the plan gives data sources) and writes the migration.

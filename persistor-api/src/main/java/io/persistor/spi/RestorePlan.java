@@ -1,5 +1,6 @@
 package io.persistor.spi;
 
+import io.persistor.Decryption;
 import io.persistor.OnError;
 import io.persistor.ProgressListener;
 import javax.sql.DataSource;
@@ -13,7 +14,8 @@ import javax.sql.DataSource;
  * @param cleanFirst          whether to drop the objects of the script's schemas that are in the way
  * @param requireClosingMarker whether a script without Persistor's closing marker is refused as truncated
  * @param progress            told as the restore advances; never {@code null}
+ * @param decryption          what decrypts an encrypted script, or {@code null}
  */
 public record RestorePlan(DataSource dataSource, boolean singleTransaction, OnError onError, boolean cleanFirst,
-                          boolean requireClosingMarker, ProgressListener progress) {
+                          boolean requireClosingMarker, ProgressListener progress, Decryption decryption) {
 }

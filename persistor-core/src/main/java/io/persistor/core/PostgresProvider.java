@@ -2,6 +2,7 @@ package io.persistor.core;
 
 import io.persistor.BackupResult;
 import io.persistor.BackupVerification;
+import io.persistor.Decryption;
 import io.persistor.RestoreResult;
 import io.persistor.SchemaComparison;
 import io.persistor.core.internal.backup.BackupJob;
@@ -49,8 +50,8 @@ public final class PostgresProvider implements PersistorProvider {
     }
 
     @Override
-    public BackupVerification verify(Path file) {
-        return ScriptVerifier.verify(file);
+    public BackupVerification verify(Path file, Decryption decryption) {
+        return ScriptVerifier.verify(file, decryption);
     }
 
     @Override

@@ -36,6 +36,10 @@ class BackupVerificationIT {
             INSERT INTO public.customer SELECT g, 'customer ' || g FROM generate_series(1, 40) g;
             INSERT INTO public.orders SELECT g, 1 + g % 40, E'line one\\nline two' FROM generate_series(1, 300) g;
             CREATE TABLE public.empty (id int);
+            CREATE TABLE public."two\\
+            lines" (id int);
+            INSERT INTO public."two\\
+            lines" VALUES (1), (2);
             """;
 
     @TempDir
@@ -53,10 +57,11 @@ class BackupVerificationIT {
             assertThat(verification.problems()).isEmpty();
             assertThat(verification.intact()).isTrue();
             assertThat(verification.rows()).containsEntry("public.customer", 40L).containsEntry("public.orders", 300L)
-                    .containsEntry("public.empty", 0L);
+                    .containsEntry("public.empty", 0L).containsEntry("public.two\\\nlines", 2L);
         }
         String script = Files.readString(directory.resolve(format + "-plain.sql"));
-        assertThat(script).contains("\n-- Manifest: 3 tables, 340 rows\n-- Rows of public.customer: 40\n")
+        assertThat(script).contains("\n-- Manifest: 4 tables, 342 rows\n-- Rows of public.customer: 40\n")
+                .contains("\n-- Rows of public.two\\\\\\nlines: 2\n")
                 .containsPattern("\n-- SHA-256 of the script above: [0-9a-f]{64}\n-- Persistor backup complete\n$");
     }
 

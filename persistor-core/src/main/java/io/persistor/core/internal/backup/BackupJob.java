@@ -5,6 +5,7 @@ import com.github.luben.zstd.ZstdOutputStream;
 import io.persistor.BackupResult;
 import io.persistor.PersistorException;
 import io.persistor.core.internal.catalog.CatalogReaders;
+import io.persistor.core.internal.crypto.OpenPgpEncryption;
 import io.persistor.core.internal.script.CountingOutputStream;
 import io.persistor.core.internal.script.RestoreNeed;
 import io.persistor.core.internal.script.ScriptWriter;
@@ -61,7 +62,9 @@ public final class BackupJob {
         HandoffOutputStream handoff = null;
         try {
             CountingOutputStream written = new CountingOutputStream(sink.open());
-            OutputStream encoded = compressed(written);
+            OutputStream encrypted = plan.encryption() == null ? written
+                    : OpenPgpEncryption.encrypting(written, plan.encryption(), describeSink());
+            OutputStream encoded = compressed(encrypted);
             handoff = new HandoffOutputStream(encoded);
             try (SnapshotSession session = SnapshotSession.open(plan.dataSource(), plan.rowSecurity())) {
                 Connection connection = session.connection();
@@ -96,6 +99,10 @@ public final class BackupJob {
                 } else {
                     encoded.flush();
                 }
+                if (encrypted != written) {
+                    encrypted.close(); // ends the message; the sink's stream stays open
+                }
+                written.flush();
                 sink.commit();
                 committed = true;
                 Duration duration = Duration.ofNanos(System.nanoTime() - started);

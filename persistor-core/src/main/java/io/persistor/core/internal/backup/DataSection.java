@@ -1,5 +1,6 @@
 package io.persistor.core.internal.backup;
 
+import io.persistor.core.internal.crypto.SpoolCipher;
 import io.persistor.core.internal.data.TableData;
 import io.persistor.core.internal.script.ScriptWriter;
 import io.persistor.model.Table;
@@ -100,7 +101,10 @@ final class DataSection {
             }
             long[] estimates = parts.stream().mapToLong(this::estimatedBytes).toArray();
             long memory = Math.min(MEMORY_PER_READER * readers, Runtime.getRuntime().maxMemory() / 8);
-            return new ParallelReads(estimates, AHEAD_LIMIT, memory, writer, published, out.raw()).run(sessions);
+            // An encrypted backup's rows never reach the disk unencrypted, not even read ahead.
+            SpoolCipher cipher = plan.encryption() == null ? null : SpoolCipher.withRandomKey();
+            return new ParallelReads(estimates, AHEAD_LIMIT, memory, writer, published, out.raw(), cipher)
+                    .run(sessions);
         } finally {
             SQLException failure = null;
             for (SnapshotSession joined : sessions.subList(1, sessions.size())) {

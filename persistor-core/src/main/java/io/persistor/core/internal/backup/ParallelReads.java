@@ -1,5 +1,6 @@
 package io.persistor.core.internal.backup;
 
+import io.persistor.core.internal.crypto.SpoolCipher;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +76,8 @@ final class ParallelReads {
     private long claimedAhead;
     private Throwable failure;
 
+    private final SpoolCipher cipher;
+
     /**
      * @param sizes     each part's estimated size in bytes
      * @param limit     how many estimated bytes may be claimed after the head: bounds what waits for its turn
@@ -83,9 +86,11 @@ final class ParallelReads {
      * @param writer    what writes a part
      * @param published told when each part is in the script
      * @param script    where the parts go, in order
+     * @param cipher    seals the temporary files (an encrypted backup's), or {@code null}
      */
     ParallelReads(long[] sizes, long limit, long memory, PartWriter writer, Published published,
-                  OutputStream script) {
+                  OutputStream script, SpoolCipher cipher) {
+        this.cipher = cipher;
         this.parts = sizes.length;
         this.sizes = sizes.clone();
         this.limit = limit;
@@ -259,6 +264,7 @@ final class ParallelReads {
         private int used;
         private long holding;
         private Path file;
+        private byte[] iv;
         private OutputStream spool;
         private boolean direct;
         private boolean done;
@@ -286,7 +292,9 @@ final class ParallelReads {
             } else {
                 if (spool == null) {
                     file = Files.createTempFile("persistor-", ".rows");
-                    spool = new BufferedOutputStream(Files.newOutputStream(file), SPOOL_BUFFER);
+                    OutputStream raw = Files.newOutputStream(file);
+                    iv = cipher == null ? null : cipher.newIv();
+                    spool = new BufferedOutputStream(cipher == null ? raw : cipher.sealing(raw, iv), SPOOL_BUFFER);
                 }
                 spool.write(b, off, len);
             }
@@ -346,7 +354,8 @@ final class ParallelReads {
             }
             spool.close();
             byte[] buffer = new byte[SPOOL_BUFFER];
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = cipher == null ? Files.newInputStream(file)
+                    : cipher.opening(Files.newInputStream(file), iv)) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     script.write(buffer, 0, n);
                 }

@@ -76,7 +76,7 @@ public final class RestoreJob {
         long started = System.nanoTime();
         ScriptFile script;
         try {
-            script = new ScriptFile(path);
+            script = new ScriptFile(path, source, plan.decryption());
             if (plan.requireClosingMarker() && !script.isComplete()) {
                 throw new PersistorException("Refusing to restore " + source + ": it does not end with Persistor's "
                         + "closing marker, so it was cut short or is not a Persistor backup. Nothing was run. For "

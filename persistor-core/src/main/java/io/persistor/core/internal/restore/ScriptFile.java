@@ -2,6 +2,8 @@ package io.persistor.core.internal.restore;
 
 import com.github.luben.zstd.ZstdInputStream;
 import io.persistor.Compression;
+import io.persistor.Decryption;
+import io.persistor.core.internal.crypto.OpenPgpDecryption;
 import io.persistor.core.internal.script.DigestCheckingInputStream;
 import io.persistor.core.internal.script.RestoreNeed;
 import io.persistor.core.internal.script.ScriptLayout;
@@ -26,8 +28,8 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A script on disk, plain or compressed (gzip or Zstandard, told by their first bytes): its reader, its closing
- * marker, and the schemas it creates objects in.
+ * A script on disk, plain, compressed (gzip or Zstandard) or encrypted (OpenPGP), each told by its first bytes: its
+ * reader, its closing marker, and the schemas it creates objects in.
  */
 final class ScriptFile {
 
@@ -41,14 +43,33 @@ final class ScriptFile {
     private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd};
 
     private final Path path;
+    private final String source;
+    private final Decryption decryption;
+    private final boolean encrypted;
     private final Compression compression;
 
-    ScriptFile(Path path) throws IOException {
+    /**
+     * Looks at a script: whether it is encrypted, and how its content is compressed. An encrypted script is
+     * decrypted here the first time, so that a missing or wrong passphrase or key is refused before anything runs.
+     *
+     * @param path       the file
+     * @param source     what to call it in messages
+     * @param decryption what decrypts it, or {@code null}
+     */
+    ScriptFile(Path path, String source, Decryption decryption) throws IOException {
         this.path = path;
-        byte[] start = new byte[4];
+        this.source = source;
+        this.decryption = decryption;
+        byte[] start = new byte[64];
         int read;
         try (InputStream in = Files.newInputStream(path)) {
             read = in.readNBytes(start, 0, start.length);
+        }
+        this.encrypted = OpenPgpDecryption.isEncrypted(start, read);
+        if (encrypted) {
+            try (InputStream content = content()) {
+                read = content.readNBytes(start, 0, ZSTD_MAGIC.length);
+            }
         }
         this.compression = startsWith(start, read, GZIP_MAGIC) ? Compression.GZIP
                 : startsWith(start, read, ZSTD_MAGIC) ? Compression.ZSTD : Compression.NONE;
@@ -67,12 +88,18 @@ final class ScriptFile {
     }
 
     private InputStream bytes() throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        InputStream content = content();
         return switch (compression) {
-            case NONE -> in;
-            case GZIP -> new GZIPInputStream(in, 1 << 16);
-            case ZSTD -> new BufferedInputStream(new ZstdInputStream(in), 1 << 16);
+            case NONE -> content;
+            case GZIP -> new GZIPInputStream(content, 1 << 16);
+            case ZSTD -> new BufferedInputStream(new ZstdInputStream(content), 1 << 16);
         };
+    }
+
+    /** The file's content: decrypted, still compressed. */
+    private InputStream content() throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        return encrypted ? new BufferedInputStream(OpenPgpDecryption.decrypting(in, decryption, source), 1 << 16) : in;
     }
 
     private static boolean startsWith(byte[] start, int length, byte[] magic) {
@@ -136,7 +163,7 @@ final class ScriptFile {
     }
 
     private String lastLine() throws IOException {
-        if (compression != Compression.NONE) {
+        if (encrypted || compression != Compression.NONE) {
             String last = null;
             try (BufferedReader lines = new BufferedReader(open())) {
                 String line;

@@ -1,6 +1,7 @@
 package io.persistor.core.internal.restore;
 
 import io.persistor.BackupVerification;
+import io.persistor.Decryption;
 import io.persistor.PersistorException;
 import io.persistor.core.internal.script.DigestCheckingInputStream;
 import io.persistor.core.internal.script.ScriptLayout;
@@ -33,18 +34,26 @@ public final class ScriptVerifier {
     /**
      * Verifies a file.
      *
-     * @param file the backup, plain or gzip-compressed
+     * @param file       the backup, plain, compressed or encrypted
+     * @param decryption what decrypts it, or {@code null}
      * @return what was found
      * @throws PersistorException when the file cannot be read
      */
-    public static BackupVerification verify(Path file) {
+    public static BackupVerification verify(Path file, Decryption decryption) {
         if (!Files.isRegularFile(file)) {
             throw new PersistorException("Cannot verify " + file + ": no such file");
         }
         List<String> problems = new ArrayList<>();
         Map<String, Long> rows = new LinkedHashMap<>();
+        ScriptFile script;
         try {
-            ScriptFile script = new ScriptFile(file);
+            script = new ScriptFile(file, file.toString(), decryption);
+        } catch (PersistorException e) {
+            return new BackupVerification(file, rows, List.of(e.getMessage() + "."));
+        } catch (IOException e) {
+            throw new PersistorException("Cannot read " + file + ": " + e.getMessage(), null, e);
+        }
+        try {
             Optional<DigestCheckingInputStream.Outcome> digest = Optional.empty();
             DigestCheckingInputStream bytes = script.openChecked();
             try (Reader reader = new InputStreamReader(bytes, StandardCharsets.UTF_8);
@@ -135,7 +144,8 @@ public final class ScriptVerifier {
                         rows.clear();
                     } else if (inManifest && line.startsWith(ScriptLayout.MANIFEST_ROWS)) {
                         int colon = line.lastIndexOf(": ");
-                        rows.put(line.substring(ScriptLayout.MANIFEST_ROWS.length(), colon),
+                        rows.put(ScriptLayout.tableOfManifestName(
+                                        line.substring(ScriptLayout.MANIFEST_ROWS.length(), colon)),
                                 Long.parseLong(line.substring(colon + 2).trim()));
                     } else if (!line.startsWith(ScriptLayout.DIGEST)) {
                         inManifest = false;

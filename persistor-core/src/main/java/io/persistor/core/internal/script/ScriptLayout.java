@@ -15,6 +15,37 @@ public final class ScriptLayout {
     public static final String MANIFEST_ROWS = "-- Rows of ";
 
     /**
+     * A table's name as a manifest line gives it: backslashes, line feeds and carriage returns escaped, so that
+     * the line stays one comment line whatever the name.
+     *
+     * @param table the table's {@code schema.name}
+     * @return the name on one line
+     */
+    public static String manifestName(String table) {
+        return table.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    /**
+     * The table name a manifest line gives, as it was before {@link #manifestName}.
+     *
+     * @param escaped the name as the line gives it
+     * @return the table's {@code schema.name}
+     */
+    public static String tableOfManifestName(String escaped) {
+        StringBuilder name = new StringBuilder(escaped.length());
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            if (c == '\\' && i + 1 < escaped.length()) {
+                char next = escaped.charAt(++i);
+                name.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+            } else {
+                name.append(c);
+            }
+        }
+        return name.toString();
+    }
+
+    /**
      * The start of the line after the manifest that gives, in hex, the SHA-256 of every byte of the script before
      * that line (uncompressed and unencrypted).
      */

@@ -60,7 +60,8 @@ public final class ScriptWriter {
         long total = rows.values().stream().mapToLong(Long::longValue).sum();
         write(ScriptLayout.MANIFEST + rows.size() + " tables, " + total + " rows\n");
         for (Map.Entry<String, Long> table : rows.entrySet()) {
-            write(ScriptLayout.MANIFEST_ROWS + table.getKey() + ": " + table.getValue() + "\n");
+            write(ScriptLayout.MANIFEST_ROWS + ScriptLayout.manifestName(table.getKey()) + ": " + table.getValue()
+                    + "\n");
         }
         write(ScriptLayout.DIGEST + HexFormat.of().formatHex(digest.digest()) + "\n");
     }

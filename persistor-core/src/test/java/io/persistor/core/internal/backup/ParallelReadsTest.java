@@ -3,6 +3,7 @@ package io.persistor.core.internal.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.persistor.core.internal.crypto.SpoolCipher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +32,18 @@ class ParallelReadsTest {
 
     @RepeatedTest(5)
     void writesThePartsInOrderWhateverTheTiming() throws Exception {
+        writesThePartsInOrder(null);
+    }
+
+    @RepeatedTest(3)
+    void sealsWhatItReadsAheadIntoFilesAndStillWritesThePartsInOrder() throws Exception {
+        List<String> leaks = writesThePartsInOrder(SpoolCipher.withRandomKey());
+        assertThat(leaks).isEmpty();
+    }
+
+    /** Runs forty parts of lines; returns the spool files seen holding a plain line. */
+    private List<String> writesThePartsInOrder(SpoolCipher cipher) throws Exception {
+        List<String> leaks = Collections.synchronizedList(new ArrayList<>());
         long seed = System.nanoTime();
         List<String> expected = new ArrayList<>();
         Random random = new Random(seed);
@@ -54,6 +67,13 @@ class ParallelReadsTest {
                     Thread.yield();
                 }
             }
+            if (index == PARTS - 1) {
+                for (Path file : spooledFiles()) {
+                    if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(" line ")) {
+                        leaks.add(file.toString());
+                    }
+                }
+            }
             return new ParallelReads.Written(bytes.length / 10, bytes.length);
         };
         // Memory for three blocks in all: most parts read ahead spill into temporary files; and claims wait once
@@ -62,7 +82,7 @@ class ParallelReadsTest {
         long rows = new ParallelReads(sizes, 60_000, 3L << 18, writer, (index, written) -> {
             publishedOrder.add(index);
             publishedBytes.add(written.bytes());
-        }, script).run(readers(3, new AtomicInteger()));
+        }, script, cipher).run(readers(3, new AtomicInteger()));
 
         assertThat(script.toString(StandardCharsets.US_ASCII)).as("seed %d", seed).isEqualTo(String.join("", expected));
         assertThat(publishedOrder).containsExactlyElementsOf(IntStream.range(0, PARTS).boxed().toList());
@@ -71,6 +91,7 @@ class ParallelReadsTest {
         }
         assertThat(rows).isEqualTo(expected.stream().mapToLong(part -> part.length() / 10).sum());
         assertThat(spooledFiles()).isEmpty();
+        return leaks;
     }
 
     @Test
@@ -84,7 +105,7 @@ class ParallelReadsTest {
             return new ParallelReads.Written(1, 10_000);
         };
         ParallelReads reads = new ParallelReads(new long[PARTS], 0, 1024, writer, (index, written) -> { },
-                OutputStream.nullOutputStream());
+                OutputStream.nullOutputStream(), null);
 
         assertThatThrownBy(() -> reads.run(readers(3, cancels)))
                 .isInstanceOf(SQLException.class).hasMessage("part 7 could not be read");
@@ -104,7 +125,8 @@ class ParallelReadsTest {
             target.write(new byte[] {1});
             return new ParallelReads.Written(1, 1);
         };
-        ParallelReads reads = new ParallelReads(new long[PARTS], 0, 1024, writer, (index, written) -> { }, broken);
+        ParallelReads reads = new ParallelReads(new long[PARTS], 0, 1024, writer, (index, written) -> { }, broken,
+                null);
 
         assertThatThrownBy(() -> reads.run(readers(2, new AtomicInteger())))
                 .isInstanceOf(IOException.class).hasMessage("disk full");
