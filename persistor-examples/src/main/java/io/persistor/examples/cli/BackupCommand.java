@@ -3,6 +3,7 @@ package io.persistor.examples.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import io.persistor.Backup;
 import io.persistor.BackupResult;
+import io.persistor.Encryption;
 import io.persistor.Format;
 import io.persistor.LargeObjects;
 import io.persistor.Persistor;
@@ -99,6 +100,14 @@ final class BackupCommand implements Callable<Integer> {
             description = "The compression level: 1-9 for gzip (default 1), 1-22 for Zstandard (default 3).")
     int compressionLevel;
 
+    @Option(names = "--encrypt-passphrase-file", paramLabel = "FILE",
+            description = "Encrypt (OpenPGP, AES-256) with the passphrase in this file (its first line).")
+    Path encryptPassphraseFile;
+
+    @Option(names = "--encrypt-for", paramLabel = "KEYFILE",
+            description = "Encrypt for the holders of the public keys in this file (gpg --export); repeatable.")
+    List<Path> recipients = new ArrayList<>();
+
     @Option(names = "--no-progress", description = "Print no progress on stderr (none is printed unless a terminal is attached).")
     boolean noProgress;
 
@@ -107,6 +116,10 @@ final class BackupCommand implements Callable<Integer> {
         connection.requireComplete(spec.commandLine());
         if (gzip && zstd) {
             throw new ParameterException(spec.commandLine(), "--gzip and --zstd exclude each other");
+        }
+        if (encryptPassphraseFile != null && !recipients.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    "--encrypt-passphrase-file and --encrypt-for exclude each other");
         }
         Format chosen = choice(Format.class, format, "--format", "inserts or copy");
         LargeObjects keptObjects = choice(LargeObjects.class, largeObjects, "--large-objects", "all, readable or none");
@@ -137,6 +150,11 @@ final class BackupCommand implements Callable<Integer> {
             }
             if (compressionLevel != 0) {
                 backup.compressionLevel(compressionLevel);
+            }
+            if (encryptPassphraseFile != null) {
+                backup.encrypt(Encryption.withPassphrase(Passphrases.read(encryptPassphraseFile)));
+            } else if (!recipients.isEmpty()) {
+                backup.encrypt(Encryption.forRecipients(recipients.toArray(Path[]::new)));
             }
             if (enableRowSecurity) {
                 backup.enableRowSecurity();

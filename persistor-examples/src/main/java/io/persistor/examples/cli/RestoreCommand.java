@@ -27,7 +27,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = {"-f", "--file"}, required = true, description = "The backup file (.sql or .sql.gz).")
+    @Option(names = {"-f", "--file"}, required = true,
+            description = "The backup file: plain, gzip or Zstandard, encrypted or not.")
     Path file;
 
     @Option(names = "--clean", description = "Drop what is in the way in the file's schemas first.")
@@ -35,6 +36,9 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Option(names = "--no-single-transaction", description = "Commit each statement on its own.")
     boolean noSingleTransaction;
+
+    @Mixin
+    DecryptionOptions decryption;
 
     @Option(names = "--allow-missing-marker",
             description = "Run a file without Persistor's closing marker, such as a pg_dump file.")
@@ -50,6 +54,9 @@ final class RestoreCommand implements Callable<Integer> {
             }
             if (allowMissingMarker) {
                 restore.allowMissingClosingMarker();
+            }
+            if (decryption.decryption() != null) {
+                restore.decrypt(decryption.decryption());
             }
             RestoreResult result = restore.from(file);
             spec.commandLine().getOut().println(String.format(Locale.ROOT, "%d statements, %d rows in %.1f s",

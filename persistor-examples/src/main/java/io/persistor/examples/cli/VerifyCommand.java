@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code persistor verify FILE}: checks a backup file offline against its manifest. */
 @Command(name = "verify", exitCodeOnInvalidInput = ExitCode.USAGE,
-        description = {"Check a backup file (.sql or .sql.gz) offline: complete, unchanged since it was written (its "
+        description = {"Check a backup file (plain, gzip, Zstandard or encrypted) offline: complete, unchanged since it was written (its "
                 + "SHA-256), and each table's rows as its manifest counts them.",
                 "Exit code 0 when intact, 1 when something is wrong (each problem on standard error)."})
 final class VerifyCommand implements Callable<Integer> {
@@ -27,9 +27,13 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The backup file.")
     Path file;
 
+    @Mixin
+    DecryptionOptions decryption;
+
     @Override
     public Integer call() {
-        BackupVerification verification = Persistor.verify(file);
+        BackupVerification verification = decryption.decryption() == null ? Persistor.verify(file)
+                : Persistor.verify(file, decryption.decryption());
         long rows = verification.rows().values().stream().mapToLong(Long::longValue).sum();
         if (verification.intact()) {
             spec.commandLine().getOut().println(file + ": intact, " + verification.rows().size() + " tables, " + rows

@@ -69,6 +69,33 @@ class RestoreCommandIT {
         assertThat(err.toString()).contains("changed.sql: 1 problem\n").contains("changed or corrupted");
     }
 
+    @Test
+    void encryptsWithAPassphraseFileThenVerifiesAndRestoresWithIt(TestDatabase source) throws Exception {
+        source.execute("CREATE TABLE public.t (id int PRIMARY KEY, v text)", "INSERT INTO public.t VALUES (1, 'a'), (2, 'b')");
+        PostgresServer server = source.server();
+        Path passphrase = Files.writeString(directory.resolve("passphrase"), "s3cret words\n");
+        Path wrong = Files.writeString(directory.resolve("wrong"), "other words\n");
+        Path file = directory.resolve("t.sql.zst.gpg");
+        assertThat(run("backup", "-d", source.name(), "-u", server.superuser(), "-p", String.valueOf(server.port()),
+                "--zstd", "--encrypt-passphrase-file", passphrase.toString(), "-f", file.toString()))
+                .as(err.toString()).isZero();
+
+        assertThat(run("verify", file.toString(), "--passphrase-file", passphrase.toString())).as(err.toString())
+                .isZero();
+        assertThat(run("verify", file.toString(), "--passphrase-file", wrong.toString()))
+                .isEqualTo(ExitCode.DIFFERENCES);
+        assertThat(err.toString()).contains("wrong passphrase");
+        TestDatabase target = server.createOwnedDatabase();
+        try {
+            assertThat(run("restore", "-d", target.name(), "-u", PostgresServer.OWNER_ROLE,
+                    "-p", String.valueOf(server.port()), "-f", file.toString(), "--passphrase-file",
+                    passphrase.toString())).as(err.toString()).isZero();
+            Fingerprint.assertSame(source.fingerprint("public"), target.fingerprint("public"));
+        } finally {
+            target.drop();
+        }
+    }
+
     private int run(String... args) {
         return PersistorCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
