@@ -7,7 +7,8 @@
 #   launcher src/bin/persistor (the jar with the serial collector) and include the JVM's start; the "embedded"
 #   rows are backups taken inside one running JVM with a pool, as an application takes them
 #   (io.persistor.examples.bench.EmbeddedBackupTimings, warmed up by one run each). Afterwards a 100 MB text value
-#   is added and backed up again, by pg_dump and by the CLI with a 64 MB heap.
+#   is added and backed up again, by pg_dump and by the CLI with a 64 MB heap. ONLY='zstd|encrypted|^pg_dump -Fp'
+#   runs just the backups whose labels match (and not the 100 MB value).
 #
 # Needs PostgreSQL server binaries (PG_BIN, default /usr/lib/postgresql/15/bin: Debian's postgresql-15),
 # pgbench, pg_dump and psql, GNU time, and the dataset builder (DATASET, default ../shared/bench/make-dataset.sh
@@ -48,10 +49,24 @@ backups=(
   "Persistor COPY|copy.sql|$cli --format copy"
   "Persistor COPY --jobs 2|copy2.sql|$cli --format copy --jobs 2"
   "Persistor COPY, java -Xmx64m|copy64.sql|$small_heap --format copy"
+  "Persistor COPY --gzip|copy.sql.gz|$cli --format copy --gzip"
+  "Persistor COPY --zstd|copy.sql.zst|$cli --format copy --zstd"
+  "Persistor COPY, encrypted|copy.sql.gpg|$cli --format copy --encrypt-passphrase-file $work/passphrase"
+  "Persistor COPY --zstd, encrypted|copy.sql.zst.gpg|$cli --format copy --zstd --encrypt-passphrase-file $work/passphrase"
   "pg_dump --rows-per-insert=1000|pg_dump_ins.sql|$dump --rows-per-insert=1000"
   "Persistor INSERTS --rows-per-insert 1000|inserts.sql|$cli --rows-per-insert 1000"
   "Persistor INSERTS --rows-per-insert 1000 --jobs 2|inserts2.sql|$cli --rows-per-insert 1000 --jobs 2"
 )
+echo "a benchmark passphrase" >"$work/passphrase"
+# ONLY (an extended regular expression) keeps the backups whose labels match it, and leaves out the rest and the
+# runs with a 100 MB value.
+if [ -n "${ONLY:-}" ]; then
+  kept=()
+  for backup in "${backups[@]}"; do
+    if grep -qE -- "$ONLY" <<<"${backup%%|*}"; then kept+=("$backup"); fi
+  done
+  backups=("${kept[@]}")
+fi
 # Runs one backup: prints its seconds, peak resident kilobytes and file megabytes.
 run_once() {
   local file=$out/$1
@@ -75,14 +90,17 @@ for run in $(seq 1 "$runs"); do
     IFS='|' read -r label file command <<<"${backups[$i]}"
     echo "$(run_once "$file" "$command")" >>"$work/results-$i"
   done
-  java -cp "$jar" io.persistor.examples.bench.EmbeddedBackupTimings "jdbc:postgresql://localhost:$port/bench" \
-    reader "$out" 1 2>/dev/null >>"$work/embedded"
+  if [ -z "${ONLY:-}" ]; then
+    java -cp "$jar" io.persistor.examples.bench.EmbeddedBackupTimings "jdbc:postgresql://localhost:$port/bench" \
+      reader "$out" 1 2>/dev/null >>"$work/embedded"
+  fi
 done
 printf '\n%-52s %9s %10s %12s\n' "backup (median of $runs runs)" "seconds" "peak MB" "file MB"
 for i in "${!backups[@]}"; do
   IFS='|' read -r label file command <<<"${backups[$i]}"
   median_row "$label" <"$work/results-$i"
 done
+touch "$work/embedded"
 cut -f 1 "$work/embedded" | awk '!seen[$0]++' | while read -r label; do
   grep -F "$label"$'\t' "$work/embedded" | cut -f 2 | sort -n | sed -n "$(((runs + 1) / 2))p" | {
     read -r seconds
@@ -90,6 +108,7 @@ cut -f 1 "$work/embedded" | awk '!seen[$0]++' | while read -r label; do
   }
 done
 
+[ -z "${ONLY:-}" ] || exit 0
 echo
 echo "Adding a 100 MB text value (table big_value)..."
 psql -X -q -h localhost -p "$port" -U postgres -d bench -v ON_ERROR_STOP=1 \

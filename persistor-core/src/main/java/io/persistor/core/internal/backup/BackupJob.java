@@ -10,11 +10,11 @@ import io.persistor.core.internal.script.CountingOutputStream;
 import io.persistor.core.internal.script.RestoreNeed;
 import io.persistor.core.internal.script.ScriptWriter;
 import io.persistor.core.internal.sink.HandoffOutputStream;
+import io.persistor.core.internal.sink.NonClosingOutputStream;
 import io.persistor.model.Catalog;
 import io.persistor.spi.BackupPlan;
 import io.persistor.spi.CatalogReader;
 import io.persistor.spi.OutputSink;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -133,17 +133,8 @@ public final class BackupJob {
                     def.setLevel(level == 0 ? Deflater.BEST_SPEED : level);
                 }
             };
-            case ZSTD -> new ZstdOutputStream(new FilterOutputStream(out) {
-                @Override
-                public void write(byte[] bytes, int offset, int length) throws IOException {
-                    out.write(bytes, offset, length);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            }, level == 0 ? Zstd.defaultCompressionLevel() : level);
+            case ZSTD -> new ZstdOutputStream(new NonClosingOutputStream(out),
+                    level == 0 ? Zstd.defaultCompressionLevel() : level);
         };
     }
 

@@ -2,6 +2,7 @@ package io.persistor.core.internal.crypto;
 
 import io.persistor.Encryption;
 import io.persistor.PersistorException;
+import io.persistor.core.internal.sink.NonClosingOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,17 +70,7 @@ public final class OpenPgpEncryption {
                     }
                 }
             }
-            OutputStream encrypted = generator.open(new FilterOutputStream(out) {
-                @Override
-                public void write(byte[] bytes, int offset, int length) throws IOException {
-                    out.write(bytes, offset, length);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            }, new byte[BUFFER]);
+            OutputStream encrypted = generator.open(new NonClosingOutputStream(out), new byte[BUFFER]);
             PGPLiteralDataGenerator literal = new PGPLiteralDataGenerator();
             OutputStream plain = literal.open(encrypted, PGPLiteralData.BINARY, name, new Date(), new byte[BUFFER]);
             return new FilterOutputStream(plain) {

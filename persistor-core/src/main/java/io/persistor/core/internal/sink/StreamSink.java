@@ -1,7 +1,6 @@
 package io.persistor.core.internal.sink;
 
 import io.persistor.spi.OutputSink;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -20,17 +19,7 @@ public final class StreamSink implements OutputSink {
     @Override
     public OutputStream open() {
         // Closing what the backup wrote through must not close the caller's stream.
-        return new FilterOutputStream(stream) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+        return new NonClosingOutputStream(stream);
     }
 
     @Override
