@@ -3,13 +3,15 @@ package io.persistor.examples.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import io.persistor.Backup;
 import io.persistor.BackupResult;
+import io.persistor.BackupVerification;
+import io.persistor.Decryption;
 import io.persistor.Encryption;
 import io.persistor.Format;
 import io.persistor.LargeObjects;
 import io.persistor.Persistor;
+import io.persistor.PersistorException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Back up one schema (structure, data and sequence values) into a single SQL file.")
 final class BackupCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Spec
     CommandSpec spec;
@@ -108,6 +109,16 @@ final class BackupCommand implements Callable<Integer> {
             description = "Encrypt for the holders of the public keys in this file (gpg --export); repeatable.")
     List<Path> recipients = new ArrayList<>();
 
+    @Option(names = "--keep", paramLabel = "N",
+            description = "After the backup is published and verified, delete this database's older backups in "
+                    + "--output-dir beyond the N newest (the new one counted).")
+    int keep;
+
+    @Option(names = "--keep-days", paramLabel = "D",
+            description = "After the backup is published and verified, delete this database's backups in "
+                    + "--output-dir older than D days (with --keep, a backup either keeps stays).")
+    int keepDays;
+
     @Option(names = "--no-progress", description = "Print no progress on stderr (none is printed unless a terminal is attached).")
     boolean noProgress;
 
@@ -117,14 +128,21 @@ final class BackupCommand implements Callable<Integer> {
         if (gzip && zstd) {
             throw new ParameterException(spec.commandLine(), "--gzip and --zstd exclude each other");
         }
+        if ((keep != 0 || keepDays != 0) && (file != null || keep < 0 || keepDays < 0)) {
+            throw new ParameterException(spec.commandLine(), file != null
+                    ? "--keep and --keep-days prune the backups of --output-dir, and cannot be used with --file"
+                    : "--keep and --keep-days must be positive");
+        }
         if (encryptPassphraseFile != null && !recipients.isEmpty()) {
             throw new ParameterException(spec.commandLine(),
                     "--encrypt-passphrase-file and --encrypt-for exclude each other");
         }
         Format chosen = choice(Format.class, format, "--format", "inserts or copy");
         LargeObjects keptObjects = choice(LargeObjects.class, largeObjects, "--large-objects", "all, readable or none");
-        Path target = file != null ? file : outputDirectory.resolve(
-                connection.database + "-" + LocalDateTime.now().format(STAMP) + (zstd ? ".sql.zst" : gzip ? ".sql.gz" : ".sql"));
+        LocalDateTime now = LocalDateTime.now();
+        Path target = file != null ? file : outputDirectory.resolve(connection.database + "-"
+                + now.format(Retention.STAMP) + (zstd ? ".sql.zst" : gzip ? ".sql.gz" : ".sql")
+                + (encryptPassphraseFile != null || !recipients.isEmpty() ? ".gpg" : ""));
         // The backup's own session plus one per parallel reader.
         try (HikariDataSource pool = new HikariDataSource(connection.pool("persistor-backup", jobs))) {
             Backup backup = Persistor.backup(pool).schemas(schemas.toArray(String[]::new))
@@ -170,11 +188,32 @@ final class BackupCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("Note: " + note);
             }
             spec.commandLine().getOut().println(result.file());
+            if (keep != 0 || keepDays != 0) {
+                prune(result.file(), now);
+            }
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "%d tables, %d rows, %d bytes in %.1f s", result.tables(), result.rows(), result.bytes(),
                     result.duration().toMillis() / 1000.0));
         }
         return ExitCode.OK;
+    }
+
+    /** Deletes older backups, once the new one verifies (when Persistor can read it back here). */
+    private void prune(Path fresh, LocalDateTime now) {
+        if (!recipients.isEmpty()) {
+            spec.commandLine().getErr().println("Note: nothing pruned: a backup encrypted for public keys cannot "
+                    + "be verified without the secret key");
+            return;
+        }
+        BackupVerification verification = encryptPassphraseFile == null ? Persistor.verify(fresh)
+                : Persistor.verify(fresh, Decryption.withPassphrase(Passphrases.read(encryptPassphraseFile)));
+        if (!verification.intact()) {
+            throw new PersistorException("Nothing pruned: the new backup " + fresh + " does not verify: "
+                    + String.join(" ", verification.problems()));
+        }
+        for (Path deleted : new Retention(keep, keepDays).prune(outputDirectory, connection.database, fresh, now)) {
+            spec.commandLine().getErr().println("Pruned: " + deleted);
+        }
     }
 
     private <E extends Enum<E>> E choice(Class<E> type, String value, String option, String expected) {

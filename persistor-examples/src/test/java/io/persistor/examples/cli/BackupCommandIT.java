@@ -54,6 +54,33 @@ class BackupCommandIT {
     }
 
     @Test
+    void keepsTheNewestBackupsOfTheDatabaseAndTouchesNothingElse(TestDatabase source) throws Exception {
+        source.execute("CREATE TABLE public.t (id int)");
+        String db = source.name();
+        List<String> others = List.of(db + "-20260101-000000.sql", db + "-20260102-000000.sql.gz",
+                db + "-20260103-000000.sql.zst", db + "-20260104-000000.sql");
+        for (String name : others) {
+            Files.writeString(directory.resolve(name), "an older backup");
+        }
+        List<String> untouched = List.of("other_db-20250101-000000.sql", db + "-notes.txt",
+                db + "-20250101-000000.sql.bak");
+        for (String name : untouched) {
+            Files.writeString(directory.resolve(name), "not a backup of this database");
+        }
+
+        int code = run("backup", "-d", db, "-u", source.server().superuser(), "-h", source.server().host(),
+                "-p", String.valueOf(source.server().port()), "-o", directory.toString(), "--keep", "3");
+
+        assertThat(code).as(err.toString()).isZero();
+        List<String> left = list(directory).stream().map(p -> p.getFileName().toString()).toList();
+        assertThat(left).containsAll(untouched).contains(db + "-20260103-000000.sql.zst", db + "-20260104-000000.sql")
+                .doesNotContain(db + "-20260101-000000.sql", db + "-20260102-000000.sql.gz").hasSize(6);
+        assertThat(err.toString()).contains("Pruned: ").contains("20260101-000000.sql");
+        assertThat(run("backup", "-d", db, "-u", source.server().superuser(), "-f", directory.resolve("x.sql").toString(),
+                "--keep", "2")).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
     void writesToTheExactFileGivenWithDashF(TestDatabase source) {
         source.execute("CREATE TABLE public.t (id int)");
         Path file = directory.resolve("exact.sql");
