@@ -22,10 +22,11 @@ import org.bouncycastle.openpgp.PGPSecretKeyRingCollection;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
-import org.bouncycastle.openpgp.operator.bc.BcPBEDataDecryptorFactory;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcePBEDataDecryptorFactoryBuilder;
 
 /**
  * Recognises an OpenPGP message by its first bytes and decrypts it as a stream, with a passphrase or a secret key:
@@ -95,8 +96,9 @@ public final class OpenPgpDecryption {
         for (PGPEncryptedData data : list) {
             if (data instanceof PGPPBEEncryptedData sealed) {
                 try {
-                    return new Opened(sealed, sealed.getDataStream(new BcPBEDataDecryptorFactory(
-                            decryption.passphrase(), new BcPGPDigestCalculatorProvider())));
+                    // The JVM's own AES, several times faster than Bouncy Castle's portable one.
+                    return new Opened(sealed, sealed.getDataStream(new JcePBEDataDecryptorFactoryBuilder(
+                            new JcaPGPDigestCalculatorProviderBuilder().build()).build(decryption.passphrase())));
                 } catch (PGPException e) {
                     throw new PersistorException("Cannot decrypt " + source + ": wrong passphrase", null, e);
                 }

@@ -25,9 +25,9 @@ import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
 import org.bouncycastle.openpgp.operator.bc.BcPBEKeyEncryptionMethodGenerator;
-import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
+import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 
 /**
  * Encrypts a stream as an OpenPGP message: AES-256 with a modification detection code, the session key sealed by a
@@ -55,8 +55,10 @@ public final class OpenPgpEncryption {
      * @throws IOException        when writing fails
      */
     public static OutputStream encrypting(OutputStream out, Encryption encryption, String name) throws IOException {
+        // The data through the JVM's own AES and SHA-1, which use the processor's instructions: several times
+        // faster than Bouncy Castle's portable ones for gigabytes.
         PGPEncryptedDataGenerator generator = new PGPEncryptedDataGenerator(
-                new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true)
+                new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true)
                         .setSecureRandom(new SecureRandom()));
         char[] passphrase = encryption.passphrase();
         try {
