@@ -226,7 +226,7 @@ public final class TemplateClones implements DatabaseSource {
         }
     }
 
-    static ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

@@ -64,7 +64,8 @@ public final class BackupJob {
             CountingOutputStream written = new CountingOutputStream(sink.open());
             OutputStream encrypted = plan.encryption() == null ? written
                     : OpenPgpEncryption.encrypting(written, plan.encryption(), describeSink());
-            OutputStream encoded = compressed(encrypted);
+            // Each layer ends its output by closing, over a layer that stays open for the one above it.
+            OutputStream encoded = compressed(new NonClosingOutputStream(encrypted));
             handoff = new HandoffOutputStream(encoded);
             try (SnapshotSession session = SnapshotSession.open(plan.dataSource(), plan.rowSecurity())) {
                 Connection connection = session.connection();
@@ -91,16 +92,9 @@ public final class BackupJob {
                 needs.forEach(need -> notes.add(need.note()));
                 script.write(session, server.tableSizes(schemas), server.sliceable());
                 handoff.close();
-                if (encoded instanceof GZIPOutputStream gzip) {
-                    gzip.finish();
-                    gzip.flush();
-                } else if (encoded instanceof ZstdOutputStream zstd) {
-                    zstd.close(); // ends the frame and flushes; the stream under it stays open for the sink
-                } else {
-                    encoded.flush();
-                }
+                encoded.close(); // ends the compression
                 if (encrypted != written) {
-                    encrypted.close(); // ends the message; the sink's stream stays open
+                    encrypted.close(); // ends the message
                 }
                 written.flush();
                 sink.commit();
@@ -133,8 +127,7 @@ public final class BackupJob {
                     def.setLevel(level == 0 ? Deflater.BEST_SPEED : level);
                 }
             };
-            case ZSTD -> new ZstdOutputStream(new NonClosingOutputStream(out),
-                    level == 0 ? Zstd.defaultCompressionLevel() : level);
+            case ZSTD -> new ZstdOutputStream(out, level == 0 ? Zstd.defaultCompressionLevel() : level);
         };
     }
 
