@@ -1,5 +1,7 @@
 package io.persistor;
 
+import io.persistor.spi.InputSource;
+import io.persistor.spi.PersistorProvider;
 import java.nio.file.Path;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -58,7 +60,7 @@ public final class Persistor {
      * @throws PersistorException when the file cannot be read at all
      */
     public static BackupVerification verify(Path file) {
-        return Providers.provider().verify(Objects.requireNonNull(file, "file"), null);
+        return verify(file, null, "file");
     }
 
     /**
@@ -71,8 +73,24 @@ public final class Persistor {
      * @throws PersistorException when the file cannot be read at all
      */
     public static BackupVerification verify(Path file, Decryption decryption) {
-        return Providers.provider().verify(Objects.requireNonNull(file, "file"),
-                Objects.requireNonNull(decryption, "decryption"));
+        return verify(file, Objects.requireNonNull(decryption, "decryption"), "file");
+    }
+
+    /**
+     * Checks a backup read from a source, such as an object in a bucket, as {@link #verify(Path)} checks a file.
+     *
+     * @param source     the backup
+     * @param decryption the passphrase or the secret key, or {@code null} when it is not encrypted
+     * @return what was found; its {@code file} is the source's
+     * @throws PersistorException when the source cannot be read at all
+     */
+    public static BackupVerification verify(InputSource source, Decryption decryption) {
+        return Providers.provider().verify(Objects.requireNonNull(source, "source"), decryption);
+    }
+
+    private static BackupVerification verify(Path file, Decryption decryption, String name) {
+        PersistorProvider provider = Providers.provider();
+        return provider.verify(provider.fileSource(Objects.requireNonNull(file, name)), decryption);
     }
 
     /**

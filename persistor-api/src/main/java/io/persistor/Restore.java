@@ -1,5 +1,7 @@
 package io.persistor;
 
+import io.persistor.spi.InputSource;
+import io.persistor.spi.PersistorProvider;
 import io.persistor.spi.RestorePlan;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -102,7 +104,8 @@ public final class Restore {
      */
     public RestoreResult from(Path file) {
         Objects.requireNonNull(file, "file");
-        return Providers.provider().restore(plan(), file);
+        PersistorProvider provider = Providers.provider();
+        return provider.restore(plan(), provider.fileSource(file));
     }
 
     /**
@@ -116,6 +119,19 @@ public final class Restore {
     public RestoreResult from(InputStream stream) {
         Objects.requireNonNull(stream, "stream");
         return Providers.provider().restore(plan(), stream);
+    }
+
+    /**
+     * Restores a script read from a source, such as an object in a bucket, in passes streamed from it: nothing is
+     * copied to disk first.
+     *
+     * @param source the script
+     * @return what was done; its {@code file} is the source's
+     * @throws PersistorException as {@link #from(Path)}
+     */
+    public RestoreResult from(InputSource source) {
+        Objects.requireNonNull(source, "source");
+        return Providers.provider().restore(plan(), source);
     }
 
     private RestorePlan plan() {

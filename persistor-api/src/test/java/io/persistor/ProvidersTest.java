@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.persistor.spi.BackupPlan;
 import io.persistor.spi.DiffPlan;
+import io.persistor.spi.InputSource;
 import io.persistor.spi.OutputSink;
 import io.persistor.spi.RestorePlan;
 import io.persistor.spi.PersistorProvider;
@@ -51,7 +52,7 @@ class ProvidersTest {
         }
 
         @Override
-        public RestoreResult restore(RestorePlan plan, Path file) {
+        public RestoreResult restore(RestorePlan plan, InputSource source) {
             throw new UnsupportedOperationException();
         }
 
@@ -61,7 +62,7 @@ class ProvidersTest {
         }
 
         @Override
-        public BackupVerification verify(Path file, Decryption decryption) {
+        public BackupVerification verify(InputSource source, Decryption decryption) {
             throw new UnsupportedOperationException();
         }
 
@@ -72,6 +73,11 @@ class ProvidersTest {
 
         @Override
         public OutputSink fileSink(Path file, boolean overwrite) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public InputSource fileSource(Path file) {
             throw new UnsupportedOperationException();
         }
 

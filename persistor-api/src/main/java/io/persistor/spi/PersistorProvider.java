@@ -34,14 +34,14 @@ public interface PersistorProvider {
     BackupResult backup(BackupPlan plan, OutputSink sink);
 
     /**
-     * Runs a validated restore of a script file.
+     * Runs a validated restore of a script read from a source, in passes.
      *
-     * @param plan how to restore
-     * @param file the script, plain or gzip-compressed
+     * @param plan   how to restore
+     * @param source the script, plain, compressed or encrypted
      * @return what was done
      * @throws io.persistor.PersistorException when the script is refused or a statement fails
      */
-    RestoreResult restore(RestorePlan plan, Path file);
+    RestoreResult restore(RestorePlan plan, InputSource source);
 
     /**
      * Runs a validated restore of a script read from a stream, which is not closed.
@@ -54,14 +54,14 @@ public interface PersistorProvider {
     RestoreResult restore(RestorePlan plan, InputStream stream);
 
     /**
-     * Checks a backup file offline against its manifest.
+     * Checks a backup offline against its manifest.
      *
-     * @param file       the backup, plain, compressed or encrypted
+     * @param source     the backup, plain, compressed or encrypted
      * @param decryption what decrypts it, or {@code null}
      * @return what was found
-     * @throws io.persistor.PersistorException when the file cannot be read
+     * @throws io.persistor.PersistorException when the source cannot be read
      */
-    BackupVerification verify(Path file, Decryption decryption);
+    BackupVerification verify(InputSource source, Decryption decryption);
 
     /**
      * Compares two schemas (reading the databases when the plan gives data sources) and writes the migration.
@@ -80,6 +80,14 @@ public interface PersistorProvider {
      * @return the sink
      */
     OutputSink fileSink(Path file, boolean overwrite);
+
+    /**
+     * A source that reads a file, seeking to its end for {@link InputSource#openTail(int)}.
+     *
+     * @param file the file
+     * @return the source
+     */
+    InputSource fileSource(Path file);
 
     /**
      * A sink that writes to a stream the caller owns: commit flushes it, nothing closes it, and abort cannot take

@@ -8,6 +8,7 @@ import io.persistor.SchemaComparison;
 import io.persistor.core.internal.backup.BackupJob;
 import io.persistor.core.internal.backup.CatalogSnapshot;
 import io.persistor.core.internal.diff.SchemaComparer;
+import io.persistor.core.internal.restore.FileSource;
 import io.persistor.core.internal.restore.RestoreJob;
 import io.persistor.core.internal.restore.ScriptVerifier;
 import io.persistor.core.internal.sink.AtomicFileSink;
@@ -15,6 +16,7 @@ import io.persistor.core.internal.sink.StreamSink;
 import io.persistor.model.Catalog;
 import io.persistor.spi.BackupPlan;
 import io.persistor.spi.DiffPlan;
+import io.persistor.spi.InputSource;
 import io.persistor.spi.OutputSink;
 import io.persistor.spi.PersistorProvider;
 import io.persistor.spi.RestorePlan;
@@ -40,8 +42,8 @@ public final class PostgresProvider implements PersistorProvider {
     }
 
     @Override
-    public RestoreResult restore(RestorePlan plan, Path file) {
-        return new RestoreJob(plan).run(file);
+    public RestoreResult restore(RestorePlan plan, InputSource source) {
+        return new RestoreJob(plan).run(source);
     }
 
     @Override
@@ -50,8 +52,8 @@ public final class PostgresProvider implements PersistorProvider {
     }
 
     @Override
-    public BackupVerification verify(Path file, Decryption decryption) {
-        return ScriptVerifier.verify(file, decryption);
+    public BackupVerification verify(InputSource source, Decryption decryption) {
+        return ScriptVerifier.verify(source, decryption);
     }
 
     @Override
@@ -66,6 +68,11 @@ public final class PostgresProvider implements PersistorProvider {
     @Override
     public OutputSink fileSink(Path file, boolean overwrite) {
         return new AtomicFileSink(file, overwrite);
+    }
+
+    @Override
+    public InputSource fileSource(Path file) {
+        return new FileSource(file);
     }
 
     @Override

@@ -4,12 +4,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.persistor.Backup;
 import io.persistor.BackupResult;
 import io.persistor.BackupVerification;
+import io.persistor.Compression;
 import io.persistor.Decryption;
 import io.persistor.Encryption;
 import io.persistor.Format;
 import io.persistor.LargeObjects;
 import io.persistor.Persistor;
-import io.persistor.PersistorException;
+import io.persistor.Retention;
+import io.persistor.s3.S3InputSource;
+import io.persistor.s3.S3Location;
+import io.persistor.s3.S3OutputSink;
+import io.persistor.s3.S3Retention;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -22,6 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code persistor backup}: the original tool's options, writing one file and printing a summary. */
 @Command(name = "backup", exitCodeOnInvalidInput = ExitCode.USAGE,
@@ -59,11 +65,20 @@ final class BackupCommand implements Callable<Integer> {
     List<String> tables = new ArrayList<>();
 
     @Option(names = {"-o", "--output-dir"}, defaultValue = ".",
-            description = "Directory of the file <database>-<yyyyMMdd-HHmmss>.sql (default: current directory).")
-    Path outputDirectory;
+            description = "Directory, or s3://bucket/prefix/, of the file <database>-<yyyyMMdd-HHmmss>.sql "
+                    + "(default: current directory).")
+    String outputDirectory;
 
-    @Option(names = {"-f", "--file"}, description = "Exact output path; overrides --output-dir.")
-    Path file;
+    @Option(names = {"-f", "--file"}, description = "Exact output path or s3://bucket/key; overrides --output-dir.")
+    String file;
+
+    @Mixin
+    S3Options s3;
+
+    @Option(names = "--s3-part-size", paramLabel = "MB", defaultValue = "16",
+            description = "Size of the first parts of an s3:// upload, 5 to 1024 MB (default: ${DEFAULT-VALUE}); "
+                    + "two parts are held in memory.")
+    int partSizeMegabytes;
 
     @Option(names = "--overwrite", description = "Replace the file if it exists (refused otherwise).")
     boolean overwrite;
@@ -133,6 +148,10 @@ final class BackupCommand implements Callable<Integer> {
                     ? "--keep and --keep-days prune the backups of --output-dir, and cannot be used with --file"
                     : "--keep and --keep-days must be positive");
         }
+        if ((keep != 0 || keepDays != 0) && !recipients.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--keep and --keep-days prune only once the new backup "
+                    + "verifies, and one encrypted with --encrypt-for cannot be read back without the secret key");
+        }
         if (encryptPassphraseFile != null && !recipients.isEmpty()) {
             throw new ParameterException(spec.commandLine(),
                     "--encrypt-passphrase-file and --encrypt-for exclude each other");
@@ -140,9 +159,12 @@ final class BackupCommand implements Callable<Integer> {
         Format chosen = choice(Format.class, format, "--format", "inserts or copy");
         LargeObjects keptObjects = choice(LargeObjects.class, largeObjects, "--large-objects", "all, readable or none");
         LocalDateTime now = LocalDateTime.now();
-        Path target = file != null ? file : outputDirectory.resolve(connection.database + "-"
-                + now.format(Retention.STAMP) + (zstd ? ".sql.zst" : gzip ? ".sql.gz" : ".sql")
-                + (encryptPassphraseFile != null || !recipients.isEmpty() ? ".gpg" : ""));
+        String name = Retention.fileName(connection.database, now,
+                zstd ? Compression.ZSTD : gzip ? Compression.GZIP : Compression.NONE, encrypted());
+        String target = file != null ? file : S3Location.isS3(outputDirectory)
+                ? S3Location.parse(outputDirectory.endsWith("/") ? outputDirectory : outputDirectory + "/").resolve(name)
+                        .toString()
+                : Path.of(outputDirectory).resolve(name).toString();
         // The backup's own session plus one per parallel reader.
         try (HikariDataSource pool = new HikariDataSource(connection.pool("persistor-backup", jobs))) {
             Backup backup = Persistor.backup(pool).schemas(schemas.toArray(String[]::new))
@@ -183,13 +205,31 @@ final class BackupCommand implements Callable<Integer> {
             if (!noProgress && System.console() != null) {
                 backup.progressListener(new ProgressDisplay(spec.commandLine().getErr()));
             }
-            BackupResult result = backup.to(target);
+            BackupResult result;
+            if (S3Location.isS3(target)) {
+                S3Location location = S3Location.parse(target);
+                try (S3Client client = s3.client(location)) {
+                    result = backup.to(new S3OutputSink(client, location, (long) partSizeMegabytes << 20, overwrite));
+                    spec.commandLine().getOut().println(location);
+                    if (keep != 0 || keepDays != 0) {
+                        BackupVerification verification = Persistor.verify(new S3InputSource(client, location),
+                                decryption());
+                        S3Retention.prune(client, location, verification, retention(), connection.database, now)
+                                .forEach(deleted -> spec.commandLine().getErr().println("Pruned: " + deleted));
+                    }
+                }
+            } else {
+                result = backup.to(Path.of(target));
+                spec.commandLine().getOut().println(result.file());
+                if (keep != 0 || keepDays != 0) {
+                    BackupVerification verification = decryption() == null ? Persistor.verify(result.file())
+                            : Persistor.verify(result.file(), decryption());
+                    retention().prune(verification, connection.database, now)
+                            .forEach(deleted -> spec.commandLine().getErr().println("Pruned: " + deleted));
+                }
+            }
             for (String note : result.notes()) {
                 spec.commandLine().getErr().println("Note: " + note);
-            }
-            spec.commandLine().getOut().println(result.file());
-            if (keep != 0 || keepDays != 0) {
-                prune(result.file(), now);
             }
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "%d tables, %d rows, %d bytes in %.1f s", result.tables(), result.rows(), result.bytes(),
@@ -198,22 +238,19 @@ final class BackupCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Deletes older backups, once the new one verifies (when Persistor can read it back here). */
-    private void prune(Path fresh, LocalDateTime now) {
-        if (!recipients.isEmpty()) {
-            spec.commandLine().getErr().println("Note: nothing pruned: a backup encrypted for public keys cannot "
-                    + "be verified without the secret key");
-            return;
-        }
-        BackupVerification verification = encryptPassphraseFile == null ? Persistor.verify(fresh)
-                : Persistor.verify(fresh, Decryption.withPassphrase(Passphrases.read(encryptPassphraseFile)));
-        if (!verification.intact()) {
-            throw new PersistorException("Nothing pruned: the new backup " + fresh + " does not verify: "
-                    + String.join(" ", verification.problems()));
-        }
-        for (Path deleted : new Retention(keep, keepDays).prune(outputDirectory, connection.database, fresh, now)) {
-            spec.commandLine().getErr().println("Pruned: " + deleted);
-        }
+    private boolean encrypted() {
+        return encryptPassphraseFile != null || !recipients.isEmpty();
+    }
+
+    /** What reads the new backup back to verify it before pruning. */
+    private Decryption decryption() {
+        return encryptPassphraseFile == null ? null
+                : Decryption.withPassphrase(Passphrases.read(encryptPassphraseFile));
+    }
+
+    private Retention retention() {
+        return keep == 0 ? Retention.keepDays(keepDays) : keepDays == 0 ? Retention.keep(keep)
+                : Retention.keep(keep).orDays(keepDays);
     }
 
     private <E extends Enum<E>> E choice(Class<E> type, String value, String option, String expected) {

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.persistor.Persistor;
 import io.persistor.Restore;
 import io.persistor.RestoreResult;
+import io.persistor.s3.S3InputSource;
+import io.persistor.s3.S3Location;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,8 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** {@code persistor restore}: runs a backup file (plain or .gz) into a database, all or nothing. */
+/** {@code persistor restore}: runs a backup (a file or an {@code s3://} object) into a database, all or nothing. */
 @Command(name = "restore", exitCodeOnInvalidInput = ExitCode.USAGE,
         description = "Restore a backup file into a database, in one transaction, without psql.")
 final class RestoreCommand implements Callable<Integer> {
@@ -28,8 +31,11 @@ final class RestoreCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Option(names = {"-f", "--file"}, required = true,
-            description = "The backup file: plain, gzip or Zstandard, encrypted or not.")
-    Path file;
+            description = "The backup file or s3://bucket/key: plain, gzip or Zstandard, encrypted or not.")
+    String file;
+
+    @Mixin
+    S3Options s3;
 
     @Option(names = "--clean", description = "Drop what is in the way in the file's schemas first.")
     boolean clean;
@@ -58,7 +64,15 @@ final class RestoreCommand implements Callable<Integer> {
             if (decryption.decryption() != null) {
                 restore.decrypt(decryption.decryption());
             }
-            RestoreResult result = restore.from(file);
+            RestoreResult result;
+            if (S3Location.isS3(file)) {
+                S3Location location = S3Location.parse(file);
+                try (S3Client client = s3.client(location)) {
+                    result = restore.from(new S3InputSource(client, location));
+                }
+            } else {
+                result = restore.from(Path.of(file));
+            }
             spec.commandLine().getOut().println(String.format(Locale.ROOT, "%d statements, %d rows in %.1f s",
                     result.statements(), result.rows(), result.duration().toMillis() / 1000.0));
         }

@@ -3,6 +3,7 @@ package io.persistor.core.internal.restore;
 import io.persistor.PersistorException;
 import io.persistor.RestoreResult;
 import io.persistor.core.internal.script.DigestCheckingInputStream;
+import io.persistor.spi.InputSource;
 import io.persistor.spi.RestorePlan;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,13 +38,13 @@ public final class RestoreJob {
     }
 
     /**
-     * Restores a file.
+     * Restores a script from its source.
      *
-     * @param file the script, plain or gzip-compressed
+     * @param input the script, plain, compressed or encrypted
      * @return what was done
      */
-    public RestoreResult run(Path file) {
-        return run(file, file.toString(), file);
+    public RestoreResult run(InputSource input) {
+        return run(input, input.file());
     }
 
     /**
@@ -58,7 +59,7 @@ public final class RestoreJob {
         try {
             spool = Files.createTempFile("persistor-restore-", ".sql");
             Files.copy(stream, spool, StandardCopyOption.REPLACE_EXISTING);
-            return run(spool, "the script stream", null);
+            return run(new FileSource(spool, "the script stream"), null);
         } catch (IOException e) {
             throw new PersistorException("Cannot read the script stream: " + e.getMessage(), null, e);
         } finally {
@@ -72,11 +73,12 @@ public final class RestoreJob {
         }
     }
 
-    private RestoreResult run(Path path, String source, Path reported) {
+    private RestoreResult run(InputSource input, Path reported) {
         long started = System.nanoTime();
+        String source = input.name();
         ScriptFile script;
         try {
-            script = new ScriptFile(path, source, plan.decryption());
+            script = new ScriptFile(input, plan.decryption());
             if (plan.requireClosingMarker() && !script.isComplete()) {
                 throw new PersistorException("Refusing to restore " + source + ": it does not end with Persistor's "
                         + "closing marker, so it was cut short or is not a Persistor backup. Nothing was run. For "

@@ -7,16 +7,14 @@ import io.persistor.core.internal.crypto.OpenPgpDecryption;
 import io.persistor.core.internal.script.DigestCheckingInputStream;
 import io.persistor.core.internal.script.RestoreNeed;
 import io.persistor.core.internal.script.ScriptLayout;
+import io.persistor.spi.InputSource;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.RandomAccessFile;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -28,7 +26,7 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A script on disk, plain, compressed (gzip or Zstandard) or encrypted (OpenPGP), each told by its first bytes: its
+ * A script, plain, compressed (gzip or Zstandard) or encrypted (OpenPGP), each told by its first bytes: its
  * reader, its closing marker, and the schemas it creates objects in.
  */
 final class ScriptFile {
@@ -42,7 +40,7 @@ final class ScriptFile {
     private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
     private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd};
 
-    private final Path path;
+    private final InputSource input;
     private final String source;
     private final Decryption decryption;
     private final boolean encrypted;
@@ -52,17 +50,16 @@ final class ScriptFile {
      * Looks at a script: whether it is encrypted, and how its content is compressed. An encrypted script is
      * decrypted here the first time, so that a missing or wrong passphrase or key is refused before anything runs.
      *
-     * @param path       the file
-     * @param source     what to call it in messages
+     * @param input      where it is read from
      * @param decryption what decrypts it, or {@code null}
      */
-    ScriptFile(Path path, String source, Decryption decryption) throws IOException {
-        this.path = path;
-        this.source = source;
+    ScriptFile(InputSource input, Decryption decryption) throws IOException {
+        this.input = input;
+        this.source = input.name();
         this.decryption = decryption;
         byte[] start = new byte[64];
         int read;
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = input.open()) {
             read = in.readNBytes(start, 0, start.length);
         }
         this.encrypted = OpenPgpDecryption.isEncrypted(start, read);
@@ -98,7 +95,7 @@ final class ScriptFile {
 
     /** The file's content: decrypted, still compressed. */
     private InputStream content() throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        InputStream in = new BufferedInputStream(input.open(), 1 << 16);
         return encrypted ? new BufferedInputStream(OpenPgpDecryption.decrypting(in, decryption, source), 1 << 16) : in;
     }
 
@@ -163,7 +160,8 @@ final class ScriptFile {
     }
 
     private String lastLine() throws IOException {
-        if (encrypted || compression != Compression.NONE) {
+        InputStream tail = encrypted || compression != Compression.NONE ? null : input.openTail(4096);
+        if (tail == null) {
             String last = null;
             try (BufferedReader lines = new BufferedReader(open())) {
                 String line;
@@ -175,13 +173,8 @@ final class ScriptFile {
             }
             return last;
         }
-        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r")) {
-            long length = file.length();
-            int tail = (int) Math.min(length, 4096);
-            byte[] bytes = new byte[tail];
-            file.seek(length - tail);
-            file.readFully(bytes);
-            String text = new String(bytes, StandardCharsets.UTF_8).stripTrailing();
+        try (tail) {
+            String text = new String(tail.readAllBytes(), StandardCharsets.UTF_8).stripTrailing();
             return text.substring(text.lastIndexOf('\n') + 1);
         }
     }

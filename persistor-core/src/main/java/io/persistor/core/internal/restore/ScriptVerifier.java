@@ -5,6 +5,7 @@ import io.persistor.Decryption;
 import io.persistor.PersistorException;
 import io.persistor.core.internal.script.DigestCheckingInputStream;
 import io.persistor.core.internal.script.ScriptLayout;
+import io.persistor.spi.InputSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,26 +33,28 @@ public final class ScriptVerifier {
     }
 
     /**
-     * Verifies a file.
+     * Verifies a backup.
      *
-     * @param file       the backup, plain, compressed or encrypted
+     * @param input      the backup, plain, compressed or encrypted
      * @param decryption what decrypts it, or {@code null}
      * @return what was found
      * @throws PersistorException when the file cannot be read
      */
-    public static BackupVerification verify(Path file, Decryption decryption) {
-        if (!Files.isRegularFile(file)) {
-            throw new PersistorException("Cannot verify " + file + ": no such file");
+    public static BackupVerification verify(InputSource input, Decryption decryption) {
+        Path file = input.file();
+        String name = input.name();
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new PersistorException("Cannot verify " + name + ": no such file");
         }
         List<String> problems = new ArrayList<>();
         Map<String, Long> rows = new LinkedHashMap<>();
         ScriptFile script;
         try {
-            script = new ScriptFile(file, file.toString(), decryption);
+            script = new ScriptFile(input, decryption);
         } catch (PersistorException e) {
             return new BackupVerification(file, rows, List.of(e.getMessage() + "."));
         } catch (IOException e) {
-            throw new PersistorException("Cannot read " + file + ": " + e.getMessage(), null, e);
+            throw new PersistorException("Cannot read " + name + ": " + e.getMessage(), null, e);
         }
         try {
             Optional<DigestCheckingInputStream.Outcome> digest = Optional.empty();
@@ -88,7 +91,7 @@ public final class ScriptVerifier {
                         problems.add("Table " + table + " has rows in the file but no line in the manifest."));
             }
         } catch (IOException e) {
-            throw new PersistorException("Cannot read " + file + ": " + e.getMessage(), null, e);
+            throw new PersistorException("Cannot read " + name + ": " + e.getMessage(), null, e);
         }
         return new BackupVerification(file, rows, problems);
     }
