@@ -42,6 +42,8 @@ launcher=$repo/persistor-examples/src/bin/persistor
 cli="$launcher backup -h localhost -p $port -u reader -d bench --no-progress"
 small_heap="env JAVA_OPTS='-XX:+UseSerialGC -Xmx64m' $cli"
 dump="pg_dump -h localhost -p $port -U reader -d bench -Fp"
+# The S3 rows write to S3Proxy (the server persistor-s3's tests start), keeping objects as files in $work/s3.
+s3="--s3-endpoint http://127.0.0.1:$((port + 1)) --s3-path-style"
 # One backup per line: label, output file, command. Every round runs each once, so drift of the machine's speed
 # falls on all of them alike; the run with the median time of each is printed.
 backups=(
@@ -53,6 +55,8 @@ backups=(
   "Persistor COPY --zstd|copy.sql.zst|$cli --format copy --zstd"
   "Persistor COPY, encrypted|copy.sql.gpg|$cli --format copy --encrypt-passphrase-file $work/passphrase"
   "Persistor COPY --zstd, encrypted|copy.sql.zst.gpg|$cli --format copy --zstd --encrypt-passphrase-file $work/passphrase"
+  "Persistor COPY to S3 (local S3Proxy)|s3:copy.sql|$cli --format copy $s3"
+  "Persistor COPY --zstd, encrypted, to S3 (local S3Proxy)|s3:copy.sql.zst.gpg|$cli --format copy --zstd --encrypt-passphrase-file $work/passphrase $s3"
   "pg_dump --rows-per-insert=1000|pg_dump_ins.sql|$dump --rows-per-insert=1000"
   "Persistor INSERTS --rows-per-insert 1000|inserts.sql|$cli --rows-per-insert 1000"
   "Persistor INSERTS --rows-per-insert 1000 --jobs 2|inserts2.sql|$cli --rows-per-insert 1000 --jobs 2"
@@ -67,14 +71,32 @@ if [ -n "${ONLY:-}" ]; then
   done
   backups=("${kept[@]}")
 fi
-# Runs one backup: prints its seconds, peak resident kilobytes and file megabytes.
+if printf '%s\n' "${backups[@]}" | grep -q '|s3:'; then
+  s3proxy=$repo/persistor-s3/target/s3proxy/s3proxy.jar
+  [ -f "$s3proxy" ] || { echo "No $s3proxy: build persistor-s3's tests first (./mvnw -q -DskipTests install)" >&2; exit 1; }
+  mkdir -p "$work/s3/bench"
+  printf '%s\n' "s3proxy.endpoint=http://127.0.0.1:$((port + 1))" "s3proxy.authorization=aws-v2-or-v4" \
+    "s3proxy.identity=bench" "s3proxy.credential=bench-secret" "jclouds.provider=filesystem" \
+    "jclouds.filesystem.basedir=$work/s3" >"$work/s3proxy.properties"
+  java -jar "$s3proxy" --properties "$work/s3proxy.properties" >"$work/s3proxy.log" 2>&1 &
+  s3proxy_pid=$!
+  trap 'kill $s3proxy_pid 2>/dev/null || true; stop' EXIT
+  export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench-secret AWS_REGION=us-east-1
+  until (exec 3<>/dev/tcp/127.0.0.1/$((port + 1))) 2>/dev/null; do sleep 0.2; done
+fi
+# Runs one backup: prints its seconds, peak resident kilobytes and file megabytes. An output named s3:NAME goes
+# to the bucket "bench" and is measured where S3Proxy keeps it.
 run_once() {
-  local file=$out/$1
+  local file=$out/$1 target=$out/$1
+  if [[ $1 == s3:* ]]; then
+    file=$work/s3/bench/${1#s3:}
+    target=s3://bench/${1#s3:}
+  fi
   shift
   rm -f "$file"
   # What an earlier run left for the disk to write is written before the clock starts.
   sync
-  eval "/usr/bin/time -f '%e %M' -o '$work/time' $* -f '$file'" >/dev/null
+  eval "/usr/bin/time -f '%e %M' -o '$work/time' $* -f '$target'" >/dev/null
   echo "$(cat "$work/time") $(($(stat -c %s "$file") / 1048576))"
   rm -f "$file"
 }
