@@ -2,14 +2,17 @@ package io.persistor;
 
 import io.persistor.spi.BackupPlan;
 import io.persistor.spi.OutputSink;
+import io.persistor.spi.SubsetPlan;
 import io.persistor.spi.PersistorProvider;
 import io.persistor.spi.TypeRenderer;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -45,6 +48,10 @@ public final class Backup {
     private LargeObjects largeObjects = LargeObjects.ALL;
     private boolean reproducible;
     private Encryption encryption;
+    private final Map<String, String> where = new LinkedHashMap<>();
+    private final Map<String, Long> limits = new LinkedHashMap<>();
+    private boolean followForeignKeys = true;
+    private int followReferencing;
 
     Backup(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -301,6 +308,60 @@ public final class Backup {
     }
 
     /**
+     * Keeps only the rows of a table that match a condition (a subset backup). Unless
+     * {@link #followForeignKeys(boolean)} is turned off, the rows they reference are kept too, transitively (through
+     * composite and self-referencing keys and cycles), so the file restores with every foreign key valid; the other
+     * tables linked to this one by foreign keys keep only such rows, and tables not linked to it keep all theirs.
+     * The server computes the subset, in the backup's snapshot, without temporary tables.
+     *
+     * @param table     {@code schema.table}, or a table name found in exactly one of the backup's schemas
+     * @param condition an SQL boolean expression over the table's columns, such as
+     *                  {@code created_at > now() - interval '30 days'}
+     * @return this builder
+     */
+    public Backup where(String table, String condition) {
+        where.put(table, condition);
+        return this;
+    }
+
+    /**
+     * Keeps at most this many rows of a table, the first in primary-key order (physical order without one), after
+     * its {@link #where(String, String)} condition; with foreign keys followed as there.
+     *
+     * @param table {@code schema.table}, or a table name found in exactly one of the backup's schemas
+     * @param rows  how many, at least 0
+     * @return this builder
+     */
+    public Backup limit(String table, long rows) {
+        limits.put(table, rows);
+        return this;
+    }
+
+    /**
+     * Whether a subset keeps the rows its kept rows reference (on by default). Off, {@link #where(String, String)}
+     * and {@link #limit(String, long)} only filter their own tables, and foreign keys into them may fail on restore.
+     *
+     * @param follow whether to follow them
+     * @return this builder
+     */
+    public Backup followForeignKeys(boolean follow) {
+        this.followForeignKeys = follow;
+        return this;
+    }
+
+    /**
+     * Also keeps, in a subset, the rows that reference kept rows, down to this many steps (and the rows those
+     * reference). From a table many others reference, one step can reach most of the database.
+     *
+     * @param depth how many steps; 0 (the default) keeps none
+     * @return this builder
+     */
+    public Backup followReferencing(int depth) {
+        this.followReferencing = depth;
+        return this;
+    }
+
+    /**
      * Lets {@link #to(Path)} replace a file that exists; without this an existing file is refused before anything
      * is read.
      *
@@ -394,12 +455,30 @@ public final class Backup {
             problems.add("compressionLevel must be 1 to " + maxLevel + " for " + chosen + ", but was "
                     + compressionLevel);
         }
+        where.forEach((table, condition) -> {
+            if (table == null || table.isEmpty() || condition == null || condition.isBlank()) {
+                problems.add("where(...) needs a table and a condition, but got " + table + ": " + condition);
+            }
+        });
+        limits.forEach((table, rows) -> {
+            if (table == null || table.isEmpty() || rows == null || rows < 0) {
+                problems.add("limit(...) needs a table and a number of rows of at least 0, but got " + table + ": "
+                        + rows);
+            }
+        });
+        if (followReferencing < 0) {
+            problems.add("followReferencing must be at least 0, but was " + followReferencing);
+        }
+        if ((!where.isEmpty() || !limits.isEmpty()) && schemaOnly) {
+            problems.add("where(...) and limit(...) choose rows, and schemaOnly() writes none");
+        }
         if (!problems.isEmpty()) {
             throw new PersistorException("Invalid backup options: " + String.join("; ", problems));
         }
         return new BackupPlan(dataSource, List.copyOf(new LinkedHashSet<>(schemas)), allSchemas, tables, excludedTables,
                 rowsPerInsert, replicaSessionRole, rowSecurity, privileges, format, parallelism, chosen, compressionLevel,
                 progress == null ? new ProgressListener() { } : progress, typeRenderers, schemaOnly, dataOnly,
-                schemaOnly ? LargeObjects.NONE : largeObjects, reproducible, encryption);
+                schemaOnly ? LargeObjects.NONE : largeObjects, reproducible, encryption,
+                new SubsetPlan(where, limits, followForeignKeys, followReferencing));
     }
 }

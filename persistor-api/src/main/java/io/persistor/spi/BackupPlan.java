@@ -33,6 +33,7 @@ import javax.sql.DataSource;
  * @param reproducible       whether the header leaves out the time, so that two backups of the same state are the
  *                           same bytes
  * @param encryption         how the file is encrypted, or {@code null}
+ * @param subset             which rows to keep; {@link SubsetPlan#NONE} for all
  */
 public record BackupPlan(DataSource dataSource, List<String> schemas, boolean allSchemas, List<String> tables,
                          List<String> excludedTables,
@@ -40,7 +41,8 @@ public record BackupPlan(DataSource dataSource, List<String> schemas, boolean al
                          Format format, int parallelism, Compression compression, int compressionLevel,
                          ProgressListener progress,
                          List<TypeRenderer> typeRenderers, boolean schemaOnly, boolean dataOnly,
-                         LargeObjects largeObjects, boolean reproducible, Encryption encryption) {
+                         LargeObjects largeObjects, boolean reproducible, Encryption encryption,
+                         SubsetPlan subset) {
 
     /** Copies the lists so the plan cannot change after validation. */
     public BackupPlan {

@@ -15,6 +15,7 @@ import io.persistor.model.Table;
 import io.persistor.model.Trigger;
 import io.persistor.model.View;
 import io.persistor.spi.BackupPlan;
+import io.persistor.spi.SubsetPlan;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -80,7 +81,9 @@ final class BackupScript {
         tables = tablesInOrder.size();
         if (!plan.schemaOnly()) {
             section(ScriptLayout.DATA);
-            TableData data = new TableData(plan.format(), plan.rowsPerInsert(), new ValueRenderers(plan.typeRenderers()));
+            RowSubset subset = RowSubset.plan(session.connection(), plan.subset(), tablesInOrder);
+            TableData data = new TableData(plan.format(), plan.rowsPerInsert(), new ValueRenderers(plan.typeRenderers()),
+                    subset);
             if (plan.dataOnly()) {
                 tablesInOrder = referencedFirst(tablesInOrder);
                 triggers(tablesInOrder, SecurityDdl::disable);
@@ -135,6 +138,14 @@ final class BackupScript {
                 + (plan.rowSecurity() ? ", row security enabled" : "")
                 + (plan.privileges() ? ", owners and privileges" : "")
                 + (plan.schemaOnly() ? ", schema only" : "") + (plan.dataOnly() ? ", data only" : ""));
+        if (!plan.subset().isEmpty()) {
+            SubsetPlan subset = plan.subset();
+            out.comment(("Subset: " + (subset.where().isEmpty() ? "" : "where " + subset.where() + ", ")
+                    + (subset.limits().isEmpty() ? "" : "limits " + subset.limits() + ", ")
+                    + (subset.followForeignKeys() ? "rows they reference kept" : "foreign keys not followed")
+                    + (subset.followReferencing() > 0 ? ", referencing rows to depth " + subset.followReferencing()
+                    : "")).replaceAll("[\\r\\n]+", " "));
+        }
         if (largeObjects.count() > 0) {
             out.comment(ScriptLayout.LARGE_OBJECTS + largeObjects.count());
         }

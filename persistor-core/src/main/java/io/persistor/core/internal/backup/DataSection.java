@@ -177,7 +177,8 @@ final class DataSection {
     private List<ReadPart> parts(Table table) {
         ServerInfo.TableSize size = sizes.get(table.name().toString());
         long pages = size == null ? 0 : size.pages();
-        int slices = sliceable && plan.parallelism() > 1 && pages >= 2 * SLICE_PAGES ? (int) (pages / SLICE_PAGES) : 1;
+        int slices = sliceable && plan.parallelism() > 1 && pages >= 2 * SLICE_PAGES && !data.filtered(table)
+                ? (int) (pages / SLICE_PAGES) : 1;
         List<ReadPart> parts = new ArrayList<>();
         for (int i = 0; i < slices; i++) {
             TableData.Slice slice = slices == 1 ? TableData.Slice.WHOLE

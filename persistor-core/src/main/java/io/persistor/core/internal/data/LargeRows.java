@@ -70,13 +70,15 @@ final class LargeRows {
     }
 
     /**
-     * Finds the large rows of the whole table.
+     * Finds the large rows of the whole table, or of those a filter picks.
      *
+     * @param filter a condition on the rows, or {@code null}
      * @return their row identifiers ({@code ctid}), in physical order
      */
-    List<String> find() throws SQLException {
+    List<String> find(String filter) throws SQLException {
         List<String> rows = new ArrayList<>();
-        String sql = "SELECT ctid FROM ONLY " + table + " WHERE " + condition(columns) + " ORDER BY ctid";
+        String sql = "SELECT ctid FROM ONLY " + table + " WHERE " + condition(columns)
+                + (filter == null ? "" : " AND " + filter) + " ORDER BY ctid";
         try (PreparedStatement statement = connection.prepareStatement(sql);
              ResultSet found = statement.executeQuery()) {
             while (found.next()) {

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -51,16 +52,42 @@ public final class TableData {
     private final Format format;
     private final int rowsPerInsert;
     private final ValueRenderers renderers;
+    private final Function<Table, String> filters;
 
     /**
+     * Writes every row of the tables.
+     *
      * @param format        how rows are written
      * @param rowsPerInsert rows per statement in the {@code INSERT} format
      * @param renderers     how values are written in the {@code INSERT} format
      */
     public TableData(Format format, int rowsPerInsert, ValueRenderers renderers) {
+        this(format, rowsPerInsert, renderers, table -> null);
+    }
+
+    /**
+     * Writes the rows of each table that a condition picks.
+     *
+     * @param format        how rows are written
+     * @param rowsPerInsert rows per statement in the {@code INSERT} format
+     * @param renderers     how values are written in the {@code INSERT} format
+     * @param filters       each table's condition on its rows, or {@code null} for all of them
+     */
+    public TableData(Format format, int rowsPerInsert, ValueRenderers renderers, Function<Table, String> filters) {
         this.format = format;
         this.rowsPerInsert = rowsPerInsert;
         this.renderers = renderers;
+        this.filters = filters;
+    }
+
+    /**
+     * Whether a table's rows are filtered, so reading it in slices would repeat the filter's work.
+     *
+     * @param table the table
+     * @return whether a condition picks its rows
+     */
+    public boolean filtered(Table table) {
+        return filters.apply(table) != null;
     }
 
     /**
@@ -116,6 +143,10 @@ public final class TableData {
         if (measured) {
             conditions.add("NOT " + LargeRows.condition(columns));
         }
+        String filter = filters.apply(table);
+        if (filter != null) {
+            conditions.add(filter);
+        }
         String source;
         if (conditions.isEmpty() && !columns.isEmpty()) {
             source = qualified(table.name()) + " (" + columnList + ")";
@@ -134,7 +165,7 @@ public final class TableData {
         }
         if (measured && slice.toPage() < 0) {
             LargeRows large = new LargeRows(connection, table, columns);
-            List<String> found = large.find();
+            List<String> found = large.find(filter);
             InsertWriter statements = format == Format.COPY ? null
                     : new InsertWriter(out, table.name(), columns, rowsPerInsert, renderers);
             for (String row : found) {

@@ -1,0 +1,250 @@
+package io.persistor.core.internal.backup;
+
+import static io.persistor.core.internal.script.SqlQuote.identifier;
+import static io.persistor.core.internal.script.SqlQuote.literal;
+import static io.persistor.core.internal.script.SqlQuote.qualified;
+
+import io.persistor.PersistorException;
+import io.persistor.model.Constraint;
+import io.persistor.model.QualifiedName;
+import io.persistor.model.Table;
+import io.persistor.spi.SubsetPlan;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The rows a subset backup keeps, computed by the server in the backup's snapshot: one recursive query gathers
+ * the kept rows as (table, row position) pairs (the position as text, which every supported version can hash), starting from the rows that match each table's condition (or come
+ * first in its limit) and adding, step by step, the rows that kept rows reference through foreign keys and, to a
+ * depth, the rows that reference them; its {@code UNION} stops at rows already kept, so self-references and cycles
+ * end. Each table linked by foreign keys to a table with a condition is then read as the rows that query keeps of
+ * it (a TID scan); other tables are read whole. Nothing but {@code SELECT} is needed, and no temporary table.
+ */
+final class RowSubset implements Function<Table, String> {
+
+    private static final RowSubset NONE = new RowSubset(Map.of());
+
+    private static final String FOREIGN_KEYS = "SELECT cn.nspname, cr.relname, pn.nspname, pr.relname, "
+            + "ARRAY(SELECT a.attname FROM pg_catalog.unnest(c.conkey) WITH ORDINALITY k(n, i) "
+            + "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i)::text[], "
+            + "ARRAY(SELECT a.attname FROM pg_catalog.unnest(c.confkey) WITH ORDINALITY k(n, i) "
+            + "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i)::text[] "
+            + "FROM pg_catalog.pg_constraint c "
+            + "JOIN pg_catalog.pg_class cr ON cr.oid = c.conrelid JOIN pg_catalog.pg_namespace cn ON cn.oid = cr.relnamespace "
+            + "JOIN pg_catalog.pg_class pr ON pr.oid = c.confrelid JOIN pg_catalog.pg_namespace pn ON pn.oid = pr.relnamespace "
+            // A partitioned table's key is also copied to each partition, and a key to a partitioned table points
+            // at each partition too: only the declared one counts.
+            + "WHERE c.contype = 'f' AND c.conparentid = 0 ORDER BY c.conname, c.oid";
+
+    private final Map<QualifiedName, String> conditions;
+
+    private RowSubset(Map<QualifiedName, String> conditions) {
+        this.conditions = conditions;
+    }
+
+    /**
+     * Plans a subset over the tables a backup writes.
+     *
+     * @param connection a connection in the backup's snapshot
+     * @param plan       the conditions, limits and how far to follow foreign keys
+     * @param tables     the tables the backup writes
+     * @return the subset
+     * @throws SQLException      when the foreign keys cannot be read
+     * @throws PersistorException when a condition or limit names a table the backup does not write
+     */
+    static RowSubset plan(Connection connection, SubsetPlan plan, List<Table> tables) throws SQLException {
+        if (plan.isEmpty()) {
+            return NONE;
+        }
+        Map<QualifiedName, Table> byName = tables.stream().collect(Collectors.toMap(Table::name, t -> t,
+                (a, b) -> a, LinkedHashMap::new));
+        Map<QualifiedName, String> where = new LinkedHashMap<>();
+        plan.where().forEach((name, condition) -> where.put(resolve(name, byName, "where"), condition));
+        Map<QualifiedName, Long> limits = new LinkedHashMap<>();
+        plan.limits().forEach((name, rows) -> limits.put(resolve(name, byName, "limit"), rows));
+        List<ForeignKey> keys = plan.followForeignKeys() ? foreignKeys(connection, byName) : List.of();
+
+        Set<QualifiedName> seeds = new HashSet<>(where.keySet());
+        seeds.addAll(limits.keySet());
+        Set<QualifiedName> linked = linked(seeds, keys, byName);
+        List<String> starts = new ArrayList<>();
+        for (QualifiedName seed : seeds.stream().sorted().toList()) {
+            starts.add(start(byName.get(seed), where.get(seed), limits.get(seed)));
+        }
+        List<String> steps = new ArrayList<>();
+        for (ForeignKey key : keys) {
+            if (linked.contains(root(key.child(), byName))) {
+                steps.add(key.upward(byName));
+                if (plan.followReferencing() > 0) {
+                    steps.add(key.downward(byName, plan.followReferencing()));
+                }
+            }
+        }
+        String kept = steps.isEmpty()
+                ? "WITH kept(rel, tid, depth) AS (" + String.join(" UNION ALL ", starts) + ")"
+                : "WITH RECURSIVE kept(rel, tid, depth) AS (" + String.join(" UNION ALL ", starts)
+                        + " UNION SELECT s.rel, s.tid, s.depth FROM kept k CROSS JOIN LATERAL ("
+                        + String.join(" UNION ALL ", steps) + ") s(rel, tid, depth))";
+        Map<QualifiedName, String> conditions = new HashMap<>();
+        for (Table table : tables) {
+            if (!table.partitioned() && linked.contains(root(table.name(), byName))) {
+                conditions.put(table.name(), "ctid = ANY (ARRAY(" + kept + " SELECT tid::pg_catalog.tid FROM kept WHERE rel = "
+                        + regclass(table.name()) + "))");
+            }
+        }
+        return new RowSubset(conditions);
+    }
+
+    /**
+     * The condition that picks a table's kept rows, read {@code FROM ONLY} the table.
+     *
+     * @param table a table the backup writes
+     * @return the condition, or {@code null} when the table is read whole
+     */
+    @Override
+    public String apply(Table table) {
+        return conditions.get(table.name());
+    }
+
+    private static QualifiedName resolve(String name, Map<QualifiedName, Table> tables, String option) {
+        List<QualifiedName> found = tables.keySet().stream()
+                .filter(table -> name.equals(table.schema() + "." + table.name()) || name.equals(table.name()))
+                .toList();
+        if (found.size() != 1) {
+            throw new PersistorException("Invalid backup options: " + option + "(\"" + name + "\", ...) names "
+                    + (found.isEmpty() ? "no table the backup writes" : "several tables: " + found
+                    + "; write schema.table"));
+        }
+        return found.get(0);
+    }
+
+    private static List<ForeignKey> foreignKeys(Connection connection, Map<QualifiedName, Table> tables)
+            throws SQLException {
+        List<ForeignKey> keys = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(FOREIGN_KEYS)) {
+            while (rows.next()) {
+                QualifiedName child = new QualifiedName(rows.getString(1), rows.getString(2));
+                QualifiedName parent = new QualifiedName(rows.getString(3), rows.getString(4));
+                if (tables.containsKey(child) && tables.containsKey(parent)) {
+                    keys.add(new ForeignKey(child, parent, Arrays.asList((String[]) rows.getArray(5).getArray()),
+                            Arrays.asList((String[]) rows.getArray(6).getArray())));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The partition trees linked to the seeds' by foreign keys, in either direction, the seeds' own included. */
+    private static Set<QualifiedName> linked(Set<QualifiedName> seeds, List<ForeignKey> keys,
+            Map<QualifiedName, Table> tables) {
+        Map<QualifiedName, Set<QualifiedName>> neighbours = new HashMap<>();
+        for (ForeignKey key : keys) {
+            QualifiedName child = root(key.child(), tables);
+            QualifiedName parent = root(key.parent(), tables);
+            neighbours.computeIfAbsent(child, n -> new HashSet<>()).add(parent);
+            neighbours.computeIfAbsent(parent, n -> new HashSet<>()).add(child);
+        }
+        Set<QualifiedName> linked = new HashSet<>();
+        Deque<QualifiedName> next = new ArrayDeque<>();
+        seeds.forEach(seed -> next.add(root(seed, tables)));
+        while (!next.isEmpty()) {
+            QualifiedName table = next.poll();
+            if (linked.add(table)) {
+                next.addAll(neighbours.getOrDefault(table, Set.of()));
+            }
+        }
+        return linked;
+    }
+
+    /** The top of a table's partition tree: a partitioned table's rows are kept by their partition. */
+    private static QualifiedName root(QualifiedName table, Map<QualifiedName, Table> tables) {
+        QualifiedName current = table;
+        Table found = tables.get(current);
+        while (found != null && found.partitionOf() != null && tables.containsKey(found.partitionOf().parent())) {
+            current = found.partitionOf().parent();
+            found = tables.get(current);
+        }
+        return current;
+    }
+
+    /** The rows a seed table starts with: its condition's, the first of its limit. */
+    private static String start(Table table, String condition, Long limit) {
+        StringBuilder sql = new StringBuilder("(SELECT t.tableoid, t.ctid::text, 0 FROM ").append(from(table)).append(" t");
+        if (condition != null) {
+            sql.append(" WHERE (").append(condition).append(")");
+        }
+        if (limit != null) {
+            List<String> key = primaryKey(table);
+            sql.append(" ORDER BY ").append(key.isEmpty() ? "t.ctid" : key.stream().map(c -> "t." + identifier(c))
+                    .collect(Collectors.joining(", "))).append(" LIMIT ").append(limit);
+        }
+        return sql.append(")").toString();
+    }
+
+    private static List<String> primaryKey(Table table) {
+        return table.constraints().stream().filter(c -> c.kind() == Constraint.Kind.PRIMARY_KEY).findFirst()
+                .map(c -> columns(c.definition())).orElse(List.of());
+    }
+
+    /** The columns of {@code PRIMARY KEY (a, "b c")}, as the catalog spells them. */
+    private static List<String> columns(String definition) {
+        String list = definition.substring(definition.indexOf('(') + 1, definition.indexOf(')'));
+        List<String> columns = new ArrayList<>();
+        for (String part : list.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+            String column = part.strip();
+            columns.add(column.startsWith("\"") ? column.substring(1, column.length() - 1).replace("\"\"", "\"")
+                    : column);
+        }
+        return columns;
+    }
+
+    /** Reads a table's own rows, or a partitioned table's partitions' rows. */
+    private static String from(Table table) {
+        return (table.partitioned() ? "" : "ONLY ") + qualified(table.name());
+    }
+
+    private static String regclass(QualifiedName table) {
+        return literal(qualified(table)) + "::pg_catalog.regclass";
+    }
+
+    /** A foreign key from columns of a child table to columns of its parent, as the catalog names them. */
+    private record ForeignKey(QualifiedName child, QualifiedName parent, List<String> columns,
+                              List<String> referenced) {
+
+        /** The kept child row's parent row. */
+        String upward(Map<QualifiedName, Table> tables) {
+            return "SELECT p.tableoid, p.ctid::text, k.depth FROM " + from(tables.get(child)) + " c JOIN "
+                    + from(tables.get(parent)) + " p ON " + join() + " WHERE c.tableoid = k.rel"
+                    + " AND c.ctid = k.tid::pg_catalog.tid";
+        }
+
+        /** The kept parent row's child rows, one step further down. */
+        String downward(Map<QualifiedName, Table> tables, int depth) {
+            return "SELECT c.tableoid, c.ctid::text, k.depth + 1 FROM " + from(tables.get(parent)) + " p JOIN "
+                    + from(tables.get(child)) + " c ON " + join() + " WHERE p.tableoid = k.rel"
+                    + " AND p.ctid = k.tid::pg_catalog.tid AND k.depth < " + depth;
+        }
+
+        private String join() {
+            List<String> pairs = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                pairs.add("p." + identifier(referenced.get(i)) + " = c." + identifier(columns.get(i)));
+            }
+            return String.join(" AND ", pairs);
+        }
+    }
+}
