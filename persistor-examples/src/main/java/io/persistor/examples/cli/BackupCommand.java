@@ -18,8 +18,10 @@ import io.persistor.s3.S3Retention;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +56,23 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--exclude-table", split = ",",
             description = "Leave out tables matching these patterns (* and ?; schema.table with a dot); repeatable.")
     List<String> excludedTables = new ArrayList<>();
+
+    @Option(names = "--where", paramLabel = "'TABLE: CONDITION'",
+            description = "Keep only the table's rows where the SQL condition holds, and the rows they reference "
+                    + "(a subset); repeatable.")
+    List<String> where = new ArrayList<>();
+
+    @Option(names = "--limit", paramLabel = "'TABLE: N'",
+            description = "Keep at most N rows of the table, by primary key, and the rows they reference; repeatable.")
+    List<String> limits = new ArrayList<>();
+
+    @Option(names = "--follow-referencing", paramLabel = "DEPTH", defaultValue = "0",
+            description = "In a subset, also keep the rows referencing kept rows, down to DEPTH steps (default: 0).")
+    int followReferencing;
+
+    @Option(names = "--no-follow-foreign-keys",
+            description = "In a subset, do not add the rows kept rows reference (foreign keys may then fail on restore).")
+    boolean noFollowForeignKeys;
 
     @Option(names = "--schema-only", description = "Only the definitions: no rows, sequence values or refreshes.")
     boolean schemaOnly;
@@ -156,6 +175,21 @@ final class BackupCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--encrypt-passphrase-file and --encrypt-for exclude each other");
         }
+        Map<String, String> conditions = new LinkedHashMap<>();
+        for (String entry : where) {
+            String[] parts = tableAndValue(entry, "--where");
+            conditions.put(parts[0], parts[1]);
+        }
+        Map<String, Long> rowLimits = new LinkedHashMap<>();
+        for (String entry : limits) {
+            String[] parts = tableAndValue(entry, "--limit");
+            try {
+                rowLimits.put(parts[0], Long.parseLong(parts[1]));
+            } catch (NumberFormatException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--limit': '" + entry
+                        + "' (expected 'schema.table: N')");
+            }
+        }
         Format chosen = choice(Format.class, format, "--format", "inserts or copy");
         LargeObjects keptObjects = choice(LargeObjects.class, largeObjects, "--large-objects", "all, readable or none");
         LocalDateTime now = LocalDateTime.now();
@@ -173,6 +207,9 @@ final class BackupCommand implements Callable<Integer> {
             if (allSchemas) {
                 backup.allSchemas();
             }
+            conditions.forEach(backup::where);
+            rowLimits.forEach(backup::limit);
+            backup.followForeignKeys(!noFollowForeignKeys).followReferencing(followReferencing);
             if (overwrite) {
                 backup.overwrite();
             }
@@ -251,6 +288,16 @@ final class BackupCommand implements Callable<Integer> {
     private Retention retention() {
         return keep == 0 ? Retention.keepDays(keepDays) : keepDays == 0 ? Retention.keep(keep)
                 : Retention.keep(keep).orDays(keepDays);
+    }
+
+    /** Splits {@code "schema.table: value"} at its first colon. */
+    private String[] tableAndValue(String entry, String option) {
+        int colon = entry.indexOf(':');
+        if (colon <= 0 || colon == entry.length() - 1) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': '" + entry
+                    + "' (expected 'schema.table: value')");
+        }
+        return new String[] {entry.substring(0, colon).strip(), entry.substring(colon + 1).strip()};
     }
 
     private <E extends Enum<E>> E choice(Class<E> type, String value, String option, String expected) {

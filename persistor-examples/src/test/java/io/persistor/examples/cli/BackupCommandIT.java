@@ -131,6 +131,31 @@ class BackupCommandIT {
         assertThat(err.toString().strip()).isEqualTo("persistor: Cannot back up: schema nope does not exist in this database.");
     }
 
+    @Test
+    void keepsASubsetFollowingForeignKeys(TestDatabase source) throws Exception {
+        source.execute("CREATE TABLE public.customer (id int PRIMARY KEY)",
+                "CREATE TABLE public.orders (id int PRIMARY KEY, customer_id int REFERENCES public.customer)",
+                "CREATE TABLE public.event (id int PRIMARY KEY)",
+                "INSERT INTO public.customer SELECT g FROM generate_series(1, 10) g",
+                "INSERT INTO public.orders SELECT g, g FROM generate_series(1, 10) g",
+                "INSERT INTO public.event SELECT g FROM generate_series(1, 100) g");
+        source.selectOnlyDataSource();
+        PostgresServer server = source.server();
+        Path file = directory.resolve("subset.sql");
+
+        int code = run("backup", "-d", source.name(), "-u", PostgresServer.READER_ROLE, "-h", server.host(),
+                "-p", String.valueOf(server.port()), "-P", PostgresServer.ROLE_PASSWORD, "-f", file.toString(),
+                "--where", "public.orders: id IN (3, 4)", "--limit", "event: 7");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("3 tables, 11 rows,");
+        assertThat(io.persistor.Persistor.verify(file).rows()).containsEntry("public.orders", 2L)
+                .containsEntry("public.customer", 2L).containsEntry("public.event", 7L);
+        assertThat(run("backup", "-d", source.name(), "-u", PostgresServer.READER_ROLE, "--where", "no colon"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("expected 'schema.table: value'");
+    }
+
     private int run(String... args) {
         return PersistorCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
