@@ -80,18 +80,25 @@ final class RowSubset implements Function<Table, String> {
 
         Set<QualifiedName> seeds = new HashSet<>(where.keySet());
         seeds.addAll(limits.keySet());
+        boolean down = plan.followReferencing() > 0;
         Set<QualifiedName> linked = linked(seeds, keys, byName);
+        Set<QualifiedName> reachable = reachable(seeds, keys, byName, down);
         List<String> starts = new ArrayList<>();
         for (QualifiedName seed : seeds.stream().sorted().toList()) {
             starts.add(start(byName.get(seed), where.get(seed), limits.get(seed)));
         }
         List<String> steps = new ArrayList<>();
+        Set<QualifiedName> fed = new HashSet<>();
         for (ForeignKey key : keys) {
-            if (linked.contains(root(key.child(), byName))) {
+            QualifiedName child = root(key.child(), byName);
+            QualifiedName parent = root(key.parent(), byName);
+            if (reachable.contains(child)) {
                 steps.add(key.upward(byName));
-                if (plan.followReferencing() > 0) {
-                    steps.add(key.downward(byName, plan.followReferencing()));
-                }
+                fed.add(parent);
+            }
+            if (down && reachable.contains(parent)) {
+                steps.add(key.downward(byName, plan.followReferencing()));
+                fed.add(child);
             }
         }
         String kept = steps.isEmpty()
@@ -101,9 +108,19 @@ final class RowSubset implements Function<Table, String> {
                         + String.join(" UNION ALL ", steps) + ") s(rel, tid, depth))";
         Map<QualifiedName, String> conditions = new HashMap<>();
         for (Table table : tables) {
-            if (!table.partitioned() && linked.contains(root(table.name(), byName))) {
-                conditions.put(table.name(), "ctid = ANY (ARRAY(" + kept + " SELECT tid::pg_catalog.tid FROM kept WHERE rel = "
-                        + regclass(table.name()) + "))");
+            QualifiedName node = root(table.name(), byName);
+            if (table.partitioned() || !linked.contains(node)) {
+                continue;
+            }
+            if (!reachable.contains(node)) {
+                // Linked to the subset, but no kept row leads here: its rows could reference rows left out.
+                conditions.put(table.name(), "false");
+            } else if (!fed.contains(node) && node.equals(table.name())) {
+                // Only its own condition or limit picks its rows: no need for the recursive query.
+                conditions.put(table.name(), own(table, where.get(node), limits.get(node)));
+            } else {
+                conditions.put(table.name(), "ctid = ANY (ARRAY(" + kept + " SELECT tid::pg_catalog.tid FROM kept "
+                        + "WHERE rel = " + regclass(table.name()) + "))");
             }
         }
         return new RowSubset(conditions);
@@ -170,6 +187,42 @@ final class RowSubset implements Function<Table, String> {
         return linked;
     }
 
+    /**
+     * The partition trees whose rows a kept row can lead to: those of the seeds, those their rows reference
+     * (transitively) and, when referencing rows are followed, those referencing them, and so on.
+     */
+    private static Set<QualifiedName> reachable(Set<QualifiedName> seeds, List<ForeignKey> keys,
+            Map<QualifiedName, Table> tables, boolean down) {
+        Map<QualifiedName, Set<QualifiedName>> next = new HashMap<>();
+        for (ForeignKey key : keys) {
+            QualifiedName child = root(key.child(), tables);
+            QualifiedName parent = root(key.parent(), tables);
+            next.computeIfAbsent(child, n -> new HashSet<>()).add(parent);
+            if (down) {
+                next.computeIfAbsent(parent, n -> new HashSet<>()).add(child);
+            }
+        }
+        Set<QualifiedName> reachable = new HashSet<>();
+        Deque<QualifiedName> pending = new ArrayDeque<>();
+        seeds.forEach(seed -> pending.add(root(seed, tables)));
+        while (!pending.isEmpty()) {
+            QualifiedName table = pending.poll();
+            if (reachable.add(table)) {
+                pending.addAll(next.getOrDefault(table, Set.of()));
+            }
+        }
+        return reachable;
+    }
+
+    /** The condition of a table whose rows only its own condition and limit pick. */
+    private static String own(Table table, String condition, Long limit) {
+        if (limit == null) {
+            return "(" + condition + ")";
+        }
+        return "ctid = ANY (ARRAY(SELECT t.ctid FROM " + from(table) + " t"
+                + (condition == null ? "" : " WHERE (" + condition + ")") + order(table) + " LIMIT " + limit + "))";
+    }
+
     /** The top of a table's partition tree: a partitioned table's rows are kept by their partition. */
     private static QualifiedName root(QualifiedName table, Map<QualifiedName, Table> tables) {
         QualifiedName current = table;
@@ -188,11 +241,16 @@ final class RowSubset implements Function<Table, String> {
             sql.append(" WHERE (").append(condition).append(")");
         }
         if (limit != null) {
-            List<String> key = primaryKey(table);
-            sql.append(" ORDER BY ").append(key.isEmpty() ? "t.ctid" : key.stream().map(c -> "t." + identifier(c))
-                    .collect(Collectors.joining(", "))).append(" LIMIT ").append(limit);
+            sql.append(order(table)).append(" LIMIT ").append(limit);
         }
         return sql.append(")").toString();
+    }
+
+    /** The order a limit takes rows in: the primary key's, else the physical one. */
+    private static String order(Table table) {
+        List<String> key = primaryKey(table);
+        return " ORDER BY " + (key.isEmpty() ? "t.ctid" : key.stream().map(c -> "t." + identifier(c))
+                .collect(Collectors.joining(", ")));
     }
 
     private static List<String> primaryKey(Table table) {
@@ -225,18 +283,35 @@ final class RowSubset implements Function<Table, String> {
     private record ForeignKey(QualifiedName child, QualifiedName parent, List<String> columns,
                               List<String> referenced) {
 
-        /** The kept child row's parent row. */
+        /** The kept child row's parent row; only kept rows of the child's tables take this step. */
         String upward(Map<QualifiedName, Table> tables) {
             return "SELECT p.tableoid, p.ctid::text, k.depth FROM " + from(tables.get(child)) + " c JOIN "
-                    + from(tables.get(parent)) + " p ON " + join() + " WHERE c.tableoid = k.rel"
-                    + " AND c.ctid = k.tid::pg_catalog.tid";
+                    + from(tables.get(parent)) + " p ON " + join() + " WHERE " + among(child, tables)
+                    + " AND c.tableoid = k.rel AND c.ctid = k.tid::pg_catalog.tid";
         }
 
         /** The kept parent row's child rows, one step further down. */
         String downward(Map<QualifiedName, Table> tables, int depth) {
             return "SELECT c.tableoid, c.ctid::text, k.depth + 1 FROM " + from(tables.get(parent)) + " p JOIN "
-                    + from(tables.get(child)) + " c ON " + join() + " WHERE p.tableoid = k.rel"
-                    + " AND p.ctid = k.tid::pg_catalog.tid AND k.depth < " + depth;
+                    + from(tables.get(child)) + " c ON " + join() + " WHERE k.depth < " + depth + " AND "
+                    + among(parent, tables) + " AND p.tableoid = k.rel AND p.ctid = k.tid::pg_catalog.tid";
+        }
+
+        /** Whether the kept row is in this table or one of its partitions: a test the planner makes once. */
+        private static String among(QualifiedName relation, Map<QualifiedName, Table> tables) {
+            List<String> rows = tables.values().stream().filter(t -> !t.partitioned())
+                    .filter(t -> below(t, relation, tables)).map(t -> regclass(t.name())).toList();
+            return rows.isEmpty() ? "false" : "k.rel = ANY (ARRAY[" + String.join(", ", rows) + "]::pg_catalog.oid[])";
+        }
+
+        private static boolean below(Table table, QualifiedName relation, Map<QualifiedName, Table> tables) {
+            for (Table current = table; current != null; current = current.partitionOf() == null ? null
+                    : tables.get(current.partitionOf().parent())) {
+                if (current.name().equals(relation)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private String join() {
