@@ -9,12 +9,16 @@ import io.persistor.Encryption;
 import io.persistor.Format;
 import io.persistor.Persistor;
 import io.persistor.ProgressListener;
+import io.persistor.spi.InputSource;
 import io.persistor.testkit.Fingerprint;
 import io.persistor.testkit.Gpg;
 import io.persistor.testkit.PostgresServer;
 import io.persistor.testkit.PostgresServers;
 import io.persistor.testkit.TestDatabase;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,6 +132,41 @@ class EncryptionRoundTripIT {
         }
     }
 
+    @Test
+    void restoresAndVerificationsCloseEveryStreamTheyOpen() throws Exception {
+        PostgresServer server = PostgresServers.defaultServer();
+        TestDatabase source = server.createDatabase();
+        try {
+            seed(source);
+            Decryption right = Decryption.withPassphrase(PASSPHRASE);
+            Decryption wrong = Decryption.withPassphrase("wrong".toCharArray());
+            for (String name : List.of("closing.sql", "closing.sql.gz", "closing.sql.zst", "closing.sql.zst.gpg")) {
+                var backup = Persistor.backup(source.selectOnlyDataSource());
+                if (name.endsWith(".gpg")) {
+                    backup.encrypt(Encryption.withPassphrase(PASSPHRASE));
+                }
+                OpenCountingSource file = new OpenCountingSource(backup.to(directory.resolve(name)).file());
+
+                assertThat(Persistor.verify(file, right).problems()).isEmpty();
+                Persistor.verify(file, wrong);
+                TestDatabase target = server.createOwnedDatabase();
+                try {
+                    Persistor.restore(target.ownerDataSource()).decrypt(right).from(file);
+                    if (name.endsWith(".gpg")) {
+                        assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).decrypt(wrong)
+                                .from(file)).hasMessageContaining("wrong passphrase");
+                    }
+                } finally {
+                    target.drop();
+                }
+                assertThat(file.opened).as("streams opened on " + name).isPositive();
+                assertThat(file.open).as("streams left open on " + name).isZero();
+            }
+        } finally {
+            source.drop();
+        }
+    }
+
     private static void seed(TestDatabase source) {
         source.execute("CREATE TABLE public.secret (id int PRIMARY KEY, note text)",
                 "INSERT INTO public.secret SELECT g, '" + MARKER + " ' || g || repeat('x', 2000) FROM generate_series(1, 3000) g",
@@ -162,5 +201,50 @@ class EncryptionRoundTripIT {
                 return name.startsWith("persistor-") || name.endsWith(".partial");
             }
         };
+    }
+
+    /** A backup file whose streams are counted as they are opened and closed. */
+    private static final class OpenCountingSource implements InputSource {
+        private final Path file;
+        private int opened;
+        private int open;
+
+        OpenCountingSource(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return counted(Files.newInputStream(file));
+        }
+
+        @Override
+        public InputStream openTail(int length) throws IOException {
+            byte[] bytes = Files.readAllBytes(file);
+            int from = Math.max(0, bytes.length - length);
+            return counted(new ByteArrayInputStream(bytes, from, bytes.length - from));
+        }
+
+        @Override
+        public String name() {
+            return file.toString();
+        }
+
+        private InputStream counted(InputStream in) {
+            opened++;
+            open++;
+            return new FilterInputStream(in) {
+                private boolean closed;
+
+                @Override
+                public void close() throws IOException {
+                    if (!closed) {
+                        closed = true;
+                        open--;
+                    }
+                    super.close();
+                }
+            };
+        }
     }
 }

@@ -75,6 +75,7 @@ public final class OpenPgpDecryption {
             throw new PersistorException(source + " is encrypted: give its passphrase or secret key (Restore.decrypt, "
                     + "Persistor.verify(file, decryption), or --passphrase-file / --secret-key in the CLI)");
         }
+        boolean opened = false;
         try {
             BcPGPObjectFactory factory = new BcPGPObjectFactory(PGPUtil.getDecoderStream(in));
             Object next = factory.nextObject();
@@ -84,11 +85,17 @@ public final class OpenPgpDecryption {
             if (!(next instanceof PGPEncryptedDataList list)) {
                 throw new PersistorException(source + " is not an encrypted OpenPGP message");
             }
-            Opened opened = decryption.secretKey() == null ? withPassphrase(list, decryption, source)
+            Opened sealed = decryption.secretKey() == null ? withPassphrase(list, decryption, source)
                     : withSecretKey(list, decryption, source);
-            return content(opened, source);
+            InputStream content = content(sealed, in, source);
+            opened = true;
+            return content;
         } catch (PGPException e) {
             throw new PersistorException("Cannot decrypt " + source + ": " + e.getMessage(), null, e);
+        } finally {
+            if (!opened) {
+                in.close();
+            }
         }
     }
 
@@ -137,7 +144,9 @@ public final class OpenPgpDecryption {
                 + " is one it was encrypted for");
     }
 
-    private static InputStream content(Opened opened, String source) throws IOException, PGPException {
+    /** The literal data of a decrypted message; closing it closes {@code raw}, the encrypted stream it reads. */
+    private static InputStream content(Opened opened, InputStream raw, String source) throws IOException,
+            PGPException {
         BcPGPObjectFactory inner = new BcPGPObjectFactory(opened.clear());
         Object next = inner.nextObject();
         if (next instanceof PGPCompressedData compressed) {
@@ -174,6 +183,13 @@ public final class OpenPgpDecryption {
                     }
                 }
                 return -1;
+            }
+
+            @Override
+            public void close() throws IOException {
+                try (raw) {
+                    super.close();
+                }
             }
         };
     }
