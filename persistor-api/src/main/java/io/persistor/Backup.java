@@ -1,11 +1,13 @@
 package io.persistor;
 
 import io.persistor.spi.BackupPlan;
+import io.persistor.spi.MaskPlan;
 import io.persistor.spi.OutputSink;
-import io.persistor.spi.SubsetPlan;
 import io.persistor.spi.PersistorProvider;
+import io.persistor.spi.SubsetPlan;
 import io.persistor.spi.TypeRenderer;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,6 +54,8 @@ public final class Backup {
     private final Map<String, Long> limits = new LinkedHashMap<>();
     private boolean followForeignKeys = true;
     private int followReferencing;
+    private final Map<String, Mask> masks = new LinkedHashMap<>();
+    private byte[] maskingKey;
 
     Backup(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -362,6 +366,36 @@ public final class Backup {
     }
 
     /**
+     * Writes a column's values masked: a fake made by the mask's transformer stands for each value, in both formats,
+     * and the original never reaches the file. A foreign key's columns at the other end are masked alike (so the
+     * key still matches), and refusals come before anything is read: a NULL mask on a {@code NOT NULL} column, a
+     * mask that may merge values on a column unique on its own, a row-dependent mask on a foreign key, a generated
+     * or partition-key column. The file's header lists the masks, never the key.
+     *
+     * @param column {@code schema.table.column}, or {@code table.column} when the table is in exactly one of the
+     *               backup's schemas, as the catalog spells them
+     * @param mask   the mask, such as {@link Masks#email()}
+     * @return this builder
+     */
+    public Backup mask(String column, Mask mask) {
+        masks.put(column, mask);
+        return this;
+    }
+
+    /**
+     * The secret the masks derive their fakes from. The same key and data give the same fakes in every run (and,
+     * with {@link #reproducible()}, the same file); without one, each backup draws a random key, so its fakes match
+     * no other backup's.
+     *
+     * @param secret at least 16 characters; keep it out of the source code (an environment variable, a file)
+     * @return this builder
+     */
+    public Backup maskingKey(String secret) {
+        this.maskingKey = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /**
      * Lets {@link #to(Path)} replace a file that exists; without this an existing file is refused before anything
      * is read.
      *
@@ -472,6 +506,18 @@ public final class Backup {
         if ((!where.isEmpty() || !limits.isEmpty()) && schemaOnly) {
             problems.add("where(...) and limit(...) choose rows, and schemaOnly() writes none");
         }
+        masks.forEach((column, mask) -> {
+            if (column == null || column.chars().filter(c -> c == '.').count() < 1 || mask == null) {
+                problems.add("mask(...) needs a column as table.column or schema.table.column and a mask, but got "
+                        + column + ": " + mask);
+            }
+        });
+        if (!masks.isEmpty() && schemaOnly) {
+            problems.add("mask(...) changes rows, and schemaOnly() writes none");
+        }
+        if (maskingKey != null && maskingKey.length < 16) {
+            problems.add("maskingKey must be at least 16 bytes, but was " + maskingKey.length);
+        }
         if (!problems.isEmpty()) {
             throw new PersistorException("Invalid backup options: " + String.join("; ", problems));
         }
@@ -479,6 +525,6 @@ public final class Backup {
                 rowsPerInsert, replicaSessionRole, rowSecurity, privileges, format, parallelism, chosen, compressionLevel,
                 progress == null ? new ProgressListener() { } : progress, typeRenderers, schemaOnly, dataOnly,
                 schemaOnly ? LargeObjects.NONE : largeObjects, reproducible, encryption,
-                new SubsetPlan(where, limits, followForeignKeys, followReferencing));
+                new SubsetPlan(where, limits, followForeignKeys, followReferencing), new MaskPlan(masks, maskingKey));
     }
 }

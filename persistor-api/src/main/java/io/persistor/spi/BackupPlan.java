@@ -34,6 +34,7 @@ import javax.sql.DataSource;
  *                           same bytes
  * @param encryption         how the file is encrypted, or {@code null}
  * @param subset             which rows to keep; {@link SubsetPlan#NONE} for all
+ * @param masking            which columns to mask; {@link MaskPlan#NONE} for none
  */
 public record BackupPlan(DataSource dataSource, List<String> schemas, boolean allSchemas, List<String> tables,
                          List<String> excludedTables,
@@ -42,7 +43,7 @@ public record BackupPlan(DataSource dataSource, List<String> schemas, boolean al
                          ProgressListener progress,
                          List<TypeRenderer> typeRenderers, boolean schemaOnly, boolean dataOnly,
                          LargeObjects largeObjects, boolean reproducible, Encryption encryption,
-                         SubsetPlan subset) {
+                         SubsetPlan subset, MaskPlan masking) {
 
     /** Copies the lists so the plan cannot change after validation. */
     public BackupPlan {

@@ -9,6 +9,7 @@ import io.persistor.Decryption;
 import io.persistor.Encryption;
 import io.persistor.Format;
 import io.persistor.LargeObjects;
+import io.persistor.Mask;
 import io.persistor.Persistor;
 import io.persistor.Retention;
 import io.persistor.s3.S3InputSource;
@@ -73,6 +74,17 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--no-follow-foreign-keys",
             description = "In a subset, do not add the rows kept rows reference (foreign keys may then fail on restore).")
     boolean noFollowForeignKeys;
+
+    @Option(names = "--mask", paramLabel = "'TABLE.COLUMN: MASK'",
+            description = "Write the column's values masked: email, name, firstName, lastName, phone, "
+                    + "number(MIN, MAX), dateShift(DAYS), null, constant(VALUE), hash, or a transformer of your own; "
+                    + "foreign keys to or from it are masked alike. Repeatable.")
+    List<String> masks = new ArrayList<>();
+
+    @Option(names = "--masking-key-file", paramLabel = "FILE",
+            description = "The secret masks derive their fakes from (its first line, at least 16 characters): the "
+                    + "same key gives the same fakes. Without it each backup draws a random key.")
+    Path maskingKeyFile;
 
     @Option(names = "--schema-only", description = "Only the definitions: no rows, sequence values or refreshes.")
     boolean schemaOnly;
@@ -190,6 +202,16 @@ final class BackupCommand implements Callable<Integer> {
                         + "' (expected 'schema.table: N')");
             }
         }
+        Map<String, Mask> columnMasks = new LinkedHashMap<>();
+        for (String entry : masks) {
+            String[] parts = tableAndValue(entry, "--mask");
+            try {
+                columnMasks.put(parts[0], Mask.parse(parts[1]));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--mask': '" + entry
+                        + "': " + e.getMessage());
+            }
+        }
         Format chosen = choice(Format.class, format, "--format", "inserts or copy");
         LargeObjects keptObjects = choice(LargeObjects.class, largeObjects, "--large-objects", "all, readable or none");
         LocalDateTime now = LocalDateTime.now();
@@ -210,6 +232,10 @@ final class BackupCommand implements Callable<Integer> {
             conditions.forEach(backup::where);
             rowLimits.forEach(backup::limit);
             backup.followForeignKeys(!noFollowForeignKeys).followReferencing(followReferencing);
+            columnMasks.forEach(backup::mask);
+            if (maskingKeyFile != null) {
+                backup.maskingKey(new String(Passphrases.read(maskingKeyFile)));
+            }
             if (overwrite) {
                 backup.overwrite();
             }

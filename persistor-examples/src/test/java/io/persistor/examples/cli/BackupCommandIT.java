@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,33 @@ class BackupCommandIT {
         assertThat(run("backup", "-d", source.name(), "-u", PostgresServer.READER_ROLE, "--where", "no colon"))
                 .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("expected 'schema.table: value'");
+    }
+
+    @Test
+    void masksColumnsAlikeWithTheKeyInAFile(TestDatabase source) throws Exception {
+        source.execute("CREATE TABLE public.customer (id int PRIMARY KEY, email text UNIQUE, age int)",
+                "CREATE TABLE public.orders (id int PRIMARY KEY, email text REFERENCES public.customer (email))",
+                "INSERT INTO public.customer SELECT g, 'someone' || g || '@mail.test', 20 + g FROM generate_series(1, 10) g",
+                "INSERT INTO public.orders SELECT g, 'someone' || g || '@mail.test' FROM generate_series(1, 10) g");
+        source.selectOnlyDataSource();
+        PostgresServer server = source.server();
+        Path key = Files.writeString(directory.resolve("masking.key"), "sixteen or more characters\n");
+        List<String> files = new ArrayList<>();
+        for (String name : List.of("masked.sql", "again.sql")) {
+            Path file = directory.resolve(name);
+            int code = run("backup", "-d", source.name(), "-u", PostgresServer.READER_ROLE, "-h", server.host(),
+                    "-p", String.valueOf(server.port()), "-P", PostgresServer.ROLE_PASSWORD, "-f", file.toString(),
+                    "--format", "copy", "--mask", "public.customer.email: email", "--mask", "customer.age: number(1, 9)",
+                    "--masking-key-file", key.toString());
+            assertThat(code).as(err.toString()).isZero();
+            files.add(Files.readString(file).replaceAll("-- Taken: .*\n", ""));
+        }
+
+        assertThat(files.get(0)).doesNotContain("@mail.test").contains("public.orders.email email (by foreign key "
+                + "from public.customer.email)").isEqualTo(files.get(1));
+        assertThat(run("backup", "-d", source.name(), "-u", PostgresServer.READER_ROLE, "--mask",
+                "public.customer.age: number(1, 9")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("name or name(arguments)");
     }
 
     private int run(String... args) {

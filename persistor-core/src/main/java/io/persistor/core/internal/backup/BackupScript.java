@@ -65,7 +65,8 @@ final class BackupScript {
      */
     void write(SnapshotSession session, Map<String, ServerInfo.TableSize> sizes, boolean sliceable)
             throws IOException, SQLException {
-        header();
+        ColumnMasking masking = ColumnMasking.plan(session.connection(), plan.masking(), catalog.tables());
+        header(masking.description());
         PreDataSection preData = new PreDataSection(catalog, out);
         List<Object> created;
         if (plan.dataOnly()) {
@@ -83,7 +84,7 @@ final class BackupScript {
             section(ScriptLayout.DATA);
             RowSubset subset = RowSubset.plan(session.connection(), plan.subset(), tablesInOrder);
             TableData data = new TableData(plan.format(), plan.rowsPerInsert(), new ValueRenderers(plan.typeRenderers()),
-                    subset);
+                    subset, masking);
             if (plan.dataOnly()) {
                 tablesInOrder = referencedFirst(tablesInOrder);
                 triggers(tablesInOrder, SecurityDdl::disable);
@@ -120,7 +121,7 @@ final class BackupScript {
         return rows;
     }
 
-    private void header() throws IOException {
+    private void header(List<String> masks) throws IOException {
         out.comment("");
         out.comment("Persistor backup");
         out.comment("Source: PostgreSQL " + catalog.serverVersion() + ", database " + catalog.database());
@@ -145,6 +146,9 @@ final class BackupScript {
                     + (subset.followForeignKeys() ? "rows they reference kept" : "foreign keys not followed")
                     + (subset.followReferencing() > 0 ? ", referencing rows to depth " + subset.followReferencing()
                     : "")).replaceAll("[\\r\\n]+", " "));
+        }
+        if (!masks.isEmpty()) {
+            out.comment("Masked: " + String.join(", ", masks).replaceAll("[\\r\\n]+", " "));
         }
         if (largeObjects.count() > 0) {
             out.comment(ScriptLayout.LARGE_OBJECTS + largeObjects.count());

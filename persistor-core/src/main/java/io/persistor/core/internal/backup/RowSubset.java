@@ -4,18 +4,13 @@ import static io.persistor.core.internal.script.SqlQuote.identifier;
 import static io.persistor.core.internal.script.SqlQuote.literal;
 import static io.persistor.core.internal.script.SqlQuote.qualified;
 
-import io.persistor.PersistorException;
-import io.persistor.model.Constraint;
 import io.persistor.model.QualifiedName;
 import io.persistor.model.Table;
 import io.persistor.spi.SubsetPlan;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,17 +33,6 @@ final class RowSubset implements Function<Table, String> {
 
     private static final RowSubset NONE = new RowSubset(Map.of());
 
-    private static final String FOREIGN_KEYS = "SELECT cn.nspname, cr.relname, pn.nspname, pr.relname, "
-            + "ARRAY(SELECT a.attname FROM pg_catalog.unnest(c.conkey) WITH ORDINALITY k(n, i) "
-            + "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i)::text[], "
-            + "ARRAY(SELECT a.attname FROM pg_catalog.unnest(c.confkey) WITH ORDINALITY k(n, i) "
-            + "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i)::text[] "
-            + "FROM pg_catalog.pg_constraint c "
-            + "JOIN pg_catalog.pg_class cr ON cr.oid = c.conrelid JOIN pg_catalog.pg_namespace cn ON cn.oid = cr.relnamespace "
-            + "JOIN pg_catalog.pg_class pr ON pr.oid = c.confrelid JOIN pg_catalog.pg_namespace pn ON pn.oid = pr.relnamespace "
-            // A partitioned table's key is also copied to each partition, and a key to a partitioned table points
-            // at each partition too: only the declared one counts.
-            + "WHERE c.contype = 'f' AND c.conparentid = 0 ORDER BY c.conname, c.oid";
 
     private final Map<QualifiedName, String> conditions;
 
@@ -73,10 +57,10 @@ final class RowSubset implements Function<Table, String> {
         Map<QualifiedName, Table> byName = tables.stream().collect(Collectors.toMap(Table::name, t -> t,
                 (a, b) -> a, LinkedHashMap::new));
         Map<QualifiedName, String> where = new LinkedHashMap<>();
-        plan.where().forEach((name, condition) -> where.put(resolve(name, byName, "where"), condition));
+        plan.where().forEach((name, condition) -> where.put(TableNames.resolve(name, byName, "where"), condition));
         Map<QualifiedName, Long> limits = new LinkedHashMap<>();
-        plan.limits().forEach((name, rows) -> limits.put(resolve(name, byName, "limit"), rows));
-        List<ForeignKey> keys = plan.followForeignKeys() ? foreignKeys(connection, byName) : List.of();
+        plan.limits().forEach((name, rows) -> limits.put(TableNames.resolve(name, byName, "limit"), rows));
+        List<ForeignKey> keys = plan.followForeignKeys() ? ForeignKey.among(connection, byName) : List.of();
 
         Set<QualifiedName> seeds = new HashSet<>(where.keySet());
         seeds.addAll(limits.keySet());
@@ -90,14 +74,14 @@ final class RowSubset implements Function<Table, String> {
         List<String> steps = new ArrayList<>();
         Set<QualifiedName> fed = new HashSet<>();
         for (ForeignKey key : keys) {
-            QualifiedName child = root(key.child(), byName);
-            QualifiedName parent = root(key.parent(), byName);
+            QualifiedName child = TableNames.root(key.child(), byName);
+            QualifiedName parent = TableNames.root(key.parent(), byName);
             if (reachable.contains(child)) {
-                steps.add(key.upward(byName));
+                steps.add(upward(key, byName));
                 fed.add(parent);
             }
             if (down && reachable.contains(parent)) {
-                steps.add(key.downward(byName, plan.followReferencing()));
+                steps.add(downward(key, byName, plan.followReferencing()));
                 fed.add(child);
             }
         }
@@ -108,7 +92,7 @@ final class RowSubset implements Function<Table, String> {
                         + String.join(" UNION ALL ", steps) + ") s(rel, tid, depth))";
         Map<QualifiedName, String> conditions = new HashMap<>();
         for (Table table : tables) {
-            QualifiedName node = root(table.name(), byName);
+            QualifiedName node = TableNames.root(table.name(), byName);
             if (table.partitioned() || !linked.contains(node)) {
                 continue;
             }
@@ -137,47 +121,21 @@ final class RowSubset implements Function<Table, String> {
         return conditions.get(table.name());
     }
 
-    private static QualifiedName resolve(String name, Map<QualifiedName, Table> tables, String option) {
-        List<QualifiedName> found = tables.keySet().stream()
-                .filter(table -> name.equals(table.schema() + "." + table.name()) || name.equals(table.name()))
-                .toList();
-        if (found.size() != 1) {
-            throw new PersistorException("Invalid backup options: " + option + "(\"" + name + "\", ...) names "
-                    + (found.isEmpty() ? "no table the backup writes" : "several tables: " + found
-                    + "; write schema.table"));
-        }
-        return found.get(0);
-    }
 
-    private static List<ForeignKey> foreignKeys(Connection connection, Map<QualifiedName, Table> tables)
-            throws SQLException {
-        List<ForeignKey> keys = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(FOREIGN_KEYS)) {
-            while (rows.next()) {
-                QualifiedName child = new QualifiedName(rows.getString(1), rows.getString(2));
-                QualifiedName parent = new QualifiedName(rows.getString(3), rows.getString(4));
-                if (tables.containsKey(child) && tables.containsKey(parent)) {
-                    keys.add(new ForeignKey(child, parent, Arrays.asList((String[]) rows.getArray(5).getArray()),
-                            Arrays.asList((String[]) rows.getArray(6).getArray())));
-                }
-            }
-        }
-        return keys;
-    }
 
     /** The partition trees linked to the seeds' by foreign keys, in either direction, the seeds' own included. */
     private static Set<QualifiedName> linked(Set<QualifiedName> seeds, List<ForeignKey> keys,
             Map<QualifiedName, Table> tables) {
         Map<QualifiedName, Set<QualifiedName>> neighbours = new HashMap<>();
         for (ForeignKey key : keys) {
-            QualifiedName child = root(key.child(), tables);
-            QualifiedName parent = root(key.parent(), tables);
+            QualifiedName child = TableNames.root(key.child(), tables);
+            QualifiedName parent = TableNames.root(key.parent(), tables);
             neighbours.computeIfAbsent(child, n -> new HashSet<>()).add(parent);
             neighbours.computeIfAbsent(parent, n -> new HashSet<>()).add(child);
         }
         Set<QualifiedName> linked = new HashSet<>();
         Deque<QualifiedName> next = new ArrayDeque<>();
-        seeds.forEach(seed -> next.add(root(seed, tables)));
+        seeds.forEach(seed -> next.add(TableNames.root(seed, tables)));
         while (!next.isEmpty()) {
             QualifiedName table = next.poll();
             if (linked.add(table)) {
@@ -195,8 +153,8 @@ final class RowSubset implements Function<Table, String> {
             Map<QualifiedName, Table> tables, boolean down) {
         Map<QualifiedName, Set<QualifiedName>> next = new HashMap<>();
         for (ForeignKey key : keys) {
-            QualifiedName child = root(key.child(), tables);
-            QualifiedName parent = root(key.parent(), tables);
+            QualifiedName child = TableNames.root(key.child(), tables);
+            QualifiedName parent = TableNames.root(key.parent(), tables);
             next.computeIfAbsent(child, n -> new HashSet<>()).add(parent);
             if (down) {
                 next.computeIfAbsent(parent, n -> new HashSet<>()).add(child);
@@ -204,7 +162,7 @@ final class RowSubset implements Function<Table, String> {
         }
         Set<QualifiedName> reachable = new HashSet<>();
         Deque<QualifiedName> pending = new ArrayDeque<>();
-        seeds.forEach(seed -> pending.add(root(seed, tables)));
+        seeds.forEach(seed -> pending.add(TableNames.root(seed, tables)));
         while (!pending.isEmpty()) {
             QualifiedName table = pending.poll();
             if (reachable.add(table)) {
@@ -223,16 +181,6 @@ final class RowSubset implements Function<Table, String> {
                 + (condition == null ? "" : " WHERE (" + condition + ")") + order(table) + " LIMIT " + limit + "))";
     }
 
-    /** The top of a table's partition tree: a partitioned table's rows are kept by their partition. */
-    private static QualifiedName root(QualifiedName table, Map<QualifiedName, Table> tables) {
-        QualifiedName current = table;
-        Table found = tables.get(current);
-        while (found != null && found.partitionOf() != null && tables.containsKey(found.partitionOf().parent())) {
-            current = found.partitionOf().parent();
-            found = tables.get(current);
-        }
-        return current;
-    }
 
     /** The rows a seed table starts with: its condition's, the first of its limit. */
     private static String start(Table table, String condition, Long limit) {
@@ -248,27 +196,11 @@ final class RowSubset implements Function<Table, String> {
 
     /** The order a limit takes rows in: the primary key's, else the physical one. */
     private static String order(Table table) {
-        List<String> key = primaryKey(table);
+        List<String> key = KeyColumns.primaryKey(table);
         return " ORDER BY " + (key.isEmpty() ? "t.ctid" : key.stream().map(c -> "t." + identifier(c))
                 .collect(Collectors.joining(", ")));
     }
 
-    private static List<String> primaryKey(Table table) {
-        return table.constraints().stream().filter(c -> c.kind() == Constraint.Kind.PRIMARY_KEY).findFirst()
-                .map(c -> columns(c.definition())).orElse(List.of());
-    }
-
-    /** The columns of {@code PRIMARY KEY (a, "b c")}, as the catalog spells them. */
-    private static List<String> columns(String definition) {
-        String list = definition.substring(definition.indexOf('(') + 1, definition.indexOf(')'));
-        List<String> columns = new ArrayList<>();
-        for (String part : list.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
-            String column = part.strip();
-            columns.add(column.startsWith("\"") ? column.substring(1, column.length() - 1).replace("\"\"", "\"")
-                    : column);
-        }
-        return columns;
-    }
 
     /** Reads a table's own rows, or a partitioned table's partitions' rows. */
     private static String from(Table table) {
@@ -279,47 +211,42 @@ final class RowSubset implements Function<Table, String> {
         return literal(qualified(table)) + "::pg_catalog.regclass";
     }
 
-    /** A foreign key from columns of a child table to columns of its parent, as the catalog names them. */
-    private record ForeignKey(QualifiedName child, QualifiedName parent, List<String> columns,
-                              List<String> referenced) {
+    /** The kept child row's parent row; only kept rows of the child's tables take this step. */
+    private static String upward(ForeignKey key, Map<QualifiedName, Table> tables) {
+        return "SELECT p.tableoid, p.ctid::text, k.depth FROM " + from(tables.get(key.child())) + " c JOIN "
+                + from(tables.get(key.parent())) + " p ON " + join(key) + " WHERE " + among(key.child(), tables)
+                + " AND c.tableoid = k.rel AND c.ctid = k.tid::pg_catalog.tid";
+    }
 
-        /** The kept child row's parent row; only kept rows of the child's tables take this step. */
-        String upward(Map<QualifiedName, Table> tables) {
-            return "SELECT p.tableoid, p.ctid::text, k.depth FROM " + from(tables.get(child)) + " c JOIN "
-                    + from(tables.get(parent)) + " p ON " + join() + " WHERE " + among(child, tables)
-                    + " AND c.tableoid = k.rel AND c.ctid = k.tid::pg_catalog.tid";
-        }
+    /** The kept parent row's child rows, one step further down. */
+    private static String downward(ForeignKey key, Map<QualifiedName, Table> tables, int depth) {
+        return "SELECT c.tableoid, c.ctid::text, k.depth + 1 FROM " + from(tables.get(key.parent())) + " p JOIN "
+                + from(tables.get(key.child())) + " c ON " + join(key) + " WHERE k.depth < " + depth + " AND "
+                + among(key.parent(), tables) + " AND p.tableoid = k.rel AND p.ctid = k.tid::pg_catalog.tid";
+    }
 
-        /** The kept parent row's child rows, one step further down. */
-        String downward(Map<QualifiedName, Table> tables, int depth) {
-            return "SELECT c.tableoid, c.ctid::text, k.depth + 1 FROM " + from(tables.get(parent)) + " p JOIN "
-                    + from(tables.get(child)) + " c ON " + join() + " WHERE k.depth < " + depth + " AND "
-                    + among(parent, tables) + " AND p.tableoid = k.rel AND p.ctid = k.tid::pg_catalog.tid";
-        }
+    /** Whether the kept row is in this table or one of its partitions: a test the planner makes once. */
+    private static String among(QualifiedName relation, Map<QualifiedName, Table> tables) {
+        List<String> rows = tables.values().stream().filter(t -> !t.partitioned())
+                .filter(t -> below(t, relation, tables)).map(t -> regclass(t.name())).toList();
+        return rows.isEmpty() ? "false" : "k.rel = ANY (ARRAY[" + String.join(", ", rows) + "]::pg_catalog.oid[])";
+    }
 
-        /** Whether the kept row is in this table or one of its partitions: a test the planner makes once. */
-        private static String among(QualifiedName relation, Map<QualifiedName, Table> tables) {
-            List<String> rows = tables.values().stream().filter(t -> !t.partitioned())
-                    .filter(t -> below(t, relation, tables)).map(t -> regclass(t.name())).toList();
-            return rows.isEmpty() ? "false" : "k.rel = ANY (ARRAY[" + String.join(", ", rows) + "]::pg_catalog.oid[])";
-        }
-
-        private static boolean below(Table table, QualifiedName relation, Map<QualifiedName, Table> tables) {
-            for (Table current = table; current != null; current = current.partitionOf() == null ? null
-                    : tables.get(current.partitionOf().parent())) {
-                if (current.name().equals(relation)) {
-                    return true;
-                }
+    private static boolean below(Table table, QualifiedName relation, Map<QualifiedName, Table> tables) {
+        for (Table current = table; current != null; current = current.partitionOf() == null ? null
+                : tables.get(current.partitionOf().parent())) {
+            if (current.name().equals(relation)) {
+                return true;
             }
-            return false;
         }
+        return false;
+    }
 
-        private String join() {
-            List<String> pairs = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                pairs.add("p." + identifier(referenced.get(i)) + " = c." + identifier(columns.get(i)));
-            }
-            return String.join(" AND ", pairs);
+    private static String join(ForeignKey key) {
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i < key.columns().size(); i++) {
+            pairs.add("p." + identifier(key.referenced().get(i)) + " = c." + identifier(key.columns().get(i)));
         }
+        return String.join(" AND ", pairs);
     }
 }

@@ -23,8 +23,8 @@ import org.postgresql.copy.CopyOut;
  * Streams a table's rows from the server into the script, one row in memory at a time. Rows are read with
  * {@code COPY ... TO STDOUT}, which needs only {@code SELECT}, whole or one {@link Slice} of pages at a time; the
  * {@code COPY} format passes them through unchanged between {@link #begin} and {@link #end}, the {@code INSERT}
- * format rewrites them as statements. Generated columns are left out: the target computes them again. Rows too
- * large to hold are read a value at a time ({@link LargeRows}).
+ * format rewrites them as statements; masked columns are masked first ({@link RowMasker}). Generated columns are
+ * left out: the target computes them again. Rows too large to hold are read a value at a time ({@link LargeRows}).
  */
 public final class TableData {
 
@@ -53,6 +53,7 @@ public final class TableData {
     private final int rowsPerInsert;
     private final ValueRenderers renderers;
     private final Function<Table, String> filters;
+    private final Function<Table, RowMasker> maskers;
 
     /**
      * Writes every row of the tables.
@@ -62,22 +63,25 @@ public final class TableData {
      * @param renderers     how values are written in the {@code INSERT} format
      */
     public TableData(Format format, int rowsPerInsert, ValueRenderers renderers) {
-        this(format, rowsPerInsert, renderers, table -> null);
+        this(format, rowsPerInsert, renderers, table -> null, table -> null);
     }
 
     /**
-     * Writes the rows of each table that a condition picks.
+     * Writes the rows of each table that a condition picks, with some columns masked.
      *
      * @param format        how rows are written
      * @param rowsPerInsert rows per statement in the {@code INSERT} format
      * @param renderers     how values are written in the {@code INSERT} format
      * @param filters       each table's condition on its rows, or {@code null} for all of them
+     * @param maskers       what masks each table's rows, or {@code null} when none of its columns is masked
      */
-    public TableData(Format format, int rowsPerInsert, ValueRenderers renderers, Function<Table, String> filters) {
+    public TableData(Format format, int rowsPerInsert, ValueRenderers renderers, Function<Table, String> filters,
+                     Function<Table, RowMasker> maskers) {
         this.format = format;
         this.rowsPerInsert = rowsPerInsert;
         this.renderers = renderers;
         this.filters = filters;
+        this.maskers = maskers;
     }
 
     /**
@@ -134,7 +138,9 @@ public final class TableData {
     public long rows(Connection connection, Table table, Slice slice, boolean outOfLine, OutputStream out)
             throws SQLException, IOException {
         List<Column> columns = table.columns().stream().filter(Column::holdsData).collect(Collectors.toList());
-        boolean measured = outOfLine && !columns.isEmpty();
+        RowMasker masker = maskers.apply(table);
+        // A masked row is masked whole, so it is read whole however large.
+        boolean measured = outOfLine && !columns.isEmpty() && masker == null;
         String columnList = columnList(table);
         List<String> conditions = new ArrayList<>();
         if (!slice.equals(Slice.WHOLE)) {
@@ -157,7 +163,7 @@ public final class TableData {
         CopyOut rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + source + " TO STDOUT");
         long count;
         try {
-            count = format == Format.COPY ? copy(rows, out) : inserts(rows, table, columns, out);
+            count = format == Format.COPY ? copy(rows, masker, out) : inserts(rows, table, columns, masker, out);
         } finally {
             if (rows.isActive()) {
                 rows.cancelCopy();
@@ -185,11 +191,11 @@ public final class TableData {
                 .collect(Collectors.joining(", "));
     }
 
-    private static long copy(CopyOut rows, OutputStream out) throws SQLException, IOException {
+    private static long copy(CopyOut rows, RowMasker masker, OutputStream out) throws SQLException, IOException {
         long count = 0;
         byte[] row;
         while ((row = rows.readFromCopy()) != null) {
-            out.write(row);
+            out.write(masker == null ? row : masker.apply(row));
             count++;
             stopIfInterrupted(count);
         }
@@ -220,7 +226,7 @@ public final class TableData {
         }
     }
 
-    private long inserts(CopyOut rows, Table table, List<Column> columns, OutputStream out)
+    private long inserts(CopyOut rows, Table table, List<Column> columns, RowMasker masker, OutputStream out)
             throws SQLException, IOException {
         if (columns.isEmpty()) {
             byte[] statement = ("INSERT INTO " + qualified(table.name()) + " DEFAULT VALUES;\n")
@@ -235,7 +241,7 @@ public final class TableData {
         InsertWriter writer = new InsertWriter(out, table.name(), columns, rowsPerInsert, renderers);
         byte[] row;
         while ((row = rows.readFromCopy()) != null) {
-            writer.row(row);
+            writer.row(masker == null ? row : masker.apply(row));
             stopIfInterrupted(writer.rows());
         }
         writer.finish();
