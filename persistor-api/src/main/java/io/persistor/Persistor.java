@@ -3,6 +3,7 @@ package io.persistor;
 import io.persistor.spi.InputSource;
 import io.persistor.spi.PersistorProvider;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -86,6 +87,31 @@ public final class Persistor {
      */
     public static BackupVerification verify(InputSource source, Decryption decryption) {
         return Providers.provider().verify(Objects.requireNonNull(source, "source"), decryption);
+    }
+
+    /**
+     * Lists a script's objects: kind, name, section and, for table data, the rows the script holds; Persistor's
+     * files and pg_dump's plain files, compressed or not.
+     *
+     * @param file the script
+     * @return its table of contents, in the script's order
+     * @throws PersistorException when the file cannot be read
+     */
+    public static List<ScriptEntry> contents(Path file) {
+        PersistorProvider provider = Providers.provider();
+        return provider.contents(provider.fileSource(Objects.requireNonNull(file, "file")), null);
+    }
+
+    /**
+     * Lists the objects of a script read from a source, encrypted or not, as {@link #contents(Path)} does.
+     *
+     * @param source     the script
+     * @param decryption what decrypts it, or {@code null}
+     * @return its table of contents
+     * @throws PersistorException when the source cannot be read or decrypted
+     */
+    public static List<ScriptEntry> contents(InputSource source, Decryption decryption) {
+        return Providers.provider().contents(Objects.requireNonNull(source, "source"), decryption);
     }
 
     private static BackupVerification verify(Path file, Decryption decryption, String name) {

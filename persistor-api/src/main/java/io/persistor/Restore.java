@@ -22,6 +22,7 @@ public final class Restore {
     private boolean requireClosingMarker = true;
     private ProgressListener progress;
     private Decryption decryption;
+    private ObjectFilter selection = ObjectFilter.ALL;
 
     Restore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -84,6 +85,74 @@ public final class Restore {
     }
 
     /**
+     * Restores only these tables (patterns as psql takes them: {@code *}, {@code ?}, {@code schema.table}), with
+     * what belongs to them: their data, keys, indexes, triggers, policies, rules, defaults, comments, privileges,
+     * the sequences they own, their partitions, and the foreign keys among the tables restored. Their schemas are
+     * created when the target lacks them; the types and routines they use must exist there.
+     *
+     * @param patterns table patterns; repeatable
+     * @return this builder
+     */
+    public Restore table(String... patterns) {
+        for (String pattern : patterns) {
+            selection = selection.includeTable(pattern);
+        }
+        return this;
+    }
+
+    /**
+     * Restores only the objects of these schemas.
+     *
+     * @param patterns schema patterns; repeatable
+     * @return this builder
+     */
+    public Restore schema(String... patterns) {
+        for (String pattern : patterns) {
+            selection = selection.includeSchema(pattern);
+        }
+        return this;
+    }
+
+    /**
+     * Leaves out these tables and what belongs to them.
+     *
+     * @param patterns table patterns; repeatable
+     * @return this builder
+     */
+    public Restore excludeTable(String... patterns) {
+        for (String pattern : patterns) {
+            selection = selection.excludeTable(pattern);
+        }
+        return this;
+    }
+
+    /**
+     * Leaves out the objects of these schemas.
+     *
+     * @param patterns schema patterns; repeatable
+     * @return this builder
+     */
+    public Restore excludeSchema(String... patterns) {
+        for (String pattern : patterns) {
+            selection = selection.excludeSchema(pattern);
+        }
+        return this;
+    }
+
+    /**
+     * Restores only what a filter file takes (PostgreSQL 17's {@code --filter} format), on top of the other
+     * selections. With any selection, only the chosen objects must be absent from the target (or
+     * {@link #cleanFirst()} drops just them), so a selection can be restored into a database in use.
+     *
+     * @param filterFile lines of {@code include|exclude table|schema|table_data PATTERN}
+     * @return this builder
+     */
+    public Restore filter(Path filterFile) {
+        selection = selection.and(ObjectFilter.read(filterFile));
+        return this;
+    }
+
+    /**
      * Tells a listener how far the restore has come (see {@link ProgressListener#restored(long, long)}).
      *
      * @param listener the listener
@@ -139,6 +208,6 @@ public final class Restore {
             throw new PersistorException("Invalid restore options: onError must be STOP or CONTINUE, but was null");
         }
         return new RestorePlan(dataSource, singleTransaction, onError, cleanFirst, requireClosingMarker,
-                progress == null ? new ProgressListener() { } : progress, decryption);
+                progress == null ? new ProgressListener() { } : progress, decryption, selection);
     }
 }

@@ -62,6 +62,11 @@ class ProvidersTest {
         }
 
         @Override
+        public List<ScriptEntry> contents(InputSource source, Decryption decryption) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public BackupVerification verify(InputSource source, Decryption decryption) {
             throw new UnsupportedOperationException();
         }

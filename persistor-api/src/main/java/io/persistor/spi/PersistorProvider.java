@@ -4,10 +4,12 @@ import io.persistor.BackupResult;
 import io.persistor.BackupVerification;
 import io.persistor.Decryption;
 import io.persistor.RestoreResult;
+import io.persistor.ScriptEntry;
 import io.persistor.SchemaComparison;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Carries out what the fluent API describes. Register an implementation in
@@ -62,6 +64,16 @@ public interface PersistorProvider {
      * @throws io.persistor.PersistorException when the source cannot be read
      */
     BackupVerification verify(InputSource source, Decryption decryption);
+
+    /**
+     * Reads a script's table of contents: each object its statements create, alter or fill.
+     *
+     * @param source     the script, plain, compressed or encrypted; Persistor's or pg_dump's
+     * @param decryption what decrypts it, or {@code null}
+     * @return the entries, in the script's order
+     * @throws io.persistor.PersistorException when the source cannot be read
+     */
+    List<ScriptEntry> contents(InputSource source, Decryption decryption);
 
     /**
      * Compares two schemas (reading the databases when the plan gives data sources) and writes the migration.

@@ -1,6 +1,7 @@
 package io.persistor.spi;
 
 import io.persistor.Decryption;
+import io.persistor.ObjectFilter;
 import io.persistor.OnError;
 import io.persistor.ProgressListener;
 import javax.sql.DataSource;
@@ -15,7 +16,9 @@ import javax.sql.DataSource;
  * @param requireClosingMarker whether a script without Persistor's closing marker is refused as truncated
  * @param progress            told as the restore advances; never {@code null}
  * @param decryption          what decrypts an encrypted script, or {@code null}
+ * @param selection           which schemas, tables and table data to restore; {@link ObjectFilter#ALL} for all
  */
 public record RestorePlan(DataSource dataSource, boolean singleTransaction, OnError onError, boolean cleanFirst,
-                          boolean requireClosingMarker, ProgressListener progress, Decryption decryption) {
+                          boolean requireClosingMarker, ProgressListener progress, Decryption decryption,
+                          ObjectFilter selection) {
 }

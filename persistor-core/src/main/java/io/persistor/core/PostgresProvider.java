@@ -5,11 +5,13 @@ import io.persistor.BackupVerification;
 import io.persistor.Decryption;
 import io.persistor.RestoreResult;
 import io.persistor.SchemaComparison;
+import io.persistor.ScriptEntry;
 import io.persistor.core.internal.backup.BackupJob;
 import io.persistor.core.internal.backup.CatalogSnapshot;
 import io.persistor.core.internal.diff.SchemaComparer;
 import io.persistor.core.internal.restore.FileSource;
 import io.persistor.core.internal.restore.RestoreJob;
+import io.persistor.core.internal.restore.ScriptContents;
 import io.persistor.core.internal.restore.ScriptVerifier;
 import io.persistor.core.internal.sink.AtomicFileSink;
 import io.persistor.core.internal.sink.StreamSink;
@@ -23,6 +25,7 @@ import io.persistor.spi.RestorePlan;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The PostgreSQL implementation of Persistor, registered for {@link java.util.ServiceLoader}. */
 public final class PostgresProvider implements PersistorProvider {
@@ -54,6 +57,11 @@ public final class PostgresProvider implements PersistorProvider {
     @Override
     public BackupVerification verify(InputSource source, Decryption decryption) {
         return ScriptVerifier.verify(source, decryption);
+    }
+
+    @Override
+    public List<ScriptEntry> contents(InputSource source, Decryption decryption) {
+        return ScriptContents.entries(source, decryption);
     }
 
     @Override

@@ -14,8 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,9 +97,19 @@ public final class RestoreJob {
             DigestCheckingInputStream bytes = script.openChecked();
             try (Reader reader = new InputStreamReader(bytes, StandardCharsets.UTF_8)) {
                 RoleCheck.check(connection, script.needs(), plan.onError(), source);
-                TargetCheck.prepare(connection, script.schemas(), plan.cleanFirst(), script.hasLargeObjects(), source);
+                RestoreSelection selection = null;
+                if (plan.selection().isEmpty()) {
+                    TargetCheck.prepare(connection, script.schemas(), plan.cleanFirst(), script.hasLargeObjects(),
+                            source);
+                } else {
+                    try (Reader contents = script.open()) {
+                        selection = new RestoreSelection(plan.selection(), ScriptContents.read(contents),
+                                schemas(connection));
+                    }
+                    TargetCheck.prepareSelected(connection, selection.createdRelations(), plan.cleanFirst(), source);
+                }
                 ScriptRunner runner = new ScriptRunner(connection, source, plan.onError(), plan.singleTransaction(),
-                        plan.progress());
+                        plan.progress(), selection);
                 try (ParsedScript parsed = new ParsedScript(reader)) {
                     runner.run(parsed);
                 }
@@ -118,6 +132,17 @@ public final class RestoreJob {
         } catch (IOException e) {
             throw new PersistorException("Restore of " + source + " failed reading it: " + e.getMessage(), null, e);
         }
+    }
+
+    private static Set<String> schemas(Connection connection) throws SQLException {
+        Set<String> schemas = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace")) {
+            while (rows.next()) {
+                schemas.add(rows.getString(1));
+            }
+        }
+        return schemas;
     }
 
     /** Refuses, before the commit, a script whose bytes are not those its manifest's digest was taken of. */

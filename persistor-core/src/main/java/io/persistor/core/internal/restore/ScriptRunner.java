@@ -35,14 +35,16 @@ final class ScriptRunner {
     private final OnError onError;
     private final boolean savepoints;
     private final ProgressListener progress;
+    private final RestoreSelection selection;
     private final List<String> errors = new ArrayList<>();
     private long statements;
     private long rows;
     private OpenCopy openCopy;
 
     ScriptRunner(Connection connection, String source, OnError onError, boolean inTransaction,
-                 ProgressListener progress) {
+                 ProgressListener progress, RestoreSelection selection) {
         this.connection = connection;
+        this.selection = selection;
         this.source = source;
         this.onError = onError;
         this.savepoints = inTransaction && onError == OnError.CONTINUE;
@@ -52,6 +54,9 @@ final class ScriptRunner {
     void run(ParsedScript script) throws IOException {
         ParsedScript.Item item;
         while (!((item = script.next()) instanceof ParsedScript.End)) {
+            if (selection != null && skipped(script, item)) {
+                continue;
+            }
             if (item instanceof ParsedScript.AsCopy asCopy && !savepoints) {
                 continueCopy(asCopy);
                 statements++;
@@ -75,6 +80,22 @@ final class ScriptRunner {
             progress.restored(statements, script.charsRead());
         }
         endCopy();
+    }
+
+    /** Passes over a statement (and its rows) that the selection leaves out. */
+    private boolean skipped(ParsedScript script, ParsedScript.Item item) throws IOException {
+        String sql = item instanceof ParsedScript.Statement statement ? statement.sql()
+                : item instanceof ParsedScript.CopyStart copy ? copy.sql()
+                : item instanceof ParsedScript.AsCopy asCopy ? asCopy.sql() : null;
+        if (sql == null || selection.runs(sql)) {
+            return false;
+        }
+        if (item instanceof ParsedScript.CopyStart) {
+            while (!(script.next() instanceof ParsedScript.CopyEnd)) {
+                // The rows of a table left out.
+            }
+        }
+        return true;
     }
 
     /**

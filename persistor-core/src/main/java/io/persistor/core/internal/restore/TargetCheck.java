@@ -87,6 +87,37 @@ final class TargetCheck {
         }
     }
 
+    /**
+     * For a selective restore: refuses, naming them, the relations the restore creates that the target has; or
+     * drops them (without {@code CASCADE}, so that nothing else goes with them; what depends on them makes the
+     * restore fail instead, naming it).
+     */
+    static void prepareSelected(Connection connection, List<ScriptObject> relations, boolean clean, String source)
+            throws SQLException {
+        List<String> occupied = new ArrayList<>();
+        for (ScriptObject relation : relations) {
+            String name = SqlQuote.qualified(relation.name());
+            boolean exists;
+            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_catalog.to_regclass(?)")) {
+                statement.setString(1, name);
+                try (ResultSet row = statement.executeQuery()) {
+                    exists = row.next() && row.getString(1) != null;
+                }
+            }
+            if (exists && clean) {
+                execute(connection, "DROP " + relation.kind() + " IF EXISTS " + name);
+            } else if (exists) {
+                occupied.add(relation.kind().toLowerCase(Locale.ROOT) + " " + relation.name());
+            }
+        }
+        if (!occupied.isEmpty()) {
+            throw new PersistorException("Refusing to restore " + source + ": the target already has "
+                    + String.join(", ", occupied.subList(0, Math.min(5, occupied.size())))
+                    + (occupied.size() > 5 ? " and " + (occupied.size() - 5) + " more" : "")
+                    + ". Drop them first, or let the restore drop them with cleanFirst() (--clean in the CLI).");
+        }
+    }
+
     private static List<String[]> occupants(Connection connection, String schema, boolean all) throws SQLException {
         List<String[]> occupants = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(OCCUPANTS)) {
