@@ -56,6 +56,8 @@ public final class Backup {
     private int followReferencing;
     private final Map<String, Mask> masks = new LinkedHashMap<>();
     private byte[] maskingKey;
+    private ObjectFilter filter = ObjectFilter.ALL;
+    private boolean schemasChosen;
 
     Backup(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -80,6 +82,7 @@ public final class Backup {
     public Backup schemas(String... names) {
         schemas.clear();
         schemas.addAll(Arrays.asList(names));
+        schemasChosen = true;
         allSchemas = false;
         return this;
     }
@@ -396,6 +399,22 @@ public final class Backup {
     }
 
     /**
+     * Backs up only what a filter file takes, in PostgreSQL 17's {@code pg_dump --filter} format:
+     * {@code include|exclude table|table_and_children|schema PATTERN} and {@code exclude table_data PATTERN} (the
+     * table's definition without its rows). Table includes act as {@link #tables(String...)} does (with
+     * partitions, no views); schema includes pick among every schema the role may use when no
+     * {@link #schema(String)} is given; excludes narrow what the other options choose.
+     *
+     * @param filterFile the filter file
+     * @return this builder
+     * @throws PersistorException naming the line of anything the file holds that Persistor cannot take
+     */
+    public Backup filter(Path filterFile) {
+        this.filter = filter.and(ObjectFilter.read(filterFile));
+        return this;
+    }
+
+    /**
      * Lets {@link #to(Path)} replace a file that exists; without this an existing file is refused before anything
      * is read.
      *
@@ -521,10 +540,14 @@ public final class Backup {
         if (!problems.isEmpty()) {
             throw new PersistorException("Invalid backup options: " + String.join("; ", problems));
         }
-        return new BackupPlan(dataSource, List.copyOf(new LinkedHashSet<>(schemas)), allSchemas, tables, excludedTables,
+        // A filter file that names schemas or tables picks among all schemas unless the schemas were chosen.
+        boolean everySchema = allSchemas || !schemasChosen && (filter.includesSchemas() || filter.includesTables());
+        return new BackupPlan(dataSource, List.copyOf(new LinkedHashSet<>(schemas)), everySchema, tables,
+                excludedTables,
                 rowsPerInsert, replicaSessionRole, rowSecurity, privileges, format, parallelism, chosen, compressionLevel,
                 progress == null ? new ProgressListener() { } : progress, typeRenderers, schemaOnly, dataOnly,
                 schemaOnly ? LargeObjects.NONE : largeObjects, reproducible, encryption,
-                new SubsetPlan(where, limits, followForeignKeys, followReferencing), new MaskPlan(masks, maskingKey));
+                new SubsetPlan(where, limits, followForeignKeys, followReferencing), new MaskPlan(masks, maskingKey),
+                filter);
     }
 }

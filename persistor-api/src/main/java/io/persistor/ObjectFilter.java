@@ -190,6 +190,29 @@ public final class ObjectFilter {
     }
 
     /**
+     * Whether some table of a schema may be taken: the schema is taken, and a table include (if any) names it or
+     * names tables in every schema.
+     *
+     * @param schema the schema
+     * @return {@code false} when no table of it can be taken
+     */
+    public boolean mayTakeTablesIn(String schema) {
+        if (!takesSchema(schema)) {
+            return false;
+        }
+        if (includedTables.isEmpty()) {
+            return true;
+        }
+        for (String pattern : includedTables) {
+            List<Pattern> parts = compile(pattern);
+            if (parts.size() == 1 || parts.size() == 2 && parts.get(0).matcher(schema).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether a table is taken.
      *
      * @param schema its schema, as the catalog spells it

@@ -103,6 +103,20 @@ public final class Persistor {
     }
 
     /**
+     * Lists the objects of an encrypted script file, as {@link #contents(Path)} does.
+     *
+     * @param file       the script
+     * @param decryption the passphrase or secret key
+     * @return its table of contents
+     * @throws PersistorException when the file cannot be read or decrypted
+     */
+    public static List<ScriptEntry> contents(Path file, Decryption decryption) {
+        PersistorProvider provider = Providers.provider();
+        return provider.contents(provider.fileSource(Objects.requireNonNull(file, "file")),
+                Objects.requireNonNull(decryption, "decryption"));
+    }
+
+    /**
      * Lists the objects of a script read from a source, encrypted or not, as {@link #contents(Path)} does.
      *
      * @param source     the script

@@ -4,6 +4,7 @@ import io.persistor.Compression;
 import io.persistor.Encryption;
 import io.persistor.Format;
 import io.persistor.LargeObjects;
+import io.persistor.ObjectFilter;
 import io.persistor.ProgressListener;
 import java.util.List;
 import javax.sql.DataSource;
@@ -35,6 +36,8 @@ import javax.sql.DataSource;
  * @param encryption         how the file is encrypted, or {@code null}
  * @param subset             which rows to keep; {@link SubsetPlan#NONE} for all
  * @param masking            which columns to mask; {@link MaskPlan#NONE} for none
+ * @param filter             which schemas, tables and table data a filter file takes, within the schemas above;
+ *                           {@link ObjectFilter#ALL} for all
  */
 public record BackupPlan(DataSource dataSource, List<String> schemas, boolean allSchemas, List<String> tables,
                          List<String> excludedTables,
@@ -43,7 +46,7 @@ public record BackupPlan(DataSource dataSource, List<String> schemas, boolean al
                          ProgressListener progress,
                          List<TypeRenderer> typeRenderers, boolean schemaOnly, boolean dataOnly,
                          LargeObjects largeObjects, boolean reproducible, Encryption encryption,
-                         SubsetPlan subset, MaskPlan masking) {
+                         SubsetPlan subset, MaskPlan masking, ObjectFilter filter) {
 
     /** Copies the lists so the plan cannot change after validation. */
     public BackupPlan {

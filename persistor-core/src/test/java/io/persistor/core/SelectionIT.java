@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.persistor.BackupResult;
+import io.persistor.BackupVerification;
 import io.persistor.LargeObjects;
 import io.persistor.Persistor;
 import io.persistor.PersistorException;
@@ -37,6 +38,49 @@ class SelectionIT {
         assertThat(result.tables()).isEqualTo(3);
         assertThat(Files.readString(result.file(), StandardCharsets.UTF_8)).doesNotContain("information_schema")
                 .doesNotContain("\"pg_catalog\"");
+    }
+
+    @Test
+    void aFilterFileChoosesSchemasTablesAndTableData(TestDatabase source) throws Exception {
+        source.execute("CREATE SCHEMA sales", "CREATE SCHEMA staging",
+                "CREATE TABLE sales.customer (id int PRIMARY KEY)",
+                "CREATE TABLE sales.orders (id int PRIMARY KEY, customer int REFERENCES sales.customer)",
+                "CREATE TABLE sales.orders_archive (id int)", "CREATE TABLE sales.event (at date) PARTITION BY RANGE (at)",
+                "CREATE TABLE sales.event_2026 PARTITION OF sales.event FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+                "CREATE TABLE staging.load (x int)", "CREATE TABLE public.other (x int)",
+                "INSERT INTO sales.customer VALUES (1), (2)", "INSERT INTO sales.orders VALUES (1, 1)",
+                "INSERT INTO sales.orders_archive VALUES (7)", "INSERT INTO sales.event VALUES ('2026-05-05')",
+                "INSERT INTO staging.load VALUES (3)");
+        Path filter = Files.writeString(directory.resolve("backup.filter"), """
+                # what a fixture needs
+                include table_and_children sales.*
+                exclude table sales.orders_archive
+                exclude table_data "sales"."orders"
+                """);
+
+        BackupResult result = Persistor.backup(source.selectOnlyDataSource()).filter(filter)
+                .to(directory.resolve("filtered.sql"));
+
+        BackupVerification verification = Persistor.verify(result.file());
+        assertThat(verification.rows()).containsOnlyKeys("sales.customer", "sales.orders", "sales.event_2026")
+                .containsEntry("sales.customer", 2L).containsEntry("sales.orders", 0L)
+                .containsEntry("sales.event_2026", 1L);
+        assertThat(Files.readString(result.file())).contains("-- Filter: include table sales.*, exclude table "
+                + "sales.orders_archive, exclude table_data \"sales\".\"orders\"\n");
+        TestDatabase target = source.server().createOwnedDatabase();
+        try {
+            Persistor.restore(target.ownerDataSource()).from(result.file());
+            assertThat(target.fingerprint("sales").lines()).anyMatch(line -> line.contains("sales.orders"))
+                    .noneMatch(line -> line.contains("orders_archive"));
+            assertThat(target.fingerprint("staging", "public").lines()).noneMatch(line -> line.contains("load")
+                    || line.contains("other"));
+        } finally {
+            target.drop();
+        }
+        Path wrong = Files.writeString(directory.resolve("wrong.filter"), "include function f\n");
+        assertThatThrownBy(() -> Persistor.backup(source.selectOnlyDataSource()).filter(wrong))
+                .hasMessageContaining("wrong.filter, line 1: Persistor filters schemas, tables and table data; "
+                        + "function is not supported");
     }
 
     @Test

@@ -58,6 +58,11 @@ final class BackupCommand implements Callable<Integer> {
             description = "Leave out tables matching these patterns (* and ?; schema.table with a dot); repeatable.")
     List<String> excludedTables = new ArrayList<>();
 
+    @Option(names = "--filter", paramLabel = "FILE",
+            description = "Back up what a filter file takes (PostgreSQL 17's pg_dump format: include|exclude "
+                    + "table|table_and_children|schema PATTERN, exclude table_data PATTERN per line).")
+    Path filter;
+
     @Option(names = "--where", paramLabel = "'TABLE: CONDITION'",
             description = "Keep only the table's rows where the SQL condition holds, and the rows they reference "
                     + "(a subset); repeatable.")
@@ -223,11 +228,18 @@ final class BackupCommand implements Callable<Integer> {
                 : Path.of(outputDirectory).resolve(name).toString();
         // The backup's own session plus one per parallel reader.
         try (HikariDataSource pool = new HikariDataSource(connection.pool("persistor-backup", jobs))) {
-            Backup backup = Persistor.backup(pool).schemas(schemas.toArray(String[]::new))
-                    .tables(tables.toArray(String[]::new)).excludeTables(excludedTables.toArray(String[]::new))
-                    .format(chosen).rowsPerInsert(rowsPerInsert).parallelism(jobs).largeObjects(keptObjects);
+            Backup backup = Persistor.backup(pool).tables(tables.toArray(String[]::new))
+                    .excludeTables(excludedTables.toArray(String[]::new)).format(chosen).rowsPerInsert(rowsPerInsert)
+                    .parallelism(jobs).largeObjects(keptObjects);
+            // A filter file picks among every schema, unless -s says which.
+            if (filter == null || spec.commandLine().getParseResult().hasMatchedOption("--schema")) {
+                backup.schemas(schemas.toArray(String[]::new));
+            }
             if (allSchemas) {
                 backup.allSchemas();
+            }
+            if (filter != null) {
+                backup.filter(filter);
             }
             conditions.forEach(backup::where);
             rowLimits.forEach(backup::limit);

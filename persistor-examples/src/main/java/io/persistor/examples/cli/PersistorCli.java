@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "persistor", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ExitCode.USAGE,
         versionProvider = VersionProvider.class,
         description = "Backs up a PostgreSQL database into one executable SQL file, using only SELECT.",
-        subcommands = {BackupCommand.class, RestoreCommand.class, VerifyCommand.class, CompareCommand.class,
+        subcommands = {BackupCommand.class, RestoreCommand.class, VerifyCommand.class, ListCommand.class,
+            CompareCommand.class,
             DemoCommand.class})
 public final class PersistorCli {
 

@@ -7,6 +7,8 @@ import io.persistor.RestoreResult;
 import io.persistor.s3.S3InputSource;
 import io.persistor.s3.S3Location;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,8 +39,31 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     S3Options s3;
 
-    @Option(names = "--clean", description = "Drop what is in the way in the file's schemas first.")
+    @Option(names = "--clean", description = "Drop what is in the way in the file's schemas first (with a "
+            + "selection, only the chosen tables, views and sequences).")
     boolean clean;
+
+    @Option(names = {"-t", "--table"}, split = ",", paramLabel = "PATTERN",
+            description = "Restore only these tables (* and ?, schema.table), with their data, keys, indexes, "
+                    + "triggers, owned sequences and partitions; repeatable.")
+    List<String> tables = new ArrayList<>();
+
+    @Option(names = {"-n", "--schema"}, split = ",", paramLabel = "PATTERN",
+            description = "Restore only the objects of these schemas; repeatable.")
+    List<String> schemas = new ArrayList<>();
+
+    @Option(names = {"-T", "--exclude-table"}, split = ",", paramLabel = "PATTERN",
+            description = "Leave out these tables and what belongs to them; repeatable.")
+    List<String> excludedTables = new ArrayList<>();
+
+    @Option(names = {"-N", "--exclude-schema"}, split = ",", paramLabel = "PATTERN",
+            description = "Leave out the objects of these schemas; repeatable.")
+    List<String> excludedSchemas = new ArrayList<>();
+
+    @Option(names = "--filter", paramLabel = "FILE",
+            description = "Restore what a filter file takes (PostgreSQL 17's format: include|exclude "
+                    + "table|schema|table_data PATTERN per line).")
+    Path filter;
 
     @Option(names = "--no-single-transaction", description = "Commit each statement on its own.")
     boolean noSingleTransaction;
@@ -60,6 +85,12 @@ final class RestoreCommand implements Callable<Integer> {
             }
             if (allowMissingMarker) {
                 restore.allowMissingClosingMarker();
+            }
+            restore.table(tables.toArray(String[]::new)).schema(schemas.toArray(String[]::new))
+                    .excludeTable(excludedTables.toArray(String[]::new))
+                    .excludeSchema(excludedSchemas.toArray(String[]::new));
+            if (filter != null) {
+                restore.filter(filter);
             }
             if (decryption.decryption() != null) {
                 restore.decrypt(decryption.decryption());

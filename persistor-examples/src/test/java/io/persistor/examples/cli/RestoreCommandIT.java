@@ -45,6 +45,39 @@ class RestoreCommandIT {
     }
 
     @Test
+    void listsABackupAndRestoresTheTablesAFilterFileTakes(TestDatabase source) throws Exception {
+        source.execute("CREATE SCHEMA app", "CREATE TABLE app.t (id int PRIMARY KEY)",
+                "CREATE TABLE app.u (id int REFERENCES app.t)", "CREATE TABLE public.p (x int)",
+                "INSERT INTO app.t VALUES (1), (2)", "INSERT INTO app.u VALUES (1)", "INSERT INTO public.p VALUES (5)");
+        source.selectOnlyDataSource();
+        PostgresServer server = source.server();
+        Path file = directory.resolve("full.sql");
+        Path backupFilter = Files.writeString(directory.resolve("backup.filter"), "include schema app\n");
+        assertThat(run("backup", "-d", source.name(), "-u", PostgresServer.READER_ROLE, "-p",
+                String.valueOf(server.port()), "--filter", backupFilter.toString(), "-f", file.toString()))
+                .as(err.toString()).isZero();
+
+        assertThat(run("list", file.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\tpre-data\tTABLE\tapp.t\tapp.t\t\n", "\tdata\tTABLE DATA\tapp.t\tapp.t\t2\n",
+                "\tpost-data\tFK CONSTRAINT\tapp.u_id_fkey\tapp.u\t\n").doesNotContain("public.p");
+        Path restoreFilter = Files.writeString(directory.resolve("restore.filter"), "include table app.t\n");
+        TestDatabase target = server.createOwnedDatabase();
+        try {
+            int code = run("restore", "-d", target.name(), "-u", PostgresServer.OWNER_ROLE,
+                    "-p", String.valueOf(server.port()), "-f", file.toString(), "--filter", restoreFilter.toString());
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(target.fingerprint("app").lines()).anyMatch(line -> line.contains("app.t"))
+                    .noneMatch(line -> line.contains("app.u"));
+            code = run("restore", "-d", target.name(), "-u", PostgresServer.OWNER_ROLE,
+                    "-p", String.valueOf(server.port()), "-f", file.toString(), "-t", "app.u");
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(target.fingerprint("app").lines()).anyMatch(line -> line.contains("app.u"));
+        } finally {
+            target.drop();
+        }
+    }
+
+    @Test
     void refusesACutFileWithExitCodeFour(TestDatabase target) throws Exception {
         Path file = directory.resolve("cut.sql");
         Files.writeString(file, "CREATE TABLE public.t (id int);\n");

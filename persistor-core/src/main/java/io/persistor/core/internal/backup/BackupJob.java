@@ -71,7 +71,8 @@ public final class BackupJob {
                 Connection connection = session.connection();
                 ServerInfo server = ServerInfo.of(connection);
                 CatalogReader reader = CatalogReaders.forServer(server.version(), server.versionNum());
-                List<String> schemas = plan.allSchemas() ? server.usableSchemas() : plan.schemas();
+                List<String> schemas = (plan.allSchemas() ? server.usableSchemas() : plan.schemas()).stream()
+                        .filter(plan.filter()::mayTakeTablesIn).toList();
                 server.requireSchemas(schemas);
                 Catalog catalog = reader.read(connection, schemas);
                 BackupSelection selection = BackupSelection.of(catalog, plan);

@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -83,8 +84,11 @@ final class BackupScript {
         if (!plan.schemaOnly()) {
             section(ScriptLayout.DATA);
             RowSubset subset = RowSubset.plan(session.connection(), plan.subset(), tablesInOrder);
+            // A table whose data a filter file excludes keeps its definition and writes no row.
+            Function<Table, String> keptRows = table -> plan.filter().takesTableData(table.name().schema(),
+                    table.name().name()) ? subset.apply(table) : "false";
             TableData data = new TableData(plan.format(), plan.rowsPerInsert(), new ValueRenderers(plan.typeRenderers()),
-                    subset, masking);
+                    keptRows, masking);
             if (plan.dataOnly()) {
                 tablesInOrder = referencedFirst(tablesInOrder);
                 triggers(tablesInOrder, SecurityDdl::disable);
@@ -146,6 +150,9 @@ final class BackupScript {
                     + (subset.followForeignKeys() ? "rows they reference kept" : "foreign keys not followed")
                     + (subset.followReferencing() > 0 ? ", referencing rows to depth " + subset.followReferencing()
                     : "")).replaceAll("[\\r\\n]+", " "));
+        }
+        if (!plan.filter().isEmpty()) {
+            out.comment(("Filter: " + plan.filter()).replaceAll("[\\r\\n]+", " "));
         }
         if (!masks.isEmpty()) {
             out.comment("Masked: " + String.join(", ", masks).replaceAll("[\\r\\n]+", " "));

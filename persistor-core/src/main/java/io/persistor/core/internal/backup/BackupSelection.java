@@ -1,5 +1,6 @@
 package io.persistor.core.internal.backup;
 
+import io.persistor.ObjectFilter;
 import io.persistor.PersistorException;
 import io.persistor.model.Catalog;
 import io.persistor.model.Constraint;
@@ -40,13 +41,14 @@ record BackupSelection(Catalog catalog, List<String> notes) {
             kept = chosen(catalog, plan);
         }
         kept.removeAll(excluded(catalog, plan));
+        kept.removeIf(table -> !filtered(catalog, plan.filter()).contains(table));
         kept = withoutOrphans(catalog, kept, notes);
         Set<QualifiedName> keptTables = kept;
 
         Set<ObjectKey> removed = new HashSet<>();
         catalog.tables().stream().filter(t -> !keptTables.contains(t.name())).forEach(t -> removed.add(t.key()));
         List<Sequence> sequences = catalog.sequences();
-        if (!plan.tables().isEmpty()) {
+        if (chosesTables(plan)) {
             Set<ObjectKey> used = catalog.dependencies().stream()
                     .filter(d -> keptTables.contains(d.dependent().name()) && d.dependent().kind() == ObjectKey.Kind.RELATION
                         && d.ordersCreation())
@@ -57,7 +59,7 @@ record BackupSelection(Catalog catalog, List<String> notes) {
             sequences = sequences.stream().filter(s -> s.ownedBy() == null || keptTables.contains(s.ownedBy().table()))
                     .collect(Collectors.toList());
         }
-        List<View> views = plan.tables().isEmpty() ? catalog.views() : List.of();
+        List<View> views = chosesTables(plan) ? List.of() : catalog.views();
         catalog.views().stream().filter(v -> !views.contains(v)).forEach(v -> removed.add(v.key()));
         Set<ObjectKey> unwanted = dependentsOf(catalog, removed);
         List<View> keptViews = withoutUnwanted(views, View::key, v -> "View " + v.name(), unwanted, notes);
@@ -102,6 +104,26 @@ record BackupSelection(Catalog catalog, List<String> notes) {
             }
         }
         return kept;
+    }
+
+    /** Whether the backup names its tables (by {@code tables(...)} or a filter file's includes): then no views. */
+    private static boolean chosesTables(BackupPlan plan) {
+        return !plan.tables().isEmpty() || plan.filter().includesTables();
+    }
+
+    /** The tables a filter file takes, with the partitions of those it takes. */
+    private static Set<QualifiedName> filtered(Catalog catalog, ObjectFilter filter) {
+        Set<QualifiedName> taken = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Table table : catalog.tables()) {
+                boolean takes = filter.takesTable(table.name().schema(), table.name().name())
+                        || table.partitionOf() != null && taken.contains(table.partitionOf().parent());
+                grew |= takes && taken.add(table.name());
+            }
+        }
+        return taken;
     }
 
     private static Set<QualifiedName> chosen(Catalog catalog, BackupPlan plan) {
