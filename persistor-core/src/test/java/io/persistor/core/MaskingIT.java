@@ -13,6 +13,7 @@ import io.persistor.spi.ColumnTransformerProvider;
 import io.persistor.spi.MaskingKey;
 import io.persistor.testkit.PostgresServer;
 import io.persistor.testkit.PostgresServers;
+import io.persistor.testkit.Queries;
 import io.persistor.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class MaskingIT {
             DataSource original = source.superuserDataSource();
             List<String> secrets = new ArrayList<>();
             for (String column : List.of("email", "full_name", "phone", "note")) {
-                secrets.addAll(column(original, "SELECT " + column + " FROM customer WHERE " + column + " IS NOT NULL"));
+                secrets.addAll(Queries.column(original, "SELECT " + column + " FROM customer WHERE " + column + " IS NOT NULL"));
             }
             assertThat(secrets).hasSize(4 * 300);
             for (Format format : Format.values()) {
@@ -141,7 +142,7 @@ class MaskingIT {
             TestDatabase target = server.createOwnedDatabase();
             try {
                 Persistor.restore(target.ownerDataSource()).from(file);
-                assertThat(column(target.ownerDataSource(), "SELECT full_name FROM customer WHERE code = 'c-7'"))
+                assertThat(Queries.column(target.ownerDataSource(), "SELECT full_name FROM customer WHERE code = 'c-7'"))
                         .containsExactly("7 nosreP laeR");
             } finally {
                 target.drop();
@@ -218,17 +219,6 @@ class MaskingIT {
                 "INSERT INTO public.orders SELECT g, 1 + g % 300, CASE WHEN g % 3 = 0 THEN 'person' || (1 + g % 300) "
                         + "|| '@mail.test' END, DATE '2026-01-01' + g % 200 FROM generate_series(1, 900) g",
                 "INSERT INTO public.account SELECT 1 + g % 300, g FROM generate_series(1, 450) g");
-    }
-
-    private static List<String> column(DataSource data, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = data.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 
     /** Each row's columns after the first, by the first. */

@@ -9,11 +9,11 @@ import io.persistor.Restore;
 import io.persistor.ScriptEntry;
 import io.persistor.testkit.PostgresServer;
 import io.persistor.testkit.PostgresServers;
+import io.persistor.testkit.Queries;
 import io.persistor.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -167,11 +167,11 @@ class SelectiveRestoreIT {
                             ? Stream.of(t, "shop.event_2025", "shop.event_2026") : Stream.of(t)).toList());
             assertThat(digests(target.ownerDataSource(), List.copyOf(expected.keySet()))).isEqualTo(expected);
             if (expected.containsKey("shop.customer")) {
-                assertThat(column(target.ownerDataSource(), "SELECT last_value FROM shop.customer_id_seq"))
+                assertThat(Queries.column(target.ownerDataSource(), "SELECT last_value FROM shop.customer_id_seq"))
                         .containsExactly("30");
             }
             if (expected.containsKey("shop.orders")) {
-                assertThat(column(target.ownerDataSource(), "SELECT count(*) FROM pg_catalog.pg_constraint "
+                assertThat(Queries.column(target.ownerDataSource(), "SELECT count(*) FROM pg_catalog.pg_constraint "
                         + "WHERE contype = 'f' AND conrelid = 'shop.orders'::regclass")).containsExactly("1");
             }
         } finally {
@@ -213,19 +213,19 @@ class SelectiveRestoreIT {
     private static Map<String, String> digests(DataSource data, List<String> tables) throws SQLException {
         Map<String, String> digests = new TreeMap<>();
         for (String table : tables) {
-            digests.put(table, column(data, "SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), 'empty') "
+            digests.put(table, Queries.column(data, "SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), 'empty') "
                     + "FROM " + table + " t").get(0));
         }
         return digests;
     }
 
     private static List<String> tables(DataSource data) throws SQLException {
-        return column(data, "SELECT table_schema || '.' || table_name FROM information_schema.tables "
+        return Queries.column(data, "SELECT table_schema || '.' || table_name FROM information_schema.tables "
                 + "WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')");
     }
 
     private static long count(DataSource data, String table) throws SQLException {
-        return Long.parseLong(column(data, "SELECT count(*) FROM " + table).get(0));
+        return Long.parseLong(Queries.column(data, "SELECT count(*) FROM " + table).get(0));
     }
 
     private static void execute(DataSource data, String... sql) throws SQLException {
@@ -234,16 +234,5 @@ class SelectiveRestoreIT {
                 statement.execute(each);
             }
         }
-    }
-
-    private static List<String> column(DataSource data, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = data.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }
