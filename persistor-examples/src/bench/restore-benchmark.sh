@@ -18,6 +18,7 @@ echo "Building the dataset (scale $scale, $wide_rows wide rows)..."
 q -d postgres -c "CREATE ROLE owner LOGIN"
 cli=(java -jar "$jar")
 pg_dump -h localhost -p "$port" -U postgres -d bench --no-owner --no-privileges -f "$work/pg_dump.sql"
+pg_dump -h localhost -p "$port" -U postgres -d bench --no-owner --no-privileges -Fd -j 2 -f "$work/pg_dump.dir"
 "${cli[@]}" backup -h localhost -p "$port" -u postgres -d bench --no-progress --format copy -f "$work/copy.sql" >/dev/null
 "${cli[@]}" backup -h localhost -p "$port" -u postgres -d bench --no-progress -f "$work/inserts.sql" >/dev/null
 
@@ -31,8 +32,11 @@ measure() {
   printf '%-44s %9s\n' "$label" "$(cat "$work/time")"
 }
 fresh; measure "psql -f pg_dump -Fp file" psql -X -q -h localhost -p "$port" -U owner -d "$db" -v ON_ERROR_STOP=1 -1 -f "$work/pg_dump.sql"
+fresh; measure "pg_restore -j 2, pg_dump -Fd directory" pg_restore -h localhost -p "$port" -U owner -d "$db" -j 2 --no-owner "$work/pg_dump.dir"
 fresh; measure "Persistor restore, COPY file" "${cli[@]}" restore -h localhost -p "$port" -u owner -d "$db" -f "$work/copy.sql"
+fresh; measure "Persistor restore -j 2, COPY file" "${cli[@]}" restore -h localhost -p "$port" -u owner -d "$db" -j 2 -f "$work/copy.sql"
 fresh; measure "Persistor restore, INSERT file" "${cli[@]}" restore -h localhost -p "$port" -u owner -d "$db" -f "$work/inserts.sql"
+fresh; measure "Persistor restore -j 2, INSERT file" "${cli[@]}" restore -h localhost -p "$port" -u owner -d "$db" -j 2 -f "$work/inserts.sql"
 fresh; measure "psql -f Persistor INSERT file" psql -X -q -h localhost -p "$port" -U owner -d "$db" -v ON_ERROR_STOP=1 -1 -f "$work/inserts.sql"
 
 # A test fixture: 10 tables of 1,000 rows, restored as a test would restore it before each test.

@@ -23,6 +23,7 @@ public final class Restore {
     private ProgressListener progress;
     private Decryption decryption;
     private ObjectFilter selection = ObjectFilter.ALL;
+    private int jobs = 1;
 
     Restore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -81,6 +82,22 @@ public final class Restore {
      */
     public Restore decrypt(Decryption decryption) {
         this.decryption = Objects.requireNonNull(decryption, "decryption");
+        return this;
+    }
+
+    /**
+     * Restores with several connections, as {@code pg_restore -j} does, from any of Persistor's files (or a
+     * pg_dump plain file): the definitions in one transaction, then the tables' rows loaded by {@code n}
+     * connections at once (each reading the file), then indexes and keys built by {@code n} connections, then the
+     * rest. It stays all or nothing: when anything fails, everything the restore created is dropped again, so the
+     * target is as it was. Needs the defaults of {@link #singleTransaction(boolean)} and {@link #onError(OnError)},
+     * and refuses {@link #cleanFirst()} (what it drops could not be brought back) and selections.
+     *
+     * @param n connections, at least 1; 1 (the default) restores in one transaction on one connection
+     * @return this builder
+     */
+    public Restore jobs(int n) {
+        this.jobs = n;
         return this;
     }
 
@@ -207,7 +224,16 @@ public final class Restore {
         if (onError == null) {
             throw new PersistorException("Invalid restore options: onError must be STOP or CONTINUE, but was null");
         }
+        if (jobs < 1) {
+            throw new PersistorException("Invalid restore options: jobs must be at least 1, but was " + jobs);
+        }
+        if (jobs > 1 && (!singleTransaction || onError != OnError.STOP || cleanFirst || !selection.isEmpty())) {
+            throw new PersistorException("Invalid restore options: jobs(" + jobs + ") restores all or nothing by "
+                    + "dropping what it created after a failure, and so cannot be combined with "
+                    + "singleTransaction(false), onError(CONTINUE), cleanFirst() or a selection");
+        }
         return new RestorePlan(dataSource, singleTransaction, onError, cleanFirst, requireClosingMarker,
-                progress == null ? new ProgressListener() { } : progress, decryption, selection);
+                progress == null ? new ProgressListener() { } : progress, decryption, selection,
+                jobs);
     }
 }

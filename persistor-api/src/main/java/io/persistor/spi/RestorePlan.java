@@ -17,8 +17,9 @@ import javax.sql.DataSource;
  * @param progress            told as the restore advances; never {@code null}
  * @param decryption          what decrypts an encrypted script, or {@code null}
  * @param selection           which schemas, tables and table data to restore; {@link ObjectFilter#ALL} for all
+ * @param jobs                how many connections load the data and build the indexes and keys, at least 1
  */
 public record RestorePlan(DataSource dataSource, boolean singleTransaction, OnError onError, boolean cleanFirst,
                           boolean requireClosingMarker, ProgressListener progress, Decryption decryption,
-                          ObjectFilter selection) {
+                          ObjectFilter selection, int jobs) {
 }

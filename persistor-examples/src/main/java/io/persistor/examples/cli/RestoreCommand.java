@@ -68,6 +68,11 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--no-single-transaction", description = "Commit each statement on its own.")
     boolean noSingleTransaction;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
+            description = "Load the rows and build the indexes and keys with N connections; on failure everything "
+                    + "the restore created is dropped again (default: 1, one transaction).")
+    int jobs;
+
     @Mixin
     DecryptionOptions decryption;
 
@@ -78,8 +83,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         connection.requireComplete(spec.commandLine());
-        try (HikariDataSource pool = new HikariDataSource(connection.pool("persistor-restore", 1))) {
-            Restore restore = Persistor.restore(pool).singleTransaction(!noSingleTransaction);
+        try (HikariDataSource pool = new HikariDataSource(connection.pool("persistor-restore", Math.max(1, jobs)))) {
+            Restore restore = Persistor.restore(pool).singleTransaction(!noSingleTransaction).jobs(jobs);
             if (clean) {
                 restore.cleanFirst();
             }

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +92,9 @@ public final class RestoreJob {
         } catch (IOException e) {
             throw new PersistorException("Cannot read " + source + ": " + e.getMessage(), null, e);
         }
+        if (plan.jobs() > 1) {
+            return runInParallel(script, source, reported, started);
+        }
         try (Connection connection = plan.dataSource().getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(!plan.singleTransaction());
@@ -127,6 +131,26 @@ public final class RestoreJob {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
+        } catch (SQLException e) {
+            throw new PersistorException("Restore of " + source + " failed: " + e.getMessage(), e.getSQLState(), e);
+        } catch (IOException e) {
+            throw new PersistorException("Restore of " + source + " failed reading it: " + e.getMessage(), null, e);
+        }
+    }
+
+    private RestoreResult runInParallel(ScriptFile script, String source, Path reported, long started) {
+        try (Connection connection = plan.dataSource().getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            ParallelRestore restore = new ParallelRestore(plan, script, source);
+            try {
+                restore.run(connection);
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            Duration duration = Duration.ofNanos(System.nanoTime() - started);
+            LOG.info("Restored {} with {} jobs: {} statements, {} rows in {} ms", source, plan.jobs(),
+                    restore.statements(), restore.rows(), duration.toMillis());
+            return new RestoreResult(reported, restore.statements(), restore.rows(), duration, List.of());
         } catch (SQLException e) {
             throw new PersistorException("Restore of " + source + " failed: " + e.getMessage(), e.getSQLState(), e);
         } catch (IOException e) {

@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code CREATE SCHEMA} runs for a schema taken whole, or one holding taken tables that the target lacks. Session
  * settings always run.
  */
-final class RestoreSelection {
+final class RestoreSelection implements StatementGate {
 
     private final ObjectFilter filter;
     private final ScriptContents contents;
@@ -55,14 +55,9 @@ final class RestoreSelection {
         }
     }
 
-    /**
-     * Whether a statement runs.
-     *
-     * @param sql the statement
-     * @return {@code true} to run it
-     */
-    boolean runs(String sql) {
-        return takes(contents.resolve(StatementClassifier.classify(sql)));
+    @Override
+    public Decision decide(String sql) {
+        return takes(contents.resolve(StatementClassifier.classify(sql))) ? Decision.RUN : Decision.SKIP;
     }
 
     /**

@@ -35,26 +35,39 @@ final class ScriptRunner {
     private final OnError onError;
     private final boolean savepoints;
     private final ProgressListener progress;
-    private final RestoreSelection selection;
+    private final StatementGate gate;
     private final List<String> errors = new ArrayList<>();
     private long statements;
     private long rows;
     private OpenCopy openCopy;
+    private ParsedScript.Item pending;
 
     ScriptRunner(Connection connection, String source, OnError onError, boolean inTransaction,
-                 ProgressListener progress, RestoreSelection selection) {
+                 ProgressListener progress, StatementGate gate) {
         this.connection = connection;
-        this.selection = selection;
+        this.gate = gate;
         this.source = source;
         this.onError = onError;
         this.savepoints = inTransaction && onError == OnError.CONTINUE;
         this.progress = progress;
     }
 
-    void run(ParsedScript script) throws IOException {
+    /**
+     * Runs the script's statements up to its end, or up to the one the gate stops at.
+     *
+     * @return {@code false} when the gate stopped it; the next call starts with that statement
+     */
+    boolean run(ParsedScript script) throws IOException {
         ParsedScript.Item item;
-        while (!((item = script.next()) instanceof ParsedScript.End)) {
-            if (selection != null && skipped(script, item)) {
+        while (!((item = next(script)) instanceof ParsedScript.End)) {
+            StatementGate.Decision decision = decide(item);
+            if (decision == StatementGate.Decision.STOP) {
+                endCopy();
+                pending = item;
+                return false;
+            }
+            if (decision == StatementGate.Decision.SKIP) {
+                skip(script, item);
                 continue;
             }
             if (item instanceof ParsedScript.AsCopy asCopy && !savepoints) {
@@ -80,22 +93,40 @@ final class ScriptRunner {
             progress.restored(statements, script.charsRead());
         }
         endCopy();
+        return true;
     }
 
-    /** Passes over a statement (and its rows) that the selection leaves out. */
-    private boolean skipped(ParsedScript script, ParsedScript.Item item) throws IOException {
+    /**
+     * The statement the gate last stopped at, which the runner will not run now.
+     *
+     * @return it, or {@code null}
+     */
+    ParsedScript.Item takePending() {
+        ParsedScript.Item item = pending;
+        pending = null;
+        return item;
+    }
+
+    private ParsedScript.Item next(ParsedScript script) throws IOException {
+        ParsedScript.Item item = pending;
+        pending = null;
+        return item != null ? item : script.next();
+    }
+
+    private StatementGate.Decision decide(ParsedScript.Item item) {
         String sql = item instanceof ParsedScript.Statement statement ? statement.sql()
                 : item instanceof ParsedScript.CopyStart copy ? copy.sql()
                 : item instanceof ParsedScript.AsCopy asCopy ? asCopy.sql() : null;
-        if (sql == null || selection.runs(sql)) {
-            return false;
-        }
+        return gate == null || sql == null ? StatementGate.Decision.RUN : gate.decide(sql);
+    }
+
+    /** Passes over a statement, and the rows of a {@code COPY}, that the gate leaves out. */
+    private static void skip(ParsedScript script, ParsedScript.Item item) throws IOException {
         if (item instanceof ParsedScript.CopyStart) {
             while (!(script.next() instanceof ParsedScript.CopyEnd)) {
                 // The rows of a table left out.
             }
         }
-        return true;
     }
 
     /**

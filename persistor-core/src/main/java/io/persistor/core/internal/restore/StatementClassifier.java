@@ -22,6 +22,7 @@ final class StatementClassifier {
 
     private static final Pattern SESSION = compile(
             "(?:SET|RESET|BEGIN|COMMIT|START\\s+TRANSACTION|SELECT\\s+pg_catalog\\.set_config)\\b.*");
+    private static final Pattern TRANSACTION = compile("(?:BEGIN|COMMIT|END|ROLLBACK|ABORT|START\\s+TRANSACTION)\\b.*");
     private static final Pattern SCHEMA = compile("CREATE\\s+SCHEMA\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?" + QNAME + ".*");
     private static final Pattern TABLE = compile("CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)"
             + "\\s+)?(?:FOREIGN\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?" + QNAME
@@ -73,6 +74,16 @@ final class StatementClassifier {
     private static final Pattern QUALIFIED = Pattern.compile(IDENT + "\\s*\\.\\s*" + IDENT);
 
     private StatementClassifier() {
+    }
+
+    /**
+     * Whether a statement begins or ends a transaction block.
+     *
+     * @param sql a statement
+     * @return {@code true} for {@code BEGIN}, {@code COMMIT} and the like
+     */
+    static boolean isTransactionControl(String sql) {
+        return TRANSACTION.matcher(sql.strip()).matches();
     }
 
     /**

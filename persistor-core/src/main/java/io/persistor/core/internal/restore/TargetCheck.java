@@ -118,6 +118,18 @@ final class TargetCheck {
         }
     }
 
+    /**
+     * Drops every object of a schema that an extension does not own (with what depends on it).
+     *
+     * @param connection the connection
+     * @param schema     the schema
+     */
+    static void dropAll(Connection connection, String schema) throws SQLException {
+        for (String[] occupant : occupants(connection, schema, true)) {
+            execute(connection, "DROP " + occupant[0] + " IF EXISTS " + occupant[1] + " CASCADE");
+        }
+    }
+
     private static List<String[]> occupants(Connection connection, String schema, boolean all) throws SQLException {
         List<String[]> occupants = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(OCCUPANTS)) {

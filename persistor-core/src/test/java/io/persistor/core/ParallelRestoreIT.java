@@ -1,0 +1,155 @@
+package io.persistor.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.persistor.Format;
+import io.persistor.OnError;
+import io.persistor.Persistor;
+import io.persistor.RestoreResult;
+import io.persistor.testkit.Fingerprint;
+import io.persistor.testkit.PostgresServer;
+import io.persistor.testkit.PostgresServers;
+import io.persistor.testkit.Queries;
+import io.persistor.testkit.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Restores by several connections ({@code Restore.jobs}): the same database as one connection's restore, from
+ * either format; and after a failure in any phase (definitions, rows, indexes, keys, the rest) nothing the restore
+ * created is left behind.
+ */
+class ParallelRestoreIT {
+
+    @TempDir
+    Path directory;
+
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("io.persistor.testkit.PostgresServers#majors")
+    void twoJobsRestoreWhatOneConnectionRestores(int major) throws Exception {
+        PostgresServer server = PostgresServers.major(major);
+        TestDatabase source = server.createDatabase();
+        try {
+            source.execute("CREATE SCHEMA app",
+                    "CREATE TABLE app.customer (id serial PRIMARY KEY, email text UNIQUE, name text)",
+                    "CREATE TABLE app.orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                            + "customer int NOT NULL REFERENCES app.customer, placed date, note text)",
+                    "CREATE INDEX orders_placed ON app.orders (placed)",
+                    "CREATE INDEX orders_note ON app.orders (lower(note))",
+                    "CREATE TABLE app.event (at date NOT NULL, what text, PRIMARY KEY (at, what)) "
+                            + "PARTITION BY RANGE (at)",
+                    "CREATE TABLE app.event_1 PARTITION OF app.event FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",
+                    "CREATE TABLE app.event_2 PARTITION OF app.event FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+                    "CREATE MATERIALIZED VIEW app.totals AS SELECT customer, count(*) AS n FROM app.orders GROUP BY 1",
+                    "CREATE UNIQUE INDEX totals_customer ON app.totals (customer)",
+                    "CREATE VIEW app.recent AS SELECT * FROM app.orders WHERE placed > DATE '2026-06-01'",
+                    "INSERT INTO app.customer (email, name) SELECT 'c' || g || '@x.test', 'name ' || g "
+                            + "FROM generate_series(1, 3000) g",
+                    "INSERT INTO app.orders (customer, placed, note) SELECT 1 + g % 3000, DATE '2026-01-01' + g % 365, "
+                            + "'note ' || g FROM generate_series(1, 20000) g",
+                    "INSERT INTO app.event SELECT DATE '2025-01-01' + g % 700, 'what ' || g FROM generate_series(1, 5000) g",
+                    "REFRESH MATERIALIZED VIEW app.totals");
+            Fingerprint expected = source.fingerprint("app");
+            for (Format format : Format.values()) {
+                Path file = Persistor.backup(source.selectOnlyDataSource()).schema("app").format(format)
+                        .to(directory.resolve(major + "-" + format + ".sql.zst")).file();
+                TestDatabase target = server.createOwnedDatabase();
+                try {
+                    RestoreResult result = Persistor.restore(target.ownerDataSource()).jobs(2).from(file);
+                    assertThat(result.rows()).isEqualTo(3000 + 20000 + 5000);
+                    Fingerprint.assertSame(expected, target.fingerprint("app"));
+                } finally {
+                    target.drop();
+                }
+            }
+        } finally {
+            source.drop();
+        }
+    }
+
+    @Test
+    void aFailureInAnyPhaseLeavesTheTargetAsItWas() throws Exception {
+        PostgresServer server = PostgresServers.defaultServer();
+        String definitions = """
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+                CREATE SCHEMA shop;
+                CREATE TABLE shop.a (id int, label text);
+                CREATE TABLE shop.b (id int, a_id int);
+                CREATE TABLE public.c (id int);
+                """;
+        String data = """
+                COPY shop.a (id, label) FROM stdin;
+                1\tone
+                2\ttwo
+                \\.
+                COPY shop.b (id, a_id) FROM stdin;
+                1\t1
+                2\t2
+                \\.
+                COPY public.c (id) FROM stdin;
+                7
+                \\.
+                """;
+        String postData = """
+                CREATE INDEX a_label ON shop.a (label);
+                ALTER TABLE ONLY shop.a ADD CONSTRAINT a_pk PRIMARY KEY (id);
+                ALTER TABLE ONLY shop.b ADD CONSTRAINT b_pk PRIMARY KEY (id);
+                ALTER TABLE ONLY shop.b ADD CONSTRAINT b_a FOREIGN KEY (a_id) REFERENCES shop.a (id);
+                COMMENT ON TABLE shop.a IS 'a';
+                """;
+        Map<String, String> failures = Map.of(
+                "definitions", (definitions + data + postData).replace("a_id int", "a_id no_such_type"),
+                "rows", (definitions + data + postData).replace("2\ttwo", "two\t2"),
+                "indexes", (definitions + data + postData).replace("(label);", "(no_such_column);"),
+                "keys", (definitions + data + postData).replace("2\t2\n", "1\t2\n"),
+                "the rest", (definitions + data + postData).replace("REFERENCES shop.a (id)",
+                        "REFERENCES shop.a (id) MATCH FULL; SELECT 1/0"));
+        TestDatabase target = server.createOwnedDatabase();
+        try {
+            target.execute("CREATE SCHEMA other", "CREATE TABLE other.kept (id int)",
+                    "INSERT INTO other.kept VALUES (1)");
+            Fingerprint before = target.fingerprint("public", "other");
+            List<String> extensionsBefore = Queries.column(target.ownerDataSource(),
+                    "SELECT extname FROM pg_extension ORDER BY 1");
+            for (Map.Entry<String, String> failure : failures.entrySet()) {
+                Path file = Files.writeString(directory.resolve(failure.getKey().replace(' ', '-') + ".sql"),
+                        failure.getValue());
+                assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).allowMissingClosingMarker()
+                        .jobs(2).from(file)).as("a failure in the " + failure.getKey()).hasMessageContaining("ERROR");
+                Fingerprint.assertSame(before, target.fingerprint("public", "other"));
+                assertThat(Queries.column(target.ownerDataSource(), "SELECT nspname FROM pg_namespace "
+                        + "WHERE nspname = 'shop'")).as("after a failure in the " + failure.getKey()).isEmpty();
+                assertThat(Queries.column(target.ownerDataSource(), "SELECT extname FROM pg_extension ORDER BY 1"))
+                        .isEqualTo(extensionsBefore);
+            }
+            Path intact = Files.writeString(directory.resolve("intact.sql"), definitions + data + postData);
+            Persistor.restore(target.ownerDataSource()).allowMissingClosingMarker().jobs(2).from(intact);
+            assertThat(Queries.column(target.ownerDataSource(), "SELECT count(*) FROM shop.b JOIN shop.a "
+                    + "ON a.id = b.a_id")).containsExactly("2");
+        } finally {
+            target.drop();
+        }
+    }
+
+    @Test
+    void refusesOptionsItCannotHonour() {
+        TestDatabase target = PostgresServers.defaultServer().createOwnedDatabase();
+        try {
+            assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).jobs(2).cleanFirst()
+                    .from(directory.resolve("none.sql"))).hasMessageContaining("cannot be combined with");
+            assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).jobs(2).onError(OnError.CONTINUE)
+                    .from(directory.resolve("none.sql"))).hasMessageContaining("cannot be combined with");
+            assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).jobs(0)
+                    .from(directory.resolve("none.sql"))).hasMessageContaining("jobs must be at least 1");
+        } finally {
+            target.drop();
+        }
+    }
+}
