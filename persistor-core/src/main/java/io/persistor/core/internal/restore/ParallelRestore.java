@@ -5,6 +5,7 @@ import io.persistor.PersistorException;
 import io.persistor.ProgressListener;
 import io.persistor.core.internal.script.DigestCheckingInputStream;
 import io.persistor.core.internal.script.SqlQuote;
+import io.persistor.model.QualifiedName;
 import io.persistor.spi.RestorePlan;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A restore by several connections, in pg_restore's phases: the definitions (pre-data) in one transaction; then
- * the tables' rows, each table's {@code COPY} or {@code INSERT}s taken by the first connection to reach it, every
- * connection reading the file on its own; then the indexes, then the keys and other constraints, each built by
+ * the tables' rows, each table's {@code COPY} or {@code INSERT}s all loaded by the first connection to reach them
+ * (two connections filling one table would wait on each other), every connection reading the file on its own; then the indexes, then the keys and other constraints, each built by
  * whichever connection is free; then the rest of the post-data section in the file's order. Each phase commits, so
  * all or nothing is kept another way: the target's schemas were empty of the script's objects before (checked
  * first), and on any failure everything in them, the schemas the restore created and the extensions it added are
@@ -42,7 +44,8 @@ final class ParallelRestore {
     private final RestorePlan plan;
     private final ScriptFile script;
     private final String source;
-    private final Set<Integer> claimed = ConcurrentHashMap.newKeySet();
+    /** Which runner loads each table's rows (and sets each sequence's value), the first to reach them. */
+    private final Map<QualifiedName, PhaseGate> claimed = new ConcurrentHashMap<>();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private long statements;
     private long rows;
@@ -81,7 +84,8 @@ final class ParallelRestore {
             RoleCheck.check(coordinator, script.needs(), OnError.STOP, source);
             TargetCheck.prepare(coordinator, schemas, false, script.hasLargeObjects(), source);
             DigestCheckingInputStream bytes = script.openChecked();
-            try (ParsedScript parsed = new ParsedScript(new InputStreamReader(bytes, StandardCharsets.UTF_8))) {
+            // Each connection converts only the INSERTs it runs.
+            try (ParsedScript parsed = new ParsedScript(new InputStreamReader(bytes, StandardCharsets.UTF_8), false)) {
                 PhaseGate gate = new PhaseGate(Phase.PRE_DATA);
                 ScriptRunner runner = new ScriptRunner(coordinator, source, OnError.STOP, true, plan.progress(), gate);
                 runner.run(parsed);
@@ -121,7 +125,7 @@ final class ParallelRestore {
         List<Future<long[]>> jobs = new ArrayList<>();
         for (Connection worker : workers) {
             jobs.add(threads.submit(() -> {
-                try (Reader reader = script.open(); ParsedScript own = new ParsedScript(reader)) {
+                try (Reader reader = script.open(); ParsedScript own = new ParsedScript(reader, false)) {
                     ScriptRunner runner = new ScriptRunner(worker, source, OnError.STOP, false,
                             new ProgressListener() { }, new PhaseGate(Phase.DATA_ONLY));
                     runner.run(own);
@@ -295,7 +299,6 @@ final class ParallelRestore {
     private final class PhaseGate implements StatementGate {
 
         private boolean inData;
-        private int ordinal;
 
         private Phase phase;
 
@@ -332,7 +335,8 @@ final class ParallelRestore {
             if (!data) {
                 return Decision.STOP;
             }
-            return claimed.add(ordinal++) ? Decision.RUN : Decision.SKIP;
+            PhaseGate owner = claimed.putIfAbsent(object.name(), this);
+            return owner == null || owner == this ? Decision.RUN : Decision.SKIP;
         }
     }
 }

@@ -62,9 +62,21 @@ final class ParsedScript implements AutoCloseable {
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(AHEAD);
     private final Thread parserThread;
     private final Thread converterThread;
+    private final boolean convertAhead;
     private volatile boolean closed;
 
     ParsedScript(Reader reader) {
+        this(reader, true);
+    }
+
+    /**
+     * @param reader       the script
+     * @param convertAhead whether Persistor's {@code INSERT}s are turned into {@code COPY} rows ahead, on a thread
+     *                     of their own; without, they come as statements, for a reader that runs few of them to
+     *                     convert those it runs ({@link InsertAsCopy#convert})
+     */
+    ParsedScript(Reader reader, boolean convertAhead) {
+        this.convertAhead = convertAhead;
         this.parser = new ScriptParser(reader);
         this.parserThread = start(this::parse, "persistor-script-parser");
         this.converterThread = start(this::convert, "persistor-script-converter");
@@ -75,6 +87,11 @@ final class ParsedScript implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /** @return whether Persistor's {@code INSERT}s come converted to {@code COPY} rows */
+    boolean convertsAhead() {
+        return convertAhead;
     }
 
     /** The next item; waits for the parser if it is behind. */
@@ -127,7 +144,7 @@ final class ParsedScript implements AutoCloseable {
         try {
             while (true) {
                 Item item = parsed.take();
-                if (item instanceof Statement statement) {
+                if (convertAhead && item instanceof Statement statement) {
                     InsertAsCopy.Copy copy = InsertAsCopy.convert(statement.sql());
                     item = copy == null ? statement : new AsCopy(copy, statement.sql(), statement.line());
                 }

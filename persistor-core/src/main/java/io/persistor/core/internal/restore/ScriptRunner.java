@@ -70,6 +70,9 @@ final class ScriptRunner {
                 skip(script, item);
                 continue;
             }
+            if (!script.convertsAhead()) {
+                item = converted(item);
+            }
             if (item instanceof ParsedScript.AsCopy asCopy && !savepoints) {
                 continueCopy(asCopy);
                 statements++;
@@ -118,6 +121,17 @@ final class ScriptRunner {
                 : item instanceof ParsedScript.CopyStart copy ? copy.sql()
                 : item instanceof ParsedScript.AsCopy asCopy ? asCopy.sql() : null;
         return gate == null || sql == null ? StatementGate.Decision.RUN : gate.decide(sql);
+    }
+
+    /** One of Persistor's {@code INSERT}s as {@code COPY} rows, when the script did not convert it ahead. */
+    private static ParsedScript.Item converted(ParsedScript.Item item) {
+        if (item instanceof ParsedScript.Statement statement) {
+            InsertAsCopy.Copy copy = InsertAsCopy.convert(statement.sql());
+            if (copy != null) {
+                return new ParsedScript.AsCopy(copy, statement.sql(), statement.line());
+            }
+        }
+        return item;
     }
 
     /** Passes over a statement, and the rows of a {@code COPY}, that the gate leaves out. */
