@@ -12,12 +12,10 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,8 +69,8 @@ final class ParallelRestore {
      */
     void run(Connection coordinator) throws SQLException, IOException {
         Collection<String> schemas = script.schemas();
-        Set<String> schemasBefore = names(coordinator, "SELECT nspname FROM pg_catalog.pg_namespace");
-        Set<String> extensionsBefore = names(coordinator, "SELECT extname FROM pg_catalog.pg_extension");
+        Set<String> schemasBefore = TargetCheck.schemas(coordinator);
+        Set<String> extensionsBefore = TargetCheck.extensions(coordinator);
         List<Connection> workers = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(plan.jobs(), runnable -> {
             Thread thread = new Thread(runnable, "persistor-restore-job");
@@ -96,7 +94,7 @@ final class ParallelRestore {
                 }
                 loadData(threads, runner, gate, parsed, workers);
                 List<String> postData = postData(runner.takePending(), parsed);
-                checkDigest(bytes);
+                RestoreJob.refuseIfChanged(bytes, source, "What the restore created was dropped again.");
                 List<Connection> all = new ArrayList<>(workers);
                 all.add(0, coordinator);
                 build(threads, all, postData, "INDEX");
@@ -203,14 +201,6 @@ final class ParallelRestore {
         }
     }
 
-    private void checkDigest(DigestCheckingInputStream bytes) {
-        bytes.outcome().filter(outcome -> !outcome.intact()).ifPresent(outcome -> {
-            throw new PersistorException("Refusing " + source + ": its SHA-256 is " + outcome.actual()
-                    + ", but its manifest says " + outcome.expected() + ", so it was changed or corrupted after it "
-                    + "was written. What the restore created was dropped again.");
-        });
-    }
-
     private static <T> T await(Future<T> job) {
         try {
             return job.get();
@@ -236,14 +226,14 @@ final class ParallelRestore {
             }
             for (String schema : schemas) {
                 if (!schemasBefore.contains(schema)) {
-                    run(connection, "DROP SCHEMA IF EXISTS " + SqlQuote.identifier(schema) + " CASCADE");
+                    TargetCheck.execute(connection, "DROP SCHEMA IF EXISTS " + SqlQuote.identifier(schema) + " CASCADE");
                 } else {
                     TargetCheck.dropAll(connection, schema);
                 }
             }
-            for (String extension : names(connection, "SELECT extname FROM pg_catalog.pg_extension")) {
+            for (String extension : TargetCheck.extensions(connection)) {
                 if (!extensionsBefore.contains(extension)) {
-                    run(connection, "DROP EXTENSION IF EXISTS " + SqlQuote.identifier(extension) + " CASCADE");
+                    TargetCheck.execute(connection, "DROP EXTENSION IF EXISTS " + SqlQuote.identifier(extension) + " CASCADE");
                 }
             }
         } catch (SQLException e) {
@@ -263,22 +253,6 @@ final class ParallelRestore {
             }
         }
         connections.clear();
-    }
-
-    private static Set<String> names(Connection connection, String sql) throws SQLException {
-        Set<String> names = new HashSet<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        }
-        return names;
-    }
-
-    private static void run(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 
     /** Which part of the script a runner runs. */

@@ -14,13 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +104,7 @@ public final class RestoreJob {
                 } else {
                     try (Reader contents = script.open()) {
                         selection = new RestoreSelection(plan.selection(), ScriptContents.read(contents),
-                                schemas(connection));
+                                TargetCheck.schemas(connection));
                     }
                     TargetCheck.prepareSelected(connection, selection.createdRelations(), plan.cleanFirst(), source);
                 }
@@ -158,24 +154,24 @@ public final class RestoreJob {
         }
     }
 
-    private static Set<String> schemas(Connection connection) throws SQLException {
-        Set<String> schemas = new HashSet<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace")) {
-            while (rows.next()) {
-                schemas.add(rows.getString(1));
-            }
-        }
-        return schemas;
-    }
-
     /** Refuses, before the commit, a script whose bytes are not those its manifest's digest was taken of. */
     private void checkDigest(DigestCheckingInputStream bytes, String source) {
+        refuseIfChanged(bytes, source, plan.singleTransaction() ? "Nothing was committed."
+                : "The statements already run were committed one by one.");
+    }
+
+    /**
+     * Refuses a script whose bytes, all read, are not those its manifest's digest was taken of.
+     *
+     * @param bytes      the script's bytes, read to the end
+     * @param source     the script's name
+     * @param afterwards what became of the statements run, for the message
+     */
+    static void refuseIfChanged(DigestCheckingInputStream bytes, String source, String afterwards) {
         bytes.outcome().filter(outcome -> !outcome.intact()).ifPresent(outcome -> {
             throw new PersistorException("Refusing " + source + ": its SHA-256 is " + outcome.actual()
                     + ", but its manifest says " + outcome.expected() + ", so it was changed or corrupted after it "
-                    + "was written. " + (plan.singleTransaction() ? "Nothing was committed."
-                    : "The statements already run were committed one by one."));
+                    + "was written. " + afterwards);
         });
     }
 

@@ -19,6 +19,7 @@ final class RestoreSelection implements StatementGate {
 
     private final ObjectFilter filter;
     private final ScriptContents contents;
+    private final List<ScriptObject> objects;
     private final Set<String> schemasToCreate;
     private final Set<QualifiedName> leftOutViews = new HashSet<>();
 
@@ -30,8 +31,9 @@ final class RestoreSelection implements StatementGate {
     RestoreSelection(ObjectFilter filter, ScriptContents contents, Set<String> existingSchemas) {
         this.filter = filter;
         this.contents = contents;
+        this.objects = contents.objects();
         Set<String> needed = new LinkedHashSet<>();
-        for (ScriptObject object : contents.objects()) {
+        for (ScriptObject object : objects) {
             if (object.table() != null && takesTable(object.table())) {
                 needed.add(object.table().schema());
             }
@@ -39,14 +41,14 @@ final class RestoreSelection implements StatementGate {
         needed.removeAll(existingSchemas);
         this.schemasToCreate = needed;
         Set<QualifiedName> leftOutTables = new HashSet<>();
-        for (ScriptObject object : contents.objects()) {
+        for (ScriptObject object : objects) {
             if (object.kind().equals("TABLE") && object.name().equals(object.table())
                     && !takesTable(object.name())) {
                 leftOutTables.add(object.name());
             }
         }
         // A view that reads a table (or view) left out is left out too: it could not be created.
-        for (ScriptObject object : contents.objects()) {
+        for (ScriptObject object : objects) {
             if ((object.kind().equals("VIEW") || object.kind().equals("MATERIALIZED VIEW"))
                     && contents.viewReads(object.name()).stream()
                     .anyMatch(read -> leftOutTables.contains(read) || leftOutViews.contains(read))) {
@@ -68,7 +70,7 @@ final class RestoreSelection implements StatementGate {
      */
     List<ScriptObject> createdRelations() {
         List<String> order = List.of("MATERIALIZED VIEW", "VIEW", "TABLE", "SEQUENCE");
-        return contents.objects().stream()
+        return objects.stream()
                 .filter(o -> order.contains(o.kind()) && o.name() != null && takes(o))
                 .filter(o -> !o.kind().equals("TABLE") || o.name().equals(o.table()))
                 .distinct()

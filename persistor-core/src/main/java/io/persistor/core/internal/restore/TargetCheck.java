@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Makes sure the target has room for the script: no objects in the schemas the script creates objects in, or, with
@@ -164,7 +166,27 @@ final class TargetCheck {
         return String.join(", ", names) + (occupants.size() > 5 ? " and " + (occupants.size() - 5) + " more" : "");
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
+    /** @return the names of the target's schemas */
+    static Set<String> schemas(Connection connection) throws SQLException {
+        return names(connection, "SELECT nspname FROM pg_catalog.pg_namespace");
+    }
+
+    /** @return the names of the target's extensions */
+    static Set<String> extensions(Connection connection) throws SQLException {
+        return names(connection, "SELECT extname FROM pg_catalog.pg_extension");
+    }
+
+    private static Set<String> names(Connection connection, String sql) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
