@@ -136,7 +136,7 @@ public final class Persistor {
     /**
      * The version of this library, as written into the header of every backup.
      *
-     * @return the version, for example {@code 0.1.0}
+     * @return the version, for example {@code 0.2.0}
      */
     public static String version() {
         return PersistorVersion.VALUE;
