@@ -20,4 +20,4 @@ trap stop EXIT
 
 runuser -u postgres -- "$pg_bin/initdb" -D "$work/data" -A trust -U postgres -E UTF8 --no-sync >/dev/null
 runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
-  -o "-p $port -k $work -c listen_addresses=localhost -c fsync=off -c shared_buffers=1GB -c max_wal_size=4GB" start >/dev/null
+  -o "-p $port -k $work -c listen_addresses=localhost -c fsync=off -c shared_buffers=1GB -c max_wal_size=4GB -c max_locks_per_transaction=1024" start >/dev/null

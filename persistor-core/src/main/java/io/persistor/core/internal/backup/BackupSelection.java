@@ -41,7 +41,7 @@ record BackupSelection(Catalog catalog, List<String> notes) {
             kept = chosen(catalog, plan);
         }
         kept.removeAll(excluded(catalog, plan));
-        kept.removeIf(table -> !filtered(catalog, plan.filter()).contains(table));
+        kept.retainAll(filtered(catalog, plan.filter()));
         kept = withoutOrphans(catalog, kept, notes);
         Set<QualifiedName> keptTables = kept;
 
@@ -60,7 +60,9 @@ record BackupSelection(Catalog catalog, List<String> notes) {
                     .collect(Collectors.toList());
         }
         List<View> views = chosesTables(plan) ? List.of() : catalog.views();
-        catalog.views().stream().filter(v -> !views.contains(v)).forEach(v -> removed.add(v.key()));
+        if (views.isEmpty()) {
+            catalog.views().forEach(v -> removed.add(v.key()));
+        }
         Set<ObjectKey> unwanted = dependentsOf(catalog, removed);
         List<View> keptViews = withoutUnwanted(views, View::key, v -> "View " + v.name(), unwanted, notes);
         List<Routine> routines = withoutUnwanted(catalog.routines(), Routine::key, r -> "Routine " + r.key(),

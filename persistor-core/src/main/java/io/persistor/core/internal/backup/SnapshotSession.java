@@ -26,6 +26,8 @@ final class SnapshotSession implements ParallelReads.Reader, AutoCloseable {
         "SET LOCAL standard_conforming_strings = on",
         // Full-table scans start at the first block, so rows come in the same order every time.
         "SET LOCAL synchronize_seqscans = off",
+        // The catalog queries of a database of many objects sort tens of thousands of rows: in memory, not on disk.
+        "SET LOCAL work_mem = '64MB'",
         "SET LOCAL statement_timeout = 0",
         "SET LOCAL idle_in_transaction_session_timeout = 0",
     };

@@ -38,7 +38,8 @@ import java.util.function.ToIntFunction;
 public final class CreationOrder<T> {
 
     private final Map<ObjectKey, T> objects;
-    private final Map<T, ObjectKey> keys = new HashMap<>();
+    // By identity: hashing a table's whole record on each comparison of the sort would cost more than the sort.
+    private final Map<T, ObjectKey> keys = new IdentityHashMap<>();
     private final Comparator<T> tieBreak;
     private final Set<ColumnReference> deferredDefaults = new LinkedHashSet<>();
     private final Set<CheckReference> deferredChecks = new LinkedHashSet<>();

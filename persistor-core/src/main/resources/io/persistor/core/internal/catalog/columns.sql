@@ -26,12 +26,14 @@ SELECT n.nspname AS schema_name,
        CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::pg_catalog.int4 END AS statistics_target,
        pg_catalog.array_to_string(a.attoptions, ', ') AS options,
        a.attislocal AS local,
-       pg_catalog.col_description(c.oid, a.attnum) AS comment
+       dsc.description AS comment
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_description dsc
+       ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dsc.objsubid = a.attnum
 WHERE c.relkind IN ('r', 'p', 'v', 'm')
   AND n.nspname = ANY (?)
   AND a.attnum > 0

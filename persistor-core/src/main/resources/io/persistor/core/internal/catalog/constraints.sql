@@ -14,9 +14,8 @@ SELECT n.nspname AS schema_name,
        k.conislocal AS local,
        pn.nspname AS attached_schema,
        pi.relname AS attached_index,
-       pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment,
-       CASE WHEN k.contype IN ('p', 'u', 'x') THEN pg_catalog.obj_description(k.conindid, 'pg_class') END
-           AS index_comment
+       kd.description AS comment,
+       id.description AS index_comment
 FROM pg_catalog.pg_constraint k
 JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -25,6 +24,11 @@ LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_catalog.pg_constraint pk ON pk.oid = k.conparentid AND k.contype IN ('p', 'u', 'x')
 LEFT JOIN pg_catalog.pg_class pi ON pi.oid = pk.conindid
 LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pi.relnamespace
+LEFT JOIN pg_catalog.pg_description kd
+       ON kd.objoid = k.oid AND kd.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND kd.objsubid = 0
+LEFT JOIN pg_catalog.pg_description id
+       ON k.contype IN ('p', 'u', 'x') AND id.objoid = k.conindid AND id.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+          AND id.objsubid = 0
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
   AND (k.contype IN ('p', 'u', 'c', 'f', 'x', 't') OR k.contype = 'n' AND (NOT k.convalidated OR k.connoinherit))

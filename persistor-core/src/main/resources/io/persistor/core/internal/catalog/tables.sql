@@ -34,9 +34,11 @@ SELECT n.nspname AS schema_name,
        (SELECT ic.relname FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         WHERE i.indrelid = c.oid AND i.indisclustered) AS cluster_on,
        (SELECT a.amname FROM pg_catalog.pg_am a WHERE a.oid = c.relam AND a.amname <> 'heap') AS access_method,
-       pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+       dsc.description AS comment
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description dsc
+       ON dsc.objoid = c.oid AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dsc.objsubid = 0
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
