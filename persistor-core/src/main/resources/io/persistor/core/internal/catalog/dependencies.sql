@@ -87,15 +87,22 @@ raw AS (
                 WHEN ix.indexrelid IS NOT NULL THEN 'INDEX'
                 WHEN sc.relkind IN ('r', 'p', 'f') AND d.objsubid > 0 THEN 'COLUMN'
                 ELSE 'DEFINITION' END AS part,
-           coalesce(a.attname, CASE WHEN rw.rulename <> '_RETURN' THEN rw.rulename END, k.conname, tg.tgname,
+           -- Column names are looked up for the few rows that need one, rather than joined for all.
+           coalesce(CASE WHEN ad.oid IS NOT NULL THEN
+                        (SELECT a.attname FROM pg_catalog.pg_attribute a
+                         WHERE a.attrelid = ad.adrelid AND a.attnum = ad.adnum) END,
+                    CASE WHEN rw.rulename <> '_RETURN' THEN rw.rulename END, k.conname, tg.tgname,
                     po.polname, st.stxname, CASE WHEN ix.indexrelid IS NOT NULL THEN sc.relname END,
-                    CASE WHEN sc.relkind IN ('r', 'p', 'f') AND d.objsubid > 0 THEN sa.attname END) AS part_name,
-           CASE WHEN d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjsubid > 0 THEN ra.attname
+                    CASE WHEN sc.relkind IN ('r', 'p', 'f') AND d.objsubid > 0 THEN
+                        (SELECT sa.attname FROM pg_catalog.pg_attribute sa
+                         WHERE sa.attrelid = d.objid AND sa.attnum = d.objsubid) END) AS part_name,
+           CASE WHEN d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjsubid > 0 THEN
+               (SELECT ra.attname FROM pg_catalog.pg_attribute ra
+                WHERE ra.attrelid = d.refobjid AND ra.attnum = d.refobjsubid)
            END AS referenced_column
     FROM pg_catalog.pg_depend d
     LEFT JOIN pg_catalog.pg_attrdef ad
            ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND ad.oid = d.objid
-    LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
     LEFT JOIN pg_catalog.pg_rewrite rw
            ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND rw.oid = d.objid
     LEFT JOIN pg_catalog.pg_constraint k
@@ -109,11 +116,6 @@ raw AS (
     LEFT JOIN pg_catalog.pg_class sc
            ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND sc.oid = d.objid
     LEFT JOIN pg_catalog.pg_index ix ON sc.relkind IN ('i', 'I') AND ix.indexrelid = sc.oid
-    LEFT JOIN pg_catalog.pg_attribute sa
-           ON sc.relkind IN ('r', 'p', 'f') AND d.objsubid > 0 AND sa.attrelid = d.objid AND sa.attnum = d.objsubid
-    LEFT JOIN pg_catalog.pg_attribute ra
-           ON d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjsubid > 0
-              AND ra.attrelid = d.refobjid AND ra.attnum = d.refobjsubid
     WHERE d.deptype IN ('n', 'a')
       AND d.refclassid IN ('pg_catalog.pg_class'::pg_catalog.regclass, 'pg_catalog.pg_type'::pg_catalog.regclass,
                            'pg_catalog.pg_proc'::pg_catalog.regclass, 'pg_catalog.pg_operator'::pg_catalog.regclass)
