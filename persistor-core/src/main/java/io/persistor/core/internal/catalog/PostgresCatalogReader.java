@@ -2,7 +2,6 @@ package io.persistor.core.internal.catalog;
 
 import static io.persistor.core.internal.catalog.Rows.name;
 
-import io.persistor.core.internal.script.SqlQuote;
 import io.persistor.model.Catalog;
 import io.persistor.model.ColumnReference;
 import io.persistor.model.DefinedObject;
@@ -19,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +73,7 @@ public final class PostgresCatalogReader implements CatalogReader {
         }
         List<Sequence> sequences = new ArrayList<>();
         Map<ColumnReference, Sequence> identities = new LinkedHashMap<>();
-        for (SequenceRow row : queries.list("sequences.sql", row -> sequence(connection, row))) {
+        for (SequenceRow row : withStates(connection, queries.list("sequences.sql", PostgresCatalogReader::sequence))) {
             if (row.identity()) {
                 identities.put(row.sequence().ownedBy(), row.sequence());
             } else {
@@ -94,24 +94,38 @@ public final class PostgresCatalogReader implements CatalogReader {
                 queries.list("skipped.sql", row -> row.getString("reason")));
     }
 
-    private static SequenceRow sequence(Connection connection, ResultSet row) throws SQLException {
+    /** A sequence as the catalog describes it, without its state, which {@link #withStates} adds. */
+    private static SequenceRow sequence(ResultSet row) throws SQLException {
         QualifiedName name = name(row, "schema_name", "sequence_name");
-        SequenceState state = null;
-        if (row.getBoolean("readable")) {
-            try (Statement statement = connection.createStatement();
-                 ResultSet current = statement.executeQuery(
-                         "SELECT last_value, is_called FROM " + SqlQuote.qualified(name))) {
-                current.next();
-                state = new SequenceState(current.getLong(1), current.getBoolean(2));
-            }
-        }
         String ownerKind = row.getString("owner_kind");
         ColumnReference owner = ownerKind == null ? null
                 : new ColumnReference(name(row, "owner_schema", "owner_table"), row.getString("owner_column"));
         Sequence sequence = new Sequence(name, row.getString("data_type"), row.getLong("seqstart"),
                 row.getLong("seqincrement"), row.getLong("seqmin"), row.getLong("seqmax"), row.getLong("seqcache"),
-                row.getBoolean("seqcycle"), row.getBoolean("unlogged"), state, owner, row.getString("comment"));
-        return new SequenceRow(sequence, "i".equals(ownerKind));
+                row.getBoolean("seqcycle"), row.getBoolean("unlogged"), null, owner, row.getString("comment"));
+        return new SequenceRow(sequence, "i".equals(ownerKind), row.getBoolean("readable"));
+    }
+
+    /** The sequences with the states of those the role may read, read together rather than one by one. */
+    private static List<SequenceRow> withStates(Connection connection, List<SequenceRow> rows) throws SQLException {
+        List<SequenceRow> readable = rows.stream().filter(SequenceRow::readable).toList();
+        List<SequenceState> states = SequenceStates.read(connection,
+                readable.stream().map(row -> row.sequence().name()).toList());
+        Map<SequenceRow, SequenceState> stateOf = new IdentityHashMap<>();
+        for (int i = 0; i < readable.size(); i++) {
+            stateOf.put(readable.get(i), states.get(i));
+        }
+        List<SequenceRow> result = new ArrayList<>(rows.size());
+        for (SequenceRow row : rows) {
+            SequenceState state = stateOf.get(row);
+            result.add(state == null ? row : new SequenceRow(withState(row.sequence(), state), row.identity(), true));
+        }
+        return result;
+    }
+
+    private static Sequence withState(Sequence s, SequenceState state) {
+        return new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.minValue(), s.maxValue(), s.cache(),
+                s.cycle(), s.unlogged(), state, s.ownedBy(), s.comment());
     }
 
     private static DefinedObject definition(ResultSet row) throws SQLException {
@@ -131,7 +145,7 @@ public final class PostgresCatalogReader implements CatalogReader {
                 name(row, side + "_schema", side + "_name"), row.getString(side + "_arguments"));
     }
 
-    /** A sequence and whether an identity column owns it. */
-    private record SequenceRow(Sequence sequence, boolean identity) {
+    /** A sequence, whether an identity column owns it, and whether the role may read its state. */
+    private record SequenceRow(Sequence sequence, boolean identity, boolean readable) {
     }
 }
