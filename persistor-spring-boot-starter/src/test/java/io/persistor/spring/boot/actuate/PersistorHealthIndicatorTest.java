@@ -11,7 +11,10 @@ import io.persistor.spring.boot.backup.BackupRecord;
 import io.persistor.spring.boot.backup.PersistorBackups;
 import io.persistor.spring.boot.lock.AdvisoryLock;
 import io.persistor.spring.boot.target.DirectoryTarget;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +27,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-/** The health of an instance that has not backed up yet: UP for the grace of one maximum age, DOWN after it. */
+/**
+ * The health of an instance that has not backed up itself: UP while a published backup is young enough or, without
+ * one, for the grace of one maximum age; DOWN after that.
+ */
 class PersistorHealthIndicatorTest {
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-12-05T02:00:00Z"));
@@ -54,6 +60,26 @@ class PersistorHealthIndicatorTest {
         assertThat(failed.message()).contains("Cannot connect to take the advisory lock 'persistor'");
         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
         assertThat(indicator.health().getDetails().get("lastRun")).asString().startsWith("FAILED: Cannot connect");
+    }
+
+    @Test
+    void countsTheBackupsAnotherInstancePublished(@TempDir Path output) throws IOException {
+        Path published = Files.writeString(output.resolve("app-20261205-013000.sql"), "-- another instance's");
+        Files.setLastModifiedTime(published, FileTime.from(clock.now.minus(Duration.ofMinutes(30))));
+        PersistorHealthIndicator indicator = new PersistorHealthIndicator(unreachable(output), Duration.ofHours(1),
+                clock);
+
+        Health young = indicator.health();
+        clock.now = clock.now.plus(Duration.ofMinutes(29));
+        Health stillYoung = indicator.health();
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        Health old = indicator.health();
+
+        assertThat(young.getStatus()).isEqualTo(Status.UP);
+        assertThat(young.getDetails()).containsEntry("lastSuccess", "none yet")
+                .containsEntry("newestPublished", "app-20261205-013000.sql");
+        assertThat(stillYoung.getStatus()).isEqualTo(Status.UP);
+        assertThat(old.getStatus()).as("the published backup is 61 minutes old").isEqualTo(Status.DOWN);
     }
 
     /** Backups of a server nobody listens on: every run fails at once. */
