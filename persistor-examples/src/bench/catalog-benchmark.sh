@@ -36,7 +36,7 @@ create() {
 }
 
 # Runs one backup: prints seconds, peak resident kilobytes, and the statements sent by sessions of the given
-# application name (pg_dump's is "pg_dump", pgjdbc's "PostgreSQL JDBC Driver").
+# application name (pg_dump's is "pg_dump", the CLI's backup "persistor-backup").
 run_once() {
   local name=$1; shift
   local before
@@ -62,7 +62,7 @@ for n in $sizes; do
   rm -f "$work/dump" "$work/cli"
   for _ in $(seq 1 "$runs"); do
     run_once pg_dump "$dump" >>"$work/dump"
-    run_once "PostgreSQL JDBC Driver" "$cli" >>"$work/cli"
+    run_once persistor-backup "$cli" >>"$work/cli"
   done
   dump_row=$(median_row "pg_dump -Fp, $n tables" <"$work/dump")
   cli_row=$(median_row "Persistor CLI, $n tables" <"$work/cli")

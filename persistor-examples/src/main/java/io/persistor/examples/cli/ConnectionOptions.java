@@ -66,6 +66,8 @@ final class ConnectionOptions {
         config.addDataSourceProperty("serverName", host);
         config.addDataSourceProperty("portNumber", String.valueOf(port));
         config.addDataSourceProperty("databaseName", database);
+        // The sessions show in pg_stat_activity and the server's log by the pool's name, as pg_dump's by "pg_dump".
+        config.addDataSourceProperty("applicationName", name);
         if (sslMode != null && !sslMode.isEmpty()) {
             config.addDataSourceProperty("sslMode", sslMode);
         }
