@@ -18,7 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,17 +108,12 @@ public final class PostgresCatalogReader implements CatalogReader {
 
     /** The sequences with the states of those the role may read, read together rather than one by one. */
     private static List<SequenceRow> withStates(Connection connection, List<SequenceRow> rows) throws SQLException {
-        List<SequenceRow> readable = rows.stream().filter(SequenceRow::readable).toList();
-        List<SequenceState> states = SequenceStates.read(connection,
-                readable.stream().map(row -> row.sequence().name()).toList());
-        Map<SequenceRow, SequenceState> stateOf = new IdentityHashMap<>();
-        for (int i = 0; i < readable.size(); i++) {
-            stateOf.put(readable.get(i), states.get(i));
-        }
+        Iterator<SequenceState> states = SequenceStates.read(connection, rows.stream().filter(SequenceRow::readable)
+                .map(row -> row.sequence().name()).toList()).iterator();
         List<SequenceRow> result = new ArrayList<>(rows.size());
         for (SequenceRow row : rows) {
-            SequenceState state = stateOf.get(row);
-            result.add(state == null ? row : new SequenceRow(withState(row.sequence(), state), row.identity(), true));
+            result.add(row.readable()
+                    ? new SequenceRow(withState(row.sequence(), states.next()), row.identity(), true) : row);
         }
         return result;
     }
