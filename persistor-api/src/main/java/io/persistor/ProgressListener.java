@@ -39,8 +39,8 @@ public interface ProgressListener {
      * A restore has run more of its script; called after every statement or {@code COPY} block.
      *
      * @param statements how many statements have run so far
-     * @param characters how many characters of the (uncompressed) script have been read so far
+     * @param bytes      how many bytes of the (uncompressed) script have been read so far
      */
-    default void restored(long statements, long characters) {
+    default void restored(long statements, long bytes) {
     }
 }

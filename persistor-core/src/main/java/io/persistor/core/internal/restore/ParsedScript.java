@@ -1,25 +1,21 @@
 package io.persistor.core.internal.restore;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
  * Parses a script ahead of its execution, on two threads of its own: one reads and splits the file, the next turns
  * Persistor's {@code INSERT}s into {@code COPY} rows, so both overlap with each other and with the server's work.
- * The queues are short and {@code COPY} data travels in 64 kB chunks, so memory stays small whatever the file's
- * size.
+ * The queues are short and {@code COPY} data travels in chunks of whole lines, as many as one 64 kB read of the file
+ * holds, so memory stays small whatever the file's size.
  */
 final class ParsedScript implements AutoCloseable {
 
     private static final int AHEAD = 16;
-    private static final int CHUNK = 1 << 16;
 
     /** What the parser hands over, in the script's order. */
     sealed interface Item permits Statement, Meta, CopyStart, Chunk, CopyEnd, AsCopy, Failed, End {
@@ -37,7 +33,7 @@ final class ParsedScript implements AutoCloseable {
     record CopyStart(String sql, int line) implements Item {
     }
 
-    /** Rows of the current {@code COPY} block, UTF-8. */
+    /** Whole lines of the current {@code COPY} block, as the script has them. */
     record Chunk(byte[] bytes, int length) implements Item {
     }
 
@@ -65,19 +61,19 @@ final class ParsedScript implements AutoCloseable {
     private final boolean convertAhead;
     private volatile boolean closed;
 
-    ParsedScript(Reader reader) {
-        this(reader, true);
+    ParsedScript(InputStream script) {
+        this(script, true);
     }
 
     /**
-     * @param reader       the script
+     * @param script       the script's bytes
      * @param convertAhead whether Persistor's {@code INSERT}s are turned into {@code COPY} rows ahead, on a thread
      *                     of their own; without, they come as statements, for a reader that runs few of them to
      *                     convert those it runs ({@link InsertAsCopy#convert})
      */
-    ParsedScript(Reader reader, boolean convertAhead) {
+    ParsedScript(InputStream script, boolean convertAhead) {
         this.convertAhead = convertAhead;
-        this.parser = new ScriptParser(reader);
+        this.parser = new ScriptParser(script);
         this.parserThread = start(this::parse, "persistor-script-parser");
         this.converterThread = start(this::convert, "persistor-script-converter");
     }
@@ -108,9 +104,9 @@ final class ParsedScript implements AutoCloseable {
         }
     }
 
-    /** How many characters of the script have been read, for progress. */
-    long charsRead() {
-        return parser.charsRead();
+    /** How many bytes of the script have been read, for progress. */
+    long bytesRead() {
+        return parser.bytesRead();
     }
 
     private void parse() {
@@ -159,27 +155,16 @@ final class ParsedScript implements AutoCloseable {
     }
 
     private void copyData() throws IOException, InterruptedException {
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
-        ByteBuffer[] chunk = {ByteBuffer.allocate(CHUNK)};
         try {
-            parser.copyData((chars, length) -> {
-                CharBuffer line = CharBuffer.wrap(chars, 0, length);
-                while (encoder.encode(line, chunk[0], false).isOverflow()) {
-                    putChunk(chunk[0]);
-                    chunk[0] = ByteBuffer.allocate(CHUNK);
+            parser.copyData((bytes, offset, length, lines) -> {
+                try {
+                    put(parsed, new Chunk(Arrays.copyOfRange(bytes, offset, offset + length), length));
+                } catch (InterruptedException e) {
+                    throw new UncheckedInterrupt(e);
                 }
             });
-            putChunk(chunk[0]);
         } catch (UncheckedInterrupt e) {
             throw (InterruptedException) e.getCause();
-        }
-    }
-
-    private void putChunk(ByteBuffer chunk) {
-        try {
-            put(parsed, new Chunk(chunk.array(), chunk.position()));
-        } catch (InterruptedException e) {
-            throw new UncheckedInterrupt(e);
         }
     }
 

@@ -7,9 +7,6 @@ import io.persistor.spi.InputSource;
 import io.persistor.spi.RestorePlan;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -95,14 +92,14 @@ public final class RestoreJob {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(!plan.singleTransaction());
             DigestCheckingInputStream bytes = script.openChecked();
-            try (Reader reader = new InputStreamReader(bytes, StandardCharsets.UTF_8)) {
+            try (bytes) {
                 RoleCheck.check(connection, script.needs(), plan.onError(), source);
                 RestoreSelection selection = null;
                 if (plan.selection().isEmpty()) {
                     TargetCheck.prepare(connection, script.schemas(), plan.cleanFirst(), script.hasLargeObjects(),
                             source);
                 } else {
-                    try (Reader contents = script.open()) {
+                    try (InputStream contents = script.open()) {
                         selection = new RestoreSelection(plan.selection(), ScriptContents.read(contents),
                                 TargetCheck.schemas(connection));
                     }
@@ -110,7 +107,7 @@ public final class RestoreJob {
                 }
                 ScriptRunner runner = new ScriptRunner(connection, source, plan.onError(), plan.singleTransaction(),
                         plan.progress(), selection);
-                try (ParsedScript parsed = new ParsedScript(reader)) {
+                try (ParsedScript parsed = new ParsedScript(bytes)) {
                     runner.run(parsed);
                 }
                 checkDigest(bytes, source);

@@ -6,7 +6,7 @@ import io.persistor.ScriptEntry;
 import io.persistor.model.QualifiedName;
 import io.persistor.spi.InputSource;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class ScriptContents {
      * @return its entries, in the script's order
      */
     public static List<ScriptEntry> entries(InputSource input, Decryption decryption) {
-        try (Reader script = new ScriptFile(input, decryption).open()) {
+        try (InputStream script = new ScriptFile(input, decryption).open()) {
             return read(script).entries();
         } catch (IOException e) {
             throw new PersistorException("Cannot read " + input.name() + ": " + e.getMessage(), null, e);
@@ -50,7 +50,7 @@ public final class ScriptContents {
      * @return its contents
      * @throws IOException when it cannot be read
      */
-    static ScriptContents read(Reader script) throws IOException {
+    static ScriptContents read(InputStream script) throws IOException {
         ScriptContents contents = new ScriptContents();
         ScriptParser parser = new ScriptParser(script);
         ScriptParser.Statement statement;
@@ -62,7 +62,7 @@ public final class ScriptContents {
             long[] count = {-1};
             if (statement.isCopyFromStdin()) {
                 count[0] = 0;
-                parser.copyData((chars, length) -> count[0]++);
+                parser.copyData((bytes, offset, length, lines) -> count[0] += lines);
             } else if (object != null && object.kind().equals("TABLE DATA")) {
                 count[0] = InsertRows.count(statement.sql());
             }

@@ -13,7 +13,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,8 +71,14 @@ final class ScriptFile {
                 : startsWith(start, read, ZSTD_MAGIC) ? Compression.ZSTD : Compression.NONE;
     }
 
-    Reader open() throws IOException {
-        return new InputStreamReader(bytes(), StandardCharsets.UTF_8);
+    /** The script's bytes, uncompressed. */
+    InputStream open() throws IOException {
+        return bytes();
+    }
+
+    /** The script's lines. */
+    BufferedReader lines() throws IOException {
+        return new BufferedReader(new InputStreamReader(bytes(), StandardCharsets.UTF_8));
     }
 
     /**
@@ -114,8 +119,8 @@ final class ScriptFile {
      */
     Set<String> schemas() throws IOException {
         Set<String> schemas = new LinkedHashSet<>();
-        try (Reader reader = open()) {
-            ScriptParser parser = new ScriptParser(reader);
+        try (InputStream in = open()) {
+            ScriptParser parser = new ScriptParser(in);
             ScriptParser.Statement statement;
             while ((statement = parser.next()) != null) {
                 String sql = statement.sql();
@@ -137,7 +142,7 @@ final class ScriptFile {
     /** What the script's header says its objects need beyond a database owner's rights. */
     List<RestoreNeed> needs() throws IOException {
         List<RestoreNeed> needs = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(open())) {
+        try (BufferedReader lines = lines()) {
             String line;
             while ((line = lines.readLine()) != null && (line.startsWith("--") || line.isBlank())) {
                 RestoreNeed.parse(line).ifPresent(needs::add);
@@ -148,7 +153,7 @@ final class ScriptFile {
 
     /** Whether the script's header says it creates large objects. */
     boolean hasLargeObjects() throws IOException {
-        try (BufferedReader lines = new BufferedReader(open())) {
+        try (BufferedReader lines = lines()) {
             String line;
             while ((line = lines.readLine()) != null && (line.startsWith("--") || line.isBlank())) {
                 if (line.startsWith("-- " + ScriptLayout.LARGE_OBJECTS)) {
@@ -163,7 +168,7 @@ final class ScriptFile {
         InputStream tail = encrypted || compression != Compression.NONE ? null : input.openTail(4096);
         if (tail == null) {
             String last = null;
-            try (BufferedReader lines = new BufferedReader(open())) {
+            try (BufferedReader lines = lines()) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (!line.isBlank()) {

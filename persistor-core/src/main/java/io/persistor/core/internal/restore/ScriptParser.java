@@ -1,7 +1,11 @@
 package io.persistor.core.internal.restore;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
@@ -10,8 +14,8 @@ import java.util.regex.Pattern;
  * strings (standard and {@code E''} with backslash escapes), double-quoted identifiers, dollar-quoted strings, both
  * comment styles (block comments nest), parentheses (the actions of a rule, {@code DO (...; ...)}) and, in
  * {@code CREATE FUNCTION} and {@code CREATE PROCEDURE}, SQL-standard {@code BEGIN ATOMIC ... END} bodies. After a
- * {@code COPY ... FROM stdin} statement the caller reads the rows with {@link #copyData}. Reads the script once, a
- * buffer at a time.
+ * {@code COPY ... FROM stdin} statement the caller reads the rows with {@link #copyData}, as the bytes they are.
+ * Reads the script's UTF-8 bytes once, a buffer at a time, decoding only the statements.
  */
 final class ScriptParser {
 
@@ -26,21 +30,33 @@ final class ScriptParser {
         }
     }
 
-    /** Receives the lines of a {@code COPY} block. */
+    /** Receives the rows of a {@code COPY} block, whole lines at a time. */
     @FunctionalInterface
     interface CopySink {
-        void line(char[] chars, int length) throws IOException;
+        /**
+         * @param bytes  a buffer the parser reuses after the call
+         * @param offset where the lines start
+         * @param length their length, up to and including the last one's line feed
+         * @param lines  how many lines they are
+         */
+        void rows(byte[] bytes, int offset, int length, int lines) throws IOException;
     }
 
-    private final Reader reader;
-    private final char[] buffer = new char[1 << 16];
+    private static final int BUFFER = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+
+    private final InputStream in;
+    private byte[] buffer = new byte[BUFFER];
     private int position;
     private int limit;
     private int line = 1;
-    private long charsRead;
+    private long bytesRead;
+    /** The second half of a surrogate pair whose first half {@link #read} returned. */
+    private char pendingLow;
 
-    ScriptParser(Reader reader) {
-        this.reader = reader;
+    ScriptParser(InputStream in) {
+        this.in = in;
     }
 
     /** The current line number, for messages. */
@@ -48,9 +64,9 @@ final class ScriptParser {
         return line;
     }
 
-    /** How many characters have been read, for progress. */
-    long charsRead() {
-        return charsRead;
+    /** How many bytes have been read, for progress. */
+    long bytesRead() {
+        return bytesRead;
     }
 
     /**
@@ -139,36 +155,67 @@ final class ScriptParser {
     }
 
     /**
-     * Passes the lines of the {@code COPY} block that follows the last statement to {@code sink}, each with its line
-     * feed, up to the terminating {@code \.} line, which is consumed but not passed.
+     * Passes the lines of the {@code COPY} block that follows the last statement to {@code sink}, as they are in the
+     * script (line feeds included, a carriage return before them too), up to the terminating {@code \\.} line,
+     * which is consumed but not passed. A line longer than the buffer grows it.
      */
     void copyData(CopySink sink) throws IOException {
         restOfLine();
-        char[] row = new char[256];
         while (true) {
-            int length = 0;
-            int c;
-            while ((c = read()) >= 0 && c != '\n') {
-                if (length == row.length) {
-                    row = Arrays.copyOf(row, row.length * 2);
+            byte[] bytes = buffer;
+            int end = limit;
+            int start = position;
+            int lines = 0;
+            for (int scan = position; (scan = lineFeed(bytes, scan, end)) < end; scan++) {
+                if (scan - start <= 3 && isTerminator(start, scan)) {
+                    if (start > position) {
+                        sink.rows(bytes, position, start - position, lines);
+                    }
+                    line += lines + 1;
+                    position = scan + 1;
+                    return;
                 }
-                row[length++] = (char) c;
+                lines++;
+                start = scan + 1;
             }
-            if (length > 0 && row[length - 1] == '\r') {
-                length--;
+            if (start > position) {
+                sink.rows(buffer, position, start - position, lines);
+                line += lines;
+                position = start;
             }
-            if (length == 2 && row[0] == '\\' && row[1] == '.') {
-                return;
-            }
-            if (c < 0) {
+            if (!fillKeeping()) {
+                if (isTerminator(position, limit)) {
+                    position = limit;
+                    return;
+                }
                 throw new IOException("The script ends inside COPY data, without its \\. line (line " + line + ")");
             }
-            if (length == row.length) {
-                row = Arrays.copyOf(row, row.length + 1);
-            }
-            row[length++] = '\n';
-            sink.line(row, length);
         }
+    }
+
+    /** The index of the first line feed from {@code from} on, or {@code end}; looks at eight bytes at a time. */
+    private static int lineFeed(byte[] bytes, int from, int end) {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i) ^ LINE_FEEDS;
+            long zeros = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        while (i < end && bytes[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether the line from {@code start} to the line feed at {@code end} (or the script's end) is {@code \\.}. */
+    private boolean isTerminator(int start, int end) {
+        int length = end - start;
+        if (length == 3 && buffer[end - 1] == '\r') {
+            length = 2;
+        }
+        return length == 2 && buffer[start] == '\\' && buffer[start + 1] == '.';
     }
 
     private boolean isEscapePrefix(StringBuilder sql) {
@@ -180,7 +227,7 @@ final class ScriptParser {
         return last == 0 || !isIdentifierPart(sql.charAt(last - 1));
     }
 
-    /** Reads a quoted string or identifier up to its closing quote, copying runs of plain characters at once. */
+    /** Reads a quoted string or identifier up to its closing quote, copying runs of plain ASCII at once. */
     private void quoted(StringBuilder sql, char quote, boolean backslashEscapes) throws IOException {
         while (true) {
             if (position == limit && !fill()) {
@@ -189,30 +236,37 @@ final class ScriptParser {
             }
             int start = position;
             while (position < limit) {
-                char c = buffer[position];
-                if (c == quote || backslashEscapes && c == '\\') {
+                byte b = buffer[position];
+                if (b == quote || b < 0 || backslashEscapes && b == '\\') {
                     break;
                 }
-                if (c == '\n') {
+                if (b == '\n') {
                     line++;
                 }
                 position++;
             }
-            sql.append(buffer, start, position - start);
+            sql.append(new String(buffer, start, position - start, StandardCharsets.ISO_8859_1));
             if (position == limit) {
                 continue;
             }
-            char c = buffer[position++];
+            char c = (char) read();
             sql.append(c);
-            if (c == '\\') {
+            if (pendingLow != 0) {
+                sql.append((char) read());
+            } else if (c == '\\') {
                 int next = read();
                 if (next >= 0) {
                     sql.append((char) next);
                 }
-            } else if (peek() == quote) {
-                sql.append((char) read());
-            } else {
-                return;
+                if (pendingLow != 0) {
+                    sql.append((char) read());
+                }
+            } else if (c == quote) {
+                if (peek() == quote) {
+                    sql.append((char) read());
+                } else {
+                    return;
+                }
             }
         }
     }
@@ -233,8 +287,9 @@ final class ScriptParser {
             if (c < 0 || !isIdentifierPart((char) c) || tag.length() == 1 && Character.isDigit(c)) {
                 return;
             }
-            tag.append((char) read());
-            sql.append((char) c);
+            char next = (char) read();
+            tag.append(next);
+            sql.append(next);
         }
         sql.append('$');
         String closing = tag.toString();
@@ -287,32 +342,99 @@ final class ScriptParser {
         return Character.isLetterOrDigit(c) || c == '_' || c > 127;
     }
 
+    /** The next character without taking it; any non-ASCII character shows as {@code 0x80}. */
     private int peek() throws IOException {
+        if (pendingLow != 0) {
+            return pendingLow;
+        }
         if (position == limit && !fill()) {
             return -1;
         }
-        return buffer[position];
+        byte b = buffer[position];
+        return b >= 0 ? b : 0x80;
     }
 
+    /** The next character, decoded from UTF-8. */
     private int read() throws IOException {
+        if (pendingLow != 0) {
+            char low = pendingLow;
+            pendingLow = 0;
+            return low;
+        }
         if (position == limit && !fill()) {
             return -1;
         }
-        char c = buffer[position++];
-        if (c == '\n') {
-            line++;
+        byte b = buffer[position++];
+        if (b >= 0) {
+            if (b == '\n') {
+                line++;
+            }
+            return b;
         }
-        return c;
+        return decode(b & 0xFF);
     }
 
+    /** Decodes the rest of a multi-byte UTF-8 sequence whose first byte was {@code lead}. */
+    private int decode(int lead) throws IOException {
+        int more = lead >= 0xF0 && lead <= 0xF4 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC2 && lead < 0xE0 ? 1 : -1;
+        if (more < 0 || lead > 0xF4) {
+            throw malformed();
+        }
+        int codePoint = lead & (0x3F >> more);
+        for (int i = 0; i < more; i++) {
+            if (position == limit && !fill()) {
+                throw malformed();
+            }
+            int next = buffer[position++] & 0xFF;
+            if ((next & 0xC0) != 0x80) {
+                throw malformed();
+            }
+            codePoint = codePoint << 6 | next & 0x3F;
+        }
+        int smallest = more == 1 ? 0x80 : more == 2 ? 0x800 : 0x10000;
+        if (codePoint < smallest || codePoint > Character.MAX_CODE_POINT
+                || Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF) {
+            throw malformed();
+        }
+        if (codePoint > 0xFFFF) {
+            pendingLow = Character.lowSurrogate(codePoint);
+            return Character.highSurrogate(codePoint);
+        }
+        return codePoint;
+    }
+
+    private IOException malformed() {
+        return new IOException("The script is not valid UTF-8 (line " + line + ")");
+    }
+
+    /** Reads the next buffer; what was not taken yet is dropped, so only when all was taken. */
     private boolean fill() throws IOException {
-        int n = reader.read(buffer, 0, buffer.length);
+        position = 0;
+        limit = 0;
+        return fillKeeping();
+    }
+
+    /**
+     * Reads more after what was not taken yet, which moves to the buffer's start; a buffer full of one untaken line
+     * doubles.
+     *
+     * @return whether anything more was read
+     */
+    private boolean fillKeeping() throws IOException {
+        int kept = limit - position;
+        if (kept == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        } else if (position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, kept);
+        }
+        position = 0;
+        limit = kept;
+        int n = in.read(buffer, limit, buffer.length - limit);
         if (n <= 0) {
             return false;
         }
-        position = 0;
-        limit = n;
-        charsRead += n;
+        limit += n;
+        bytesRead += n;
         return true;
     }
 }

@@ -76,24 +76,20 @@ final class ScriptRunner {
             if (item instanceof ParsedScript.AsCopy asCopy && !savepoints) {
                 continueCopy(asCopy);
                 statements++;
-                progress.restored(statements, script.charsRead());
+                progress.restored(statements, script.bytesRead());
                 continue;
             }
             endCopy();
             if (item instanceof ParsedScript.Meta meta) {
-                String command = meta.command().split("\\s+", 2)[0];
-                if (!HARMLESS_META_COMMANDS.contains(command)) {
-                    throw new PersistorException(source + ", line " + meta.line() + ": the psql meta-command "
-                            + command + " cannot run outside psql. Run this script with psql instead.");
-                }
+                passOver(meta, source);
                 continue;
             }
-            if (item instanceof ParsedScript.Statement statement && setsClientEncoding(statement)) {
+            if (item instanceof ParsedScript.Statement statement && setsClientEncoding(statement, source)) {
                 continue;
             }
             execute(script, item);
             statements++;
-            progress.restored(statements, script.charsRead());
+            progress.restored(statements, script.bytesRead());
         }
         endCopy();
         return true;
@@ -143,12 +139,21 @@ final class ScriptRunner {
         }
     }
 
+    /** Passes over a psql meta-command that only guards psql itself; refuses any other. */
+    static void passOver(ParsedScript.Meta meta, String source) {
+        String command = meta.command().split("\\s+", 2)[0];
+        if (!HARMLESS_META_COMMANDS.contains(command)) {
+            throw new PersistorException(source + ", line " + meta.line() + ": the psql meta-command "
+                    + command + " cannot run outside psql. Run this script with psql instead.");
+        }
+    }
+
     /**
      * Whether a statement sets the client encoding, which the connection keeps at UTF-8 (pgjdbc closes a connection
      * whose encoding changes): UTF-8 and SQL_ASCII scripts are read as UTF-8 and the statement is passed over; a
      * script in another encoding is refused, since its text would be read wrong.
      */
-    private boolean setsClientEncoding(ParsedScript.Statement statement) {
+    static boolean setsClientEncoding(ParsedScript.Statement statement, String source) {
         Matcher matcher = CLIENT_ENCODING.matcher(statement.sql());
         if (!matcher.matches()) {
             return false;
@@ -326,7 +331,8 @@ final class ScriptRunner {
         }
     }
 
-    private static String excerpt(String sql) {
+    /** A statement on one line, cut short when long, for messages. */
+    static String excerpt(String sql) {
         String flat = sql.replaceAll("\\s+", " ");
         return flat.length() <= STATEMENT_EXCERPT ? flat : flat.substring(0, STATEMENT_EXCERPT) + " ...";
     }

@@ -8,9 +8,6 @@ import io.persistor.core.internal.script.ScriptLayout;
 import io.persistor.spi.InputSource;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,8 +56,7 @@ public final class ScriptVerifier {
         try {
             Optional<DigestCheckingInputStream.Outcome> digest = Optional.empty();
             DigestCheckingInputStream bytes = script.openChecked();
-            try (Reader reader = new InputStreamReader(bytes, StandardCharsets.UTF_8);
-                 ParsedScript parsed = new ParsedScript(reader)) {
+            try (bytes; ParsedScript parsed = new ParsedScript(bytes)) {
                 count(parsed, rows);
                 digest = bytes.outcome();
             } catch (IOException e) {
@@ -139,7 +135,7 @@ public final class ScriptVerifier {
             Map<String, Long> rows = new LinkedHashMap<>();
             boolean inManifest = false;
             String last = null;
-            try (BufferedReader lines = new BufferedReader(script.open())) {
+            try (BufferedReader lines = script.lines()) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (line.startsWith(ScriptLayout.MANIFEST)) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,7 +78,7 @@ class ScriptParserTest {
 
     @Test
     void handsOverCopyDataUpToItsTerminator() throws IOException {
-        ScriptParser parser = new ScriptParser(new StringReader("""
+        ScriptParser parser = new ScriptParser(utf8("""
                 COPY t (a, b) FROM stdin;
                 1\tx;y
                 2\t\\N
@@ -86,8 +88,8 @@ class ScriptParserTest {
         ScriptParser.Statement copy = parser.next();
         assertThat(copy.isCopyFromStdin()).isTrue();
         List<String> rows = new ArrayList<>();
-        parser.copyData((chars, length) -> rows.add(new String(chars, 0, length)));
-        assertThat(rows).containsExactly("1\tx;y\n", "2\t\\N\n");
+        parser.copyData((bytes, offset, length, lines) -> rows.add(new String(bytes, offset, length, StandardCharsets.UTF_8)));
+        assertThat(String.join("", rows)).isEqualTo("1\tx;y\n2\t\\N\n");
         ScriptParser.Statement next = parser.next();
         assertThat(next.sql()).isEqualTo("SELECT 3");
         assertThat(next.line()).isEqualTo(5);
@@ -96,7 +98,7 @@ class ScriptParserTest {
 
     @Test
     void reportsTheLineEachStatementStartsOn() throws IOException {
-        ScriptParser parser = new ScriptParser(new StringReader("-- header\n\nSELECT 1;\nSELECT\n 2;\n"));
+        ScriptParser parser = new ScriptParser(utf8("-- header\n\nSELECT 1;\nSELECT\n 2;\n"));
         assertThat(parser.next().line()).isEqualTo(3);
         assertThat(parser.next().line()).isEqualTo(4);
     }
@@ -112,19 +114,73 @@ class ScriptParserTest {
         assertThatThrownBy(() -> statements("SELECT 'unterminated;"))
                 .isInstanceOf(IOException.class).hasMessageContaining("inside a string");
         assertThatThrownBy(() -> {
-            ScriptParser parser = new ScriptParser(new StringReader("COPY t FROM stdin;\n1\n"));
+            ScriptParser parser = new ScriptParser(utf8("COPY t FROM stdin;\n1\n"));
             parser.next();
-            parser.copyData((chars, length) -> { });
+            parser.copyData((bytes, offset, length, lines) -> { });
         }).isInstanceOf(IOException.class).hasMessageContaining("inside COPY data");
     }
 
+    @Test
+    void decodesUtf8InStringsIdentifiersCommentsAndDollarTags() throws IOException {
+        assertThat(statements("SELECT 'ação; 😀', \"über;\" FROM t; -- é;\nSELECT $ç$ x; y $ç$, E'\\ü😀';"))
+                .containsExactly("SELECT 'ação; 😀', \"über;\" FROM t", "SELECT $ç$ x; y $ç$, E'\\ü😀'");
+    }
+
+    @Test
+    void refusesBytesThatAreNotUtf8() {
+        byte[] script = {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';'};
+        assertThatThrownBy(() -> new ScriptParser(new ByteArrayInputStream(script)).next())
+                .isInstanceOf(IOException.class).hasMessageContaining("not valid UTF-8 (line 1)");
+    }
+
+    @Test
+    void handsOverCopyRowsAsTheirBytesInWholeLinesWhateverTheirLength() throws IOException {
+        String longValue = "é".repeat(100_000);
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            rows.append(i).append("\tvalué ").append(i).append('\n');
+        }
+        rows.append("-1\t").append(longValue).append('\n');
+        ScriptParser parser = new ScriptParser(utf8("COPY t FROM stdin;\n" + rows + "\\.\nSELECT 1;\n"));
+        parser.next();
+        StringBuilder received = new StringBuilder();
+        int[] lines = {0};
+        parser.copyData((bytes, offset, length, count) -> {
+            assertThat(bytes[offset + length - 1]).isEqualTo((byte) '\n');
+            received.append(new String(bytes, offset, length, StandardCharsets.UTF_8));
+            lines[0] += count;
+        });
+        assertThat(received.toString()).isEqualTo(rows.toString());
+        assertThat(lines[0]).isEqualTo(20_001);
+        ScriptParser.Statement next = parser.next();
+        assertThat(next.sql()).isEqualTo("SELECT 1");
+        assertThat(next.line()).isEqualTo(20_004);
+    }
+
+    @Test
+    void endsCopyDataAtATerminatorWithACarriageReturnOrAtTheEnd() throws IOException {
+        ScriptParser parser = new ScriptParser(utf8("COPY t FROM stdin;\r\n1\r\n\\.\r\nSELECT 2;\nCOPY u FROM stdin;\n3\n\\."));
+        parser.next();
+        List<String> rows = new ArrayList<>();
+        parser.copyData((bytes, offset, length, lines) -> rows.add(new String(bytes, offset, length, StandardCharsets.UTF_8)));
+        assertThat(parser.next().sql()).isEqualTo("SELECT 2");
+        parser.next();
+        parser.copyData((bytes, offset, length, lines) -> rows.add(new String(bytes, offset, length, StandardCharsets.UTF_8)));
+        assertThat(rows).containsExactly("1\r\n", "3\n");
+        assertThat(parser.next()).isNull();
+    }
+
     private static List<String> statements(String script) throws IOException {
-        ScriptParser parser = new ScriptParser(new StringReader(script));
+        ScriptParser parser = new ScriptParser(utf8(script));
         List<String> statements = new ArrayList<>();
         ScriptParser.Statement statement;
         while ((statement = parser.next()) != null) {
             statements.add(statement.sql());
         }
         return statements;
+    }
+
+    private static InputStream utf8(String script) {
+        return new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8));
     }
 }
