@@ -136,4 +136,25 @@ class BackupVerificationIT {
             target.drop();
         }
     }
+
+    @Test
+    void aRestoreWithJobsRefusesATamperedFileAndDropsWhatItCreated(TestDatabase source) throws Exception {
+        source.execute(SEED);
+        Path file = Persistor.backup(source.selectOnlyDataSource()).format(Format.COPY)
+                .to(directory.resolve("b.sql")).file();
+        Path tampered = Files.writeString(directory.resolve("tampered.sql"),
+                Files.readString(file).replace("customer 17\n", "customer 71\n"));
+        TestDatabase target = source.server().createOwnedDatabase();
+        try {
+            assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).jobs(2).from(tampered))
+                    .hasMessageContaining("tampered.sql: its SHA-256 is")
+                    .hasMessageContaining("What the restore created was dropped again.");
+            assertThat(target.fingerprint("public").lines()).noneMatch(line -> line.startsWith("relation"));
+
+            Persistor.restore(target.ownerDataSource()).jobs(2).from(file);
+            assertThat(target.fingerprint("public").lines()).anyMatch(line -> line.startsWith("rows public.orders 300 "));
+        } finally {
+            target.drop();
+        }
+    }
 }

@@ -2,72 +2,107 @@ package io.persistor.core.internal.restore;
 
 import io.persistor.PersistorException;
 import io.persistor.ProgressListener;
+import io.persistor.model.QualifiedName;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * The data phase of a restore by several connections: the calling thread reads on through the script once and
- * hands the rows to the connections, each loading on a thread of its own. A {@code COPY} block's rows come in
- * chunks of whole lines, each to the connection with the least work waiting, so a large table is loaded by all of
- * them at once; Persistor's {@code INSERT}s are turned into {@code COPY} rows by the connection that takes them; each
- * connection keeps its {@code COPY} open while the rows it takes go to the same table. Session settings run on every
- * connection. A {@code COPY} in CSV or binary format, whose rows may span lines, goes whole to one connection.
+ * The data phase of a restore by several connections, with the index and key builds that can start within it. The
+ * calling thread reads on through the script once and hands out the work; each connection loads on a thread of its
+ * own and takes the next work when it is free:
+ * <ul>
+ * <li>from a plain local file, each {@code COPY} block whole: the connection reads the rows from the file itself, so
+ * tables load side by side; as soon as a table's rows are in, its indexes and keys ({@link #buildEarly}) are built by
+ * the next free connection while the others still load;</li>
+ * <li>from any other source (compressed, encrypted, streamed), the rows in chunks of whole lines, each to the next
+ * free connection, so that all of them load a large table at once; a connection keeps its {@code COPY} open while
+ * the rows it takes go to the same table;</li>
+ * <li>Persistor's {@code INSERT}s, turned into {@code COPY} rows by the connection that takes them, and other data
+ * statements; session settings, run by every connection.</li>
+ * </ul>
+ * A {@code COPY} in CSV or binary format, whose rows may span lines, goes to one connection whole.
  */
 final class DataPhase {
 
     private static final int WAITING_PER_CONNECTION = 8;
+    private static final int READ_SIZE = 1 << 18;
     private static final Pattern WHOLE_LINES_ONLY = Pattern.compile("(?is).*\\bFROM\\s+stdin\\b.*\\b(?:csv|binary)\\b.*");
 
     /** What a connection is handed. */
-    private sealed interface Work permits Rows, Sql, Done {
+    private sealed interface Work permits Rows, Range, Sql, Build {
     }
 
-    /** Rows for {@code command}, whole lines; {@code line} is where its block (or statement) starts. */
+    /** Rows for {@code command}, whole lines; {@code line} is where their block (or statement) starts. */
     private record Rows(String command, byte[] bytes, int length, int line) implements Work {
     }
 
-    /** A data statement to run, or a session setting. */
+    /** A whole {@code COPY} block, whose rows the connection reads from the file. */
+    private record Range(String command, QualifiedName table, ScannedRows rows, int line) implements Work {
+    }
+
+    /** A data statement, or a session setting. */
     private record Sql(String sql, int line) implements Work {
     }
 
-    /** The end of the data. */
-    private record Done() implements Work {
+    /** An index or key to build once its table's rows are in. */
+    private record Build(String sql, QualifiedName table) implements Work {
     }
 
     private final String source;
     private final ProgressListener progress;
-    private final List<BlockingQueue<Work>> queues = new ArrayList<>();
+    private final Path file;
     private final List<Future<Long>> loaders = new ArrayList<>();
-    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    // The work, guarded by this: each connection's own, anyone's, and builds whose tables are loaded.
+    private final List<Deque<Work>> own = new ArrayList<>();
+    private final Deque<Work> shared = new ArrayDeque<>();
+    private final Deque<Work> ready = new ArrayDeque<>();
+    /** Per table, the blocks handed out whole and not loaded yet. */
+    private final Map<QualifiedName, Integer> loading = new HashMap<>();
+    /** Per table, the builds waiting for its rows. */
+    private final Map<QualifiedName, List<Build>> waiting = new HashMap<>();
+    /** Tables with rows in chunks or statements, loaded only when the whole phase is. */
+    private final Set<QualifiedName> spread = new HashSet<>();
+    private boolean handedAll;
+    private Exception failure;
     private long statements;
     private long rows;
 
     /**
      * Starts one loader per connection; each first runs {@code settings}, the session settings of the definitions.
+     *
+     * @param file the script as a plain local file to read rows from, or {@code null} to hand them out in chunks
      */
-    DataPhase(ExecutorService threads, List<Connection> connections, List<String> settings, String source,
+    DataPhase(ExecutorService threads, List<Connection> connections, List<String> settings, Path file, String source,
               ProgressListener progress) {
         this.source = source;
         this.progress = progress;
+        this.file = file;
         for (Connection connection : connections) {
-            BlockingQueue<Work> queue = new ArrayBlockingQueue<>(WAITING_PER_CONNECTION);
-            queues.add(queue);
-            loaders.add(threads.submit(() -> load(connection, queue, settings)));
+            int index = own.size();
+            own.add(new ArrayDeque<>());
+            loaders.add(threads.submit(() -> load(index, connection, settings)));
         }
     }
 
@@ -80,14 +115,14 @@ final class DataPhase {
     }
 
     /**
-     * Reads the data section and waits until every connection has loaded what it was handed.
+     * Reads the data section and hands it out.
      *
      * @param first  the first item of the data section
      * @param script the rest of the script
      * @param base   statements run before, for progress
      * @return the first item after the data section
      */
-    ParsedScript.Item run(ParsedScript.Item first, ParsedScript script, long base) throws IOException {
+    ParsedScript.Item read(ParsedScript.Item first, ParsedScript script, long base) throws IOException {
         ParsedScript.Item item = first;
         for (; !(item instanceof ParsedScript.End); item = script.next()) {
             if (item instanceof ParsedScript.Meta meta) {
@@ -95,25 +130,23 @@ final class DataPhase {
                 continue;
             }
             if (item instanceof ParsedScript.CopyStart copy) {
-                if (!isData(StatementClassifier.classify(copy.sql()))) {
+                ScriptObject object = StatementClassifier.classify(copy.sql());
+                if (!isData(object)) {
                     break;
                 }
-                BlockingQueue<Work> pinned = WHOLE_LINES_ONLY.matcher(copy.sql()).matches() ? leastBusy() : null;
-                while (!((item = script.next()) instanceof ParsedScript.CopyEnd)) {
-                    ParsedScript.Chunk chunk = (ParsedScript.Chunk) item;
-                    hand(new Rows(copy.sql(), chunk.bytes(), chunk.length(), copy.line()), pinned);
-                }
+                copy(copy, object.name(), script);
             } else if (item instanceof ParsedScript.Statement statement) {
                 if (ScriptRunner.setsClientEncoding(statement, source)) {
                     continue;
                 }
                 ScriptObject object = StatementClassifier.classify(statement.sql());
                 if (object == null && !StatementClassifier.isTransactionControl(statement.sql())) {
-                    for (BlockingQueue<Work> queue : queues) {
+                    for (Deque<Work> queue : own) {
                         hand(new Sql(statement.sql(), statement.line()), queue);
                     }
                 } else if (isData(object)) {
-                    hand(new Sql(statement.sql(), statement.line()), null);
+                    markSpread(object.name());
+                    hand(new Sql(statement.sql(), statement.line()), shared);
                 } else {
                     break;
                 }
@@ -123,47 +156,99 @@ final class DataPhase {
             statements++;
             progress.restored(base + statements, script.bytesRead());
         }
-        for (BlockingQueue<Work> queue : queues) {
-            hand(new Done(), queue);
-        }
-        for (Future<Long> loader : loaders) {
-            rows += await(loader);
-        }
         return item;
     }
 
-    /** Throws what made a connection fail, if one has. */
-    private void rethrowFailure() {
-        Exception failed = failure.get();
-        if (failed != null) {
-            throw failed instanceof RuntimeException runtime ? runtime
-                    : new PersistorException(failed.getMessage(), null, failed);
+    private void copy(ParsedScript.CopyStart copy, QualifiedName table, ParsedScript script) throws IOException {
+        if (copy.rows() != null) {
+            synchronized (this) {
+                loading.merge(table, 1, Integer::sum);
+            }
+            hand(new Range(copy.sql(), table, copy.rows(), copy.line()), shared);
         }
+        Deque<Work> queue = WHOLE_LINES_ONLY.matcher(copy.sql()).matches() ? leastBusy() : shared;
+        ParsedScript.Item item = script.next();
+        if (item instanceof ParsedScript.Chunk) {
+            markSpread(table);
+        }
+        for (; item instanceof ParsedScript.Chunk chunk; item = script.next()) {
+            hand(new Rows(copy.sql(), chunk.bytes(), chunk.length(), copy.line()), queue);
+        }
+    }
+
+    /**
+     * Takes out of {@code postData} the indexes and keys (but foreign keys) of the tables loaded whole, to be built
+     * by the next free connection as soon as their table's rows are in.
+     */
+    void buildEarly(List<String> postData) {
+        synchronized (this) {
+            for (Iterator<String> statements = postData.iterator(); statements.hasNext(); ) {
+                String sql = statements.next();
+                ScriptObject object = StatementClassifier.classify(sql);
+                boolean build = object != null && (object.kind().equals("INDEX") || object.kind().equals("CONSTRAINT"));
+                if (!build || object.table() == null || !loading.containsKey(object.table())
+                        || spread.contains(object.table())) {
+                    continue;
+                }
+                statements.remove();
+                this.statements++;
+                Build work = new Build(sql, object.table());
+                if (loading.get(object.table()) == 0) {
+                    ready.add(work);
+                } else {
+                    waiting.computeIfAbsent(object.table(), table -> new ArrayList<>()).add(work);
+                }
+            }
+            notifyAll();
+        }
+    }
+
+    /** Waits until every connection has done what it was handed, then rethrows the first failure. */
+    void finish() {
+        synchronized (this) {
+            handedAll = true;
+            notifyAll();
+        }
+        for (Future<Long> loader : loaders) {
+            try {
+                rows += loader.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PersistorException("Interrupted while restoring", null, e);
+            } catch (ExecutionException e) {
+                fail(e.getCause() instanceof Exception cause ? cause : e);
+            }
+        }
+        rethrowFailure();
     }
 
     private static boolean isData(ScriptObject object) {
         return object != null && (object.kind().equals("TABLE DATA") || object.kind().equals("SEQUENCE SET"));
     }
 
-    /** Hands work to a connection's queue, or to the least busy one's; stops when a connection has failed. */
-    private void hand(Work work, BlockingQueue<Work> queue) throws IOException {
+    private synchronized void markSpread(QualifiedName table) {
+        spread.add(table);
+    }
+
+    /** Hands work to a queue; rows and statements wait while it is full. Stops when a connection has failed. */
+    private synchronized void hand(Work work, Deque<Work> queue) throws IOException {
+        int limit = WAITING_PER_CONNECTION * (queue == shared ? own.size() : 1);
         try {
-            while (true) {
-                rethrowFailure();
-                BlockingQueue<Work> target = queue != null ? queue : leastBusy();
-                if (target.offer(work, 50, TimeUnit.MILLISECONDS)) {
-                    return;
-                }
+            while (failure == null && !(work instanceof Range) && queue.size() >= limit) {
+                wait();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while restoring");
         }
+        rethrowFailure();
+        queue.add(work);
+        notifyAll();
     }
 
-    private BlockingQueue<Work> leastBusy() {
-        BlockingQueue<Work> least = queues.get(0);
-        for (BlockingQueue<Work> queue : queues) {
+    private synchronized Deque<Work> leastBusy() {
+        Deque<Work> least = own.get(0);
+        for (Deque<Work> queue : own) {
             if (queue.size() < least.size()) {
                 least = queue;
             }
@@ -171,17 +256,63 @@ final class DataPhase {
         return least;
     }
 
-    /** One connection's loader: runs what it is handed until {@link Done}; returns the rows it loaded. */
-    private long load(Connection connection, BlockingQueue<Work> queue, List<String> settings) throws Exception {
+    /** The next work for connection {@code index}, or {@code null} when there is none left or one has failed. */
+    private synchronized Work take(int index) throws InterruptedException {
+        while (failure == null) {
+            Work work = own.get(index).poll();
+            if (work == null) {
+                work = ready.poll();
+            }
+            if (work == null) {
+                work = shared.poll();
+            }
+            if (work != null) {
+                notifyAll();
+                return work;
+            }
+            if (handedAll && waiting.isEmpty()) {
+                return null;
+            }
+            wait();
+        }
+        return null;
+    }
+
+    /** Counts a block of {@code table} as loaded; when it was its last, its builds are ready. */
+    private synchronized void loaded(QualifiedName table) {
+        int left = loading.merge(table, -1, Integer::sum);
+        List<Build> builds = left == 0 ? waiting.remove(table) : null;
+        if (builds != null) {
+            ready.addAll(builds);
+        }
+        notifyAll();
+    }
+
+    private synchronized void fail(Exception e) {
+        if (failure == null) {
+            failure = e;
+        }
+        notifyAll();
+    }
+
+    private synchronized void rethrowFailure() {
+        if (failure != null) {
+            throw failure instanceof RuntimeException runtime ? runtime
+                    : new PersistorException(failure.getMessage(), null, failure);
+        }
+    }
+
+    /** One connection's loader: runs what it is handed until there is no more; returns the rows it loaded. */
+    private long load(int index, Connection connection, List<String> settings) throws Exception {
         Rows open = null;
         CopyIn copy = null;
         long loaded = 0;
-        try {
+        try (RangeReader ranges = new RangeReader()) {
             for (String setting : settings) {
-                execute(connection, new Sql(setting, 0));
+                execute(connection, setting, 0);
             }
-            while (true) {
-                Work work = queue.take();
+            Work work;
+            while ((work = take(index)) != null) {
                 if (work instanceof Sql sql) {
                     InsertAsCopy.Copy converted = InsertAsCopy.convert(sql.sql());
                     if (converted != null) {
@@ -189,29 +320,31 @@ final class DataPhase {
                     }
                 }
                 if (copy != null && !(work instanceof Rows rows && rows.command().equals(open.command()))) {
-                    loaded += end(copy, open);
+                    loaded += end(copy, open.command(), open.line());
                     copy = null;
                 }
                 if (work instanceof Rows rows) {
                     if (copy == null) {
                         open = rows;
-                        copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(rows.command());
+                        copy = copyIn(connection, rows.command(), rows.line());
                     }
-                    copy.writeToCopy(rows.bytes(), 0, rows.length());
+                    write(copy, rows.bytes(), rows.length(), rows.command(), rows.line());
+                } else if (work instanceof Range range) {
+                    loaded += ranges.load(connection, range);
+                    loaded(range.table());
                 } else if (work instanceof Sql sql) {
-                    loaded += execute(connection, sql);
+                    loaded += execute(connection, sql.sql(), sql.line());
                 } else {
-                    return loaded;
+                    execute(connection, ((Build) work).sql(), 0);
                 }
             }
-        } catch (SQLException e) {
-            Rows at = open;
-            failure.compareAndSet(null, new PersistorException(source + ", line " + (at == null ? "?" : at.line())
-                    + ": " + e.getMessage() + "\n  in: " + (at == null ? "" : ScriptRunner.excerpt(at.command())),
-                    e.getSQLState(), e));
-            throw e;
+            if (copy != null) {
+                loaded += end(copy, open.command(), open.line());
+                copy = null;
+            }
+            return loaded;
         } catch (Exception e) {
-            failure.compareAndSet(null, e);
+            fail(e);
             throw e;
         } finally {
             if (copy != null && copy.isActive()) {
@@ -220,36 +353,90 @@ final class DataPhase {
         }
     }
 
-    private long end(CopyIn copy, Rows open) throws SQLException {
+    /** Reads whole {@code COPY} blocks from the file, through one channel and buffer per connection. */
+    private final class RangeReader implements AutoCloseable {
+
+        private FileChannel channel;
+        private ByteBuffer buffer;
+
+        long load(Connection connection, Range range) throws IOException, InterruptedException {
+            if (channel == null) {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+                buffer = ByteBuffer.allocate(READ_SIZE);
+            }
+            CopyIn copy = copyIn(connection, range.command(), range.line());
+            try {
+                long at = range.rows().start();
+                for (long limit; (limit = range.rows().readableFrom(at)) > at; ) {
+                    buffer.clear().limit((int) Math.min(READ_SIZE, limit - at));
+                    int read = channel.read(buffer, at);
+                    if (read < 0) {
+                        throw new IOException(file + " is shorter than when it was read (line " + range.line() + ")");
+                    }
+                    write(copy, buffer.array(), read, range.command(), range.line());
+                    at += read;
+                }
+                return end(copy, range.command(), range.line());
+            } finally {
+                if (copy.isActive()) {
+                    cancel(copy);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel != null) {
+                channel.close();
+            }
+        }
+    }
+
+    private CopyIn copyIn(Connection connection, String command, int line) {
+        try {
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(command);
+        } catch (SQLException e) {
+            throw failed(e, command, line);
+        }
+    }
+
+    private void write(CopyIn copy, byte[] bytes, int length, String command, int line) {
+        try {
+            copy.writeToCopy(bytes, 0, length);
+        } catch (SQLException e) {
+            throw failed(e, command, line);
+        }
+    }
+
+    private long end(CopyIn copy, String command, int line) {
         try {
             return copy.endCopy();
         } catch (SQLException e) {
-            throw new PersistorException(source + ", line " + open.line() + ": " + e.getMessage() + "\n  in: "
-                    + ScriptRunner.excerpt(open.command()), e.getSQLState(), e);
+            throw failed(e, command, line);
+        }
+    }
+
+    private static void cancel(CopyIn copy) {
+        try {
+            copy.cancelCopy();
+        } catch (SQLException ignored) {
+            // The failure that led here is the one to report.
         }
     }
 
     /** Runs a statement; returns the rows an {@code INSERT} added. */
-    private long execute(Connection connection, Sql sql) {
+    private long execute(Connection connection, String sql, int line) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(sql.sql());
+            statement.execute(sql);
             int updated = statement.getUpdateCount();
-            return updated > 0 && sql.sql().regionMatches(true, 0, "INSERT", 0, 6) ? updated : 0;
+            return updated > 0 && sql.regionMatches(true, 0, "INSERT", 0, 6) ? updated : 0;
         } catch (SQLException e) {
-            throw new PersistorException(source + ", line " + sql.line() + ": " + e.getMessage() + "\n  in: "
-                    + ScriptRunner.excerpt(sql.sql()), e.getSQLState(), e);
+            throw failed(e, sql, line);
         }
     }
 
-    private long await(Future<Long> loader) {
-        try {
-            return loader.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PersistorException("Interrupted while restoring", null, e);
-        } catch (ExecutionException e) {
-            rethrowFailure();
-            throw new PersistorException(e.getCause().getMessage(), null, e.getCause());
-        }
+    private PersistorException failed(SQLException e, String sql, int line) {
+        return new PersistorException(source + (line > 0 ? ", line " + line : "") + ": " + e.getMessage()
+                + "\n  in: " + ScriptRunner.excerpt(sql), e.getSQLState(), e);
     }
 }

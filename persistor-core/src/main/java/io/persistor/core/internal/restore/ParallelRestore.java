@@ -6,6 +6,10 @@ import io.persistor.core.internal.script.DigestCheckingInputStream;
 import io.persistor.core.internal.script.SqlQuote;
 import io.persistor.spi.RestorePlan;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,9 +75,15 @@ final class ParallelRestore {
             coordinator.setAutoCommit(false);
             RoleCheck.check(coordinator, script.needs(), OnError.STOP, source);
             TargetCheck.prepare(coordinator, schemas, false, script.hasLargeObjects(), source);
-            DigestCheckingInputStream bytes = script.openChecked();
-            // The connection that runs an INSERT converts it to COPY rows.
-            try (bytes; ParsedScript parsed = new ParsedScript(bytes, false)) {
+            // The connection that runs an INSERT converts it to COPY rows. From a plain file, the connections read COPY
+            // rows themselves and the digest is taken on a thread of its own, so the parser finds each table's rows
+            // at the speed of a scan.
+            Path file = script.plainFile();
+            DigestCheckingInputStream checked = script.openChecked();
+            CompletableFuture<Void> digested = file == null ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.runAsync(() -> readToEnd(checked));
+            try (checked; InputStream bytes = file == null ? checked : script.open();
+                 ParsedScript parsed = new ParsedScript(bytes, false, file == null)) {
                 Definitions gate = new Definitions();
                 ScriptRunner runner = new ScriptRunner(coordinator, source, OnError.STOP, true, plan.progress(), gate);
                 runner.run(parsed);
@@ -85,13 +96,16 @@ final class ParallelRestore {
                 }
                 List<Connection> all = new ArrayList<>(workers);
                 all.add(0, coordinator);
-                DataPhase data = new DataPhase(threads, all, gate.settings, source, plan.progress());
+                DataPhase data = new DataPhase(threads, all, gate.settings, file, source, plan.progress());
                 ParsedScript.Item first = runner.takePending();
-                ParsedScript.Item next = data.run(first == null ? new ParsedScript.End() : first, parsed, statements);
+                ParsedScript.Item next = data.read(first == null ? new ParsedScript.End() : first, parsed, statements);
+                List<String> postData = postData(next, parsed);
+                await(digested);
+                RestoreJob.refuseIfChanged(checked, source, "What the restore created was dropped again.");
+                data.buildEarly(postData);
+                data.finish();
                 statements += data.statements();
                 rows += data.rows();
-                List<String> postData = postData(next, parsed);
-                RestoreJob.refuseIfChanged(bytes, source, "What the restore created was dropped again.");
                 build(threads, all, postData, "INDEX");
                 build(threads, all, postData, "CONSTRAINT");
                 for (String sql : postData) {
@@ -107,6 +121,14 @@ final class ParallelRestore {
         } finally {
             threads.shutdownNow();
             closeAll(workers, null);
+        }
+    }
+
+    private static void readToEnd(InputStream in) {
+        try {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

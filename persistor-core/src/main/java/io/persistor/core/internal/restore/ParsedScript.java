@@ -29,8 +29,11 @@ final class ParsedScript implements AutoCloseable {
     record Meta(String command, int line) implements Item {
     }
 
-    /** A {@code COPY ... FROM stdin} statement; its rows follow as {@link Chunk}s up to a {@link CopyEnd}. */
-    record CopyStart(String sql, int line) implements Item {
+    /**
+     * A {@code COPY ... FROM stdin} statement; its rows follow as {@link Chunk}s up to a {@link CopyEnd}, or, when
+     * the script hands out no chunks, are where {@code rows} says in the file.
+     */
+    record CopyStart(String sql, int line, ScannedRows rows) implements Item {
     }
 
     /** Whole lines of the current {@code COPY} block, as the script has them. */
@@ -59,10 +62,11 @@ final class ParsedScript implements AutoCloseable {
     private final Thread parserThread;
     private final Thread converterThread;
     private final boolean convertAhead;
+    private final boolean chunks;
     private volatile boolean closed;
 
     ParsedScript(InputStream script) {
-        this(script, true);
+        this(script, true, true);
     }
 
     /**
@@ -70,9 +74,12 @@ final class ParsedScript implements AutoCloseable {
      * @param convertAhead whether Persistor's {@code INSERT}s are turned into {@code COPY} rows ahead, on a thread
      *                     of their own; without, they come as statements, for a reader that runs few of them to
      *                     convert those it runs ({@link InsertAsCopy#convert})
+     * @param chunks       whether a {@code COPY} block's rows come as {@link Chunk}s; without, only where they are
+     *                     in the script ({@link CopyStart#rows}), for readers that read them from the file itself
      */
-    ParsedScript(InputStream script, boolean convertAhead) {
+    ParsedScript(InputStream script, boolean convertAhead, boolean chunks) {
         this.convertAhead = convertAhead;
+        this.chunks = chunks;
         this.parser = new ScriptParser(script);
         this.parserThread = start(this::parse, "persistor-script-parser");
         this.converterThread = start(this::convert, "persistor-script-converter");
@@ -116,8 +123,9 @@ final class ParsedScript implements AutoCloseable {
                 if (statement.sql().startsWith("\\")) {
                     put(parsed, new Meta(statement.sql(), statement.line()));
                 } else if (statement.isCopyFromStdin()) {
-                    put(parsed, new CopyStart(statement.sql(), statement.line()));
-                    copyData();
+                    ScannedRows rows = chunks ? null : new ScannedRows();
+                    put(parsed, new CopyStart(statement.sql(), statement.line(), rows));
+                    copyData(rows);
                     put(parsed, new CopyEnd());
                 } else {
                     put(parsed, new Statement(statement.sql(), statement.line()));
@@ -154,7 +162,17 @@ final class ParsedScript implements AutoCloseable {
         }
     }
 
-    private void copyData() throws IOException, InterruptedException {
+    private void copyData(ScannedRows rows) throws IOException, InterruptedException {
+        if (rows != null) {
+            try {
+                rows.ended(parser.copyData((bytes, offset, length, lines) ->
+                        rows.scanned(parser.offsetOf(offset), parser.offsetOf(offset + length))));
+            } catch (IOException | RuntimeException e) {
+                rows.failed();
+                throw e;
+            }
+            return;
+        }
         try {
             parser.copyData((bytes, offset, length, lines) -> {
                 try {

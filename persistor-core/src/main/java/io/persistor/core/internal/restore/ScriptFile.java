@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -69,6 +70,16 @@ final class ScriptFile {
         }
         this.compression = startsWith(start, read, GZIP_MAGIC) ? Compression.GZIP
                 : startsWith(start, read, ZSTD_MAGIC) ? Compression.ZSTD : Compression.NONE;
+    }
+
+    /**
+     * The script as a local file whose bytes are the script's, neither compressed nor encrypted, which readers may
+     * read at any offset.
+     *
+     * @return it, or {@code null} when the script is not such a file
+     */
+    Path plainFile() {
+        return input instanceof FileSource file && !encrypted && compression == Compression.NONE ? file.file() : null;
     }
 
     /** The script's bytes, uncompressed. */

@@ -64,6 +64,10 @@ final class ScriptParser {
         return line;
     }
 
+    /** Where a {@code COPY} block's rows are in the script: from byte {@code start} up to byte {@code end}. */
+    record Rows(long start, long end) {
+    }
+
     /** How many bytes have been read, for progress. */
     long bytesRead() {
         return bytesRead;
@@ -158,9 +162,12 @@ final class ScriptParser {
      * Passes the lines of the {@code COPY} block that follows the last statement to {@code sink}, as they are in the
      * script (line feeds included, a carriage return before them too), up to the terminating {@code \\.} line,
      * which is consumed but not passed. A line longer than the buffer grows it.
+     *
+     * @return where the rows are in the script
      */
-    void copyData(CopySink sink) throws IOException {
+    Rows copyData(CopySink sink) throws IOException {
         restOfLine();
+        long first = offsetOf(position);
         while (true) {
             byte[] bytes = buffer;
             int end = limit;
@@ -173,7 +180,7 @@ final class ScriptParser {
                     }
                     line += lines + 1;
                     position = scan + 1;
-                    return;
+                    return new Rows(first, offsetOf(start));
                 }
                 lines++;
                 start = scan + 1;
@@ -185,12 +192,18 @@ final class ScriptParser {
             }
             if (!fillKeeping()) {
                 if (isTerminator(position, limit)) {
+                    long last = offsetOf(position);
                     position = limit;
-                    return;
+                    return new Rows(first, last);
                 }
                 throw new IOException("The script ends inside COPY data, without its \\. line (line " + line + ")");
             }
         }
+    }
+
+    /** The offset in the script of the byte at {@code index} of the buffer, for a {@link CopySink}. */
+    long offsetOf(int index) {
+        return bytesRead - limit + index;
     }
 
     /** The index of the first line feed from {@code from} on, or {@code end}; looks at eight bytes at a time. */
