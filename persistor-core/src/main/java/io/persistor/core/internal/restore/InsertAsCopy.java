@@ -93,7 +93,7 @@ final class InsertAsCopy {
             rows.append("\\N");
         } else if (c == '-' || c >= '0' && c <= '9') {
             int start = at;
-            while (at < sql.length() && "0123456789.-".indexOf(sql.charAt(at)) >= 0) {
+            for (char d; at < sql.length() && ((d = sql.charAt(at)) >= '0' && d <= '9' || d == '.' || d == '-'); ) {
                 at++;
             }
             rows.append(sql, start, at);
@@ -113,7 +113,7 @@ final class InsertAsCopy {
         at++;
         while (true) {
             int start = at;
-            while (at < sql.length() && "'\\\t\n\r".indexOf(sql.charAt(at)) < 0) {
+            while (at < sql.length() && !needsEscape(sql.charAt(at))) {
                 at++;
             }
             rows.append(sql, start, at);
@@ -137,6 +137,11 @@ final class InsertAsCopy {
                 rows.append(c);
             }
         }
+    }
+
+    /** Whether a character ends a literal or must be escaped in COPY's text format. */
+    private static boolean needsEscape(char c) {
+        return c == '\'' || c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 
     /** Passes over a cast's type, such as {@code public.geometry(Point,4326)[]}; the column's type reads the text. */

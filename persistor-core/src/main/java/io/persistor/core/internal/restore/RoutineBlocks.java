@@ -44,6 +44,14 @@ final class RoutineBlocks {
         }
     }
 
+    /**
+     * Whether the words still matter: the statement's first words, or all of a routine's; after that, runs of
+     * characters may be passed over without {@link #append}.
+     */
+    boolean watching() {
+        return count <= 4 || routine;
+    }
+
     /** Whether the statement is inside a {@code BEGIN ... END} body, where a semicolon does not end it. */
     boolean inBlock() {
         return depth > 0;

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
@@ -44,13 +46,17 @@ final class ScriptParser {
 
     private static final int BUFFER = 1 << 16;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LINE_FEEDS = 0x0A * ONES;
 
     private final InputStream in;
     private byte[] buffer = new byte[BUFFER];
     private int position;
     private int limit;
     private int line = 1;
+    /** The depth of parentheses in the statement being read. */
+    private int parentheses;
     private long bytesRead;
     /** The second half of a surrogate pair whose first half {@link #read} returned. */
     private char pendingLow;
@@ -80,9 +86,12 @@ final class ScriptParser {
     Statement next() throws IOException {
         StringBuilder sql = new StringBuilder();
         RoutineBlocks words = new RoutineBlocks();
-        int parentheses = 0;
+        parentheses = 0;
         int start = -1;
         while (true) {
+            if (start >= 0 && !words.watching() && pendingLow == 0 && plainRun(sql)) {
+                return new Statement(sql.toString().strip(), start);
+            }
             int c = read();
             if (c < 0) {
                 String rest = sql.toString().strip();
@@ -211,7 +220,7 @@ final class ScriptParser {
         int i = from;
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
             long word = (long) LONGS.get(bytes, i) ^ LINE_FEEDS;
-            long zeros = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            long zeros = (word - ONES) & ~word & HIGHS;
             if (zeros != 0) {
                 return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
             }
@@ -229,6 +238,141 @@ final class ScriptParser {
             length = 2;
         }
         return length == 2 && buffer[start] == '\\' && buffer[start + 1] == '.';
+    }
+
+    /**
+     * Reads on through the statement without looking at each character on its own, once its first words are known:
+     * parentheses, standard strings and quoted identifiers are followed byte by byte and the text decoded at once.
+     * Stops before anything that needs more care (comments, dollar quotes, {@code E''} strings), or after the
+     * semicolon that ends the statement.
+     *
+     * @return whether the statement ended
+     */
+    private boolean plainRun(StringBuilder sql) throws IOException {
+        int from = position;
+        int i = position;
+        int lines = 0;
+        boolean ascii = true;
+        byte quote = 0;
+        boolean ended = false;
+        scan:
+        while (true) {
+            if (i == limit) {
+                int kept = i - from;
+                position = from;
+                boolean more = fillKeeping();
+                from = 0;
+                i = kept;
+                if (!more) {
+                    if (quote != 0) {
+                        throw new IOException("The script ends inside a " + (quote == '"' ? "quoted identifier"
+                                : "string") + " (line " + (line + lines) + ")");
+                    }
+                    break;
+                }
+            }
+            if (quote != 0) {
+                i = notable(buffer, i, limit, quote);
+                if (i == limit) {
+                    continue;
+                }
+                byte b = buffer[i];
+                if (b < 0) {
+                    ascii = false;
+                } else if (b == '\n') {
+                    lines++;
+                } else if (i + 1 == limit) {
+                    // Whether the quote is doubled shows in the next buffer: read on first.
+                    int kept = i - from;
+                    position = from;
+                    boolean more = fillKeeping();
+                    from = 0;
+                    i = kept;
+                    if (!more) {
+                        i++;
+                        break;
+                    }
+                    continue;
+                } else if (buffer[i + 1] == quote) {
+                    i++;
+                } else {
+                    quote = 0;
+                }
+                i++;
+                continue;
+            }
+            byte b = buffer[i];
+            switch (b) {
+                case ';':
+                    if (parentheses == 0) {
+                        ended = true;
+                        break scan;
+                    }
+                    break;
+                case '(':
+                    parentheses++;
+                    break;
+                case ')':
+                    parentheses = Math.max(0, parentheses - 1);
+                    break;
+                case '\n':
+                    lines++;
+                    break;
+                case '\'':
+                    if (i == from || (buffer[i - 1] | 0x20) == 'e') {
+                        break scan;
+                    }
+                    quote = b;
+                    break;
+                case '"':
+                    quote = b;
+                    break;
+                case '-':
+                case '/':
+                case '$':
+                    break scan;
+                default:
+                    if (b < 0) {
+                        ascii = false;
+                    }
+            }
+            i++;
+        }
+        sql.append(ascii ? new String(buffer, from, i - from, StandardCharsets.ISO_8859_1) : decoded(from, i));
+        line += lines;
+        position = ended ? i + 1 : i;
+        return ended;
+    }
+
+    /**
+     * The index of the first byte from {@code from} on that is {@code quote}, a line feed or not ASCII, or
+     * {@code end}; looks at eight bytes at a time.
+     */
+    private static int notable(byte[] bytes, int from, int end, byte quote) {
+        long quotes = (quote & 0xFFL) * ONES;
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            long q = word ^ quotes;
+            long n = word ^ LINE_FEEDS;
+            long found = ((q - ONES) & ~q | (n - ONES) & ~n | word) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        while (i < end && bytes[i] != quote && bytes[i] != '\n' && bytes[i] >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The text of bytes {@code from} to {@code to} of the buffer, which must be whole UTF-8 characters. */
+    private String decoded(int from, int to) throws IOException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(buffer, from, to - from)).toString();
+        } catch (CharacterCodingException e) {
+            throw malformed();
+        }
     }
 
     private boolean isEscapePrefix(StringBuilder sql) {

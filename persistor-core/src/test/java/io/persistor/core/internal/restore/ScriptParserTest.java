@@ -170,6 +170,28 @@ class ScriptParserTest {
         assertThat(parser.next()).isNull();
     }
 
+    @Test
+    void keepsLongStatementsWholeAcrossBuffersWithTheirLineNumbers() throws IOException {
+        StringBuilder insert = new StringBuilder("INSERT INTO t (a, b) VALUES\n");
+        for (int i = 0; i < 30_000; i++) {
+            insert.append(i == 0 ? "" : ",\n").append("(").append(i).append(", 'it''s; ").append(i)
+                    .append(" é\n(;)', \"q\"\"; ").append(i % 7).append("\")");
+        }
+        String script = "SELECT 1;\n" + insert + ";\n/* c; */ SELECT E'\\';', $t$;$t$ -- x;\n;\nSELECT 3;\n";
+        ScriptParser parser = new ScriptParser(utf8(script));
+        assertThat(parser.next().sql()).isEqualTo("SELECT 1");
+        ScriptParser.Statement statement = parser.next();
+        assertThat(statement.sql()).isEqualTo(insert.toString());
+        assertThat(statement.line()).isEqualTo(2);
+        ScriptParser.Statement escaped = parser.next();
+        assertThat(escaped.sql()).isEqualTo("SELECT E'\\';', $t$;$t$");
+        assertThat(escaped.line()).isEqualTo(2 + 1 + 2 * 30_000);
+        ScriptParser.Statement last = parser.next();
+        assertThat(last.sql()).isEqualTo("SELECT 3");
+        assertThat(last.line()).isEqualTo(escaped.line() + 2);
+        assertThat(parser.next()).isNull();
+    }
+
     private static List<String> statements(String script) throws IOException {
         ScriptParser parser = new ScriptParser(utf8(script));
         List<String> statements = new ArrayList<>();
