@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Restore benchmark: psql and Persistor.restore on the same data, side by side; and the restore of a small fixture.
+# Restore benchmark: psql, pg_restore -j 2 and Persistor.restore (the CLI through its launcher) on the same data,
+# side by side; and the restore of a small fixture.
 #
 # Usage: persistor-examples/src/bench/restore-benchmark.sh [SCALE] [WIDE_ROWS]
-# Needs what backup-benchmark.sh needs. Restores into empty databases owned by a non-superuser.
+# Needs what backup-benchmark.sh needs. Every restore goes into a new empty database owned by a non-superuser and
+# runs as that owner. Each of RUNS rounds (default 3) runs every restore once; the run with the median time is
+# printed, with its ratio to psql's median and its peak resident memory. ONLY (an extended regular expression)
+# keeps the restores whose labels match it (psql's always runs, for the ratio).
 set -euo pipefail
 
 scale=${1:-50}
@@ -12,40 +16,75 @@ repo=$(cd "$here/../../.." && pwd)
 # shellcheck source=server.sh
 source "$here/server.sh"
 
+runs=${RUNS:-3}
 q() { psql -X -q -h localhost -p "$port" -U postgres -v ON_ERROR_STOP=1 "$@"; }
 echo "Building the dataset (scale $scale, $wide_rows wide rows)..."
 "$dataset" localhost "$port" postgres bench "$scale" "$wide_rows" >/dev/null 2>&1
 q -d postgres -c "CREATE ROLE owner LOGIN"
-cli=(java -jar "$jar")
+launcher=$repo/persistor-examples/src/bin/persistor
 pg_dump -h localhost -p "$port" -U postgres -d bench --no-owner --no-privileges -f "$work/pg_dump.sql"
 pg_dump -h localhost -p "$port" -U postgres -d bench --no-owner --no-privileges -Fd -j 2 -f "$work/pg_dump.dir"
-"${cli[@]}" backup -h localhost -p "$port" -u postgres -d bench --no-progress --format copy -f "$work/copy.sql" >/dev/null
-"${cli[@]}" backup -h localhost -p "$port" -u postgres -d bench --no-progress -f "$work/inserts.sql" >/dev/null
+for backup in "--format copy -f $work/copy.sql" "-f $work/inserts.sql" "--format copy --zstd -f $work/copy.sql.zst"; do
+  # shellcheck disable=SC2086
+  "$launcher" backup -h localhost -p "$port" -u postgres -d bench --no-progress $backup >/dev/null
+done
+
+psql_restore="psql -X -q -h localhost -p $port -U owner -v ON_ERROR_STOP=1 -1"
+restore="$launcher restore -h localhost -p $port -u owner"
+# One restore per line: label, command; DB stands for the new database's name.
+restores=(
+  "psql -1 -f, pg_dump's plain file|$psql_restore -d DB -f $work/pg_dump.sql"
+  "pg_restore -j 2, pg_dump's directory|pg_restore -h localhost -p $port -U owner -d DB -j 2 --no-owner $work/pg_dump.dir"
+  "Persistor restore, COPY file|$restore -d DB -f $work/copy.sql"
+  "Persistor restore -j 2, COPY file|$restore -d DB -j 2 -f $work/copy.sql"
+  "Persistor restore -j 2, COPY file --zstd|$restore -d DB -j 2 -f $work/copy.sql.zst"
+  "Persistor restore -j 2, pg_dump's plain file|$restore -d DB -j 2 --allow-missing-marker -f $work/pg_dump.sql"
+  "Persistor restore, INSERT file|$restore -d DB -f $work/inserts.sql"
+  "Persistor restore -j 2, INSERT file|$restore -d DB -j 2 -f $work/inserts.sql"
+  "psql -1 -f, Persistor's INSERT file|$psql_restore -d DB -f $work/inserts.sql"
+)
+if [ -n "${ONLY:-}" ]; then
+  kept=("${restores[0]}")
+  for entry in "${restores[@]:1}"; do
+    if grep -qE -- "$ONLY" <<<"${entry%%|*}"; then kept+=("$entry"); fi
+  done
+  restores=("${kept[@]}")
+fi
 
 n=0
 fresh() { n=$((n + 1)); db=target$n; q -d postgres -c "CREATE DATABASE $db OWNER owner"; }
-printf '\n%-44s %9s\n' "restore (into an empty database, as its owner)" "seconds"
-measure() {
-  local label=$1
-  shift
-  /usr/bin/time -f "%e" -o "$work/time" "$@" >/dev/null
-  printf '%-44s %9s\n' "$label" "$(cat "$work/time")"
+# Runs one restore into a new database: prints its seconds and peak resident kilobytes.
+run_once() {
+  fresh
+  sync
+  /usr/bin/time -f "%e %M" -o "$work/time" bash -c "${1//DB/$db}" >/dev/null
+  cat "$work/time"
+  q -d postgres -c "DROP DATABASE $db"
 }
-fresh; measure "psql -f pg_dump -Fp file" psql -X -q -h localhost -p "$port" -U owner -d "$db" -v ON_ERROR_STOP=1 -1 -f "$work/pg_dump.sql"
-fresh; measure "pg_restore -j 2, pg_dump -Fd directory" pg_restore -h localhost -p "$port" -U owner -d "$db" -j 2 --no-owner "$work/pg_dump.dir"
-fresh; measure "Persistor restore, COPY file" "${cli[@]}" restore -h localhost -p "$port" -u owner -d "$db" -f "$work/copy.sql"
-fresh; measure "Persistor restore -j 2, COPY file" "${cli[@]}" restore -h localhost -p "$port" -u owner -d "$db" -j 2 -f "$work/copy.sql"
-fresh; measure "Persistor restore, INSERT file" "${cli[@]}" restore -h localhost -p "$port" -u owner -d "$db" -f "$work/inserts.sql"
-fresh; measure "Persistor restore -j 2, INSERT file" "${cli[@]}" restore -h localhost -p "$port" -u owner -d "$db" -j 2 -f "$work/inserts.sql"
-fresh; measure "psql -f Persistor INSERT file" psql -X -q -h localhost -p "$port" -U owner -d "$db" -v ON_ERROR_STOP=1 -1 -f "$work/inserts.sql"
+for run in $(seq 1 "$runs"); do
+  for i in "${!restores[@]}"; do
+    run_once "${restores[$i]#*|}" >>"$work/results-$i"
+  done
+done
+median() { sort -n "$1" | sed -n "$(((runs + 1) / 2))p"; }
+read -r psql_seconds _ <<<"$(median "$work/results-0")"
+printf '\n%-48s %9s %9s %10s\n' "restore (median of $runs runs)" "seconds" "x psql" "peak MB"
+for i in "${!restores[@]}"; do
+  read -r seconds kilobytes <<<"$(median "$work/results-$i")"
+  printf '%-48s %9s %9s %10d\n' "${restores[$i]%%|*}" "$seconds" \
+    "$(awk -v a="$seconds" -v b="$psql_seconds" 'BEGIN { printf "%.2f", a / b }')" $((kilobytes / 1024))
+done
 
+[ -z "${ONLY:-}" ] || exit 0
 # A test fixture: 10 tables of 1,000 rows, restored as a test would restore it before each test.
 q -d postgres -c "CREATE DATABASE fixture"
 for i in $(seq 1 10); do
   q -d fixture -c "CREATE TABLE t$i (id int PRIMARY KEY, name text, price numeric(8,2), at timestamptz)" \
     -c "INSERT INTO t$i SELECT g, 'item ' || g, g * 1.5, now() FROM generate_series(1, 1000) g"
 done
-"${cli[@]}" backup -h localhost -p "$port" -u postgres -d fixture --no-progress -f "$work/fixture.sql" >/dev/null
-fresh; measure "fixture (10 x 1,000 rows), CLI incl. JVM start" "${cli[@]}" restore -h localhost -p "$port" -u owner -d "$db" -f "$work/fixture.sql"
+"$launcher" backup -h localhost -p "$port" -u postgres -d fixture --no-progress -f "$work/fixture.sql" >/dev/null
+read -r seconds _ <<<"$(run_once "$restore -d DB -f $work/fixture.sql")"
+printf '%-48s %9s\n' "fixture (10 x 1,000 rows), CLI incl. JVM start" "$seconds"
 fresh
-"${cli[@]}" restore -h localhost -p "$port" -u owner -d "$db" -f "$work/fixture.sql" | sed 's/^/fixture restore as reported by Persistor: /'
+"$launcher" restore -h localhost -p "$port" -u owner -d "$db" -f "$work/fixture.sql" \
+  | sed 's/^/fixture restore as reported by Persistor: /'

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -124,6 +125,32 @@ class CliProcessIT {
             assertThat(result.code()).as(result.output()).isZero();
             Psql.assertRestoresAsSource(source, file, "public");
         }
+    }
+
+    @Test
+    void twoConnectionsWithSixtyFourMegabytesOfHeapWriteWhatOneConnectionWrites(TestDatabase source) throws Exception {
+        // About 30 MB of rows: with 64 MB of heap its slices read ahead wait for their turn rather than fit.
+        source.execute("CREATE TABLE public.events (id int PRIMARY KEY, body text)",
+                "INSERT INTO public.events SELECT g, repeat(md5(g::text), 4) FROM generate_series(1, 200000) g",
+                "CREATE TABLE public.notes (id int, note text)",
+                "INSERT INTO public.notes SELECT g, 'note ' || g FROM generate_series(1, 5000) g",
+                "ANALYZE");
+        source.selectOnlyDataSource();
+        PostgresServer server = source.server();
+        List<List<String>> scripts = new ArrayList<>();
+        for (String jobs : List.of("1", "2")) {
+            Path file = directory.resolve("jobs" + jobs + ".sql");
+            Result result = run(List.of("-Xmx64m"), Map.of(), "backup", "-h", server.host(),
+                    "-p", String.valueOf(server.port()), "-u", PostgresServer.READER_ROLE,
+                    "-P", PostgresServer.ROLE_PASSWORD, "-d", source.name(), "--format", "copy", "--jobs", jobs,
+                    "-f", file.toString());
+            assertThat(result.code()).as(result.output()).isZero();
+            scripts.add(Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.startsWith("-- Taken: ") && !line.startsWith("-- Options: ")
+                            && !line.startsWith("-- SHA-256 of the script above: ")).toList());
+        }
+        assertThat(scripts.get(1)).hasSizeGreaterThan(200_000).isEqualTo(scripts.get(0));
+        Psql.assertRestoresAsSource(source, directory.resolve("jobs2.sql"), "public");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.persistor.core.internal.backup;
 
-import io.persistor.core.internal.crypto.SpoolCipher;
 import io.persistor.core.internal.data.TableData;
 import io.persistor.core.internal.script.ScriptWriter;
 import io.persistor.model.Table;
@@ -25,16 +24,17 @@ import java.util.Map;
 final class DataSection {
 
     /**
-     * Large tables are read in slices of this many pages (16 MB), when read in parallel: small enough that a slice
-     * read ahead is mostly held in memory until its turn, large enough that each query's cost is negligible.
+     * Large tables are read in slices of at most this many pages (16 MB), when read in parallel, and fewer when
+     * the memory for parts read ahead is smaller: a slice read ahead is held in memory until its turn, and each
+     * query's cost stays negligible.
      */
     private static final long SLICE_PAGES = 2048;
 
+    /** Slices are never smaller than this many pages (2 MB). */
+    private static final long MIN_SLICE_PAGES = 256;
+
     /** Parts read ahead hold at most this much in memory per reader, 32 MB, and at most an eighth of the heap. */
     private static final long MEMORY_PER_READER = 32L << 20;
-
-    /** Parts read ahead of the script are claimed while they are estimated at less than this: 1 GB. */
-    private static final long AHEAD_LIMIT = 1L << 30;
 
     private final BackupPlan plan;
     private final TableData data;
@@ -100,11 +100,9 @@ final class DataSection {
                 sessions.add(SnapshotSession.join(plan.dataSource(), plan.rowSecurity(), snapshot));
             }
             long[] estimates = parts.stream().mapToLong(this::estimatedBytes).toArray();
-            long memory = Math.min(MEMORY_PER_READER * readers, Runtime.getRuntime().maxMemory() / 8);
-            // An encrypted backup's rows never reach the disk unencrypted, not even read ahead.
-            SpoolCipher cipher = plan.encryption() == null ? null : SpoolCipher.withRandomKey();
-            return new ParallelReads(estimates, AHEAD_LIMIT, memory, writer, published, out.raw(), cipher)
-                    .run(sessions);
+            // Parts are claimed ahead as far as they are estimated to fit in the memory for them.
+            long memory = readAheadMemory(readers);
+            return new ParallelReads(estimates, memory, memory, writer, published, out.raw()).run(sessions);
         } finally {
             SQLException failure = null;
             for (SnapshotSession joined : sessions.subList(1, sessions.size())) {
@@ -174,11 +172,19 @@ final class DataSection {
         return pages * 8192;
     }
 
+    /** The memory all parts read ahead may hold together. */
+    private static long readAheadMemory(int readers) {
+        return Math.min(MEMORY_PER_READER * readers, Runtime.getRuntime().maxMemory() / 8);
+    }
+
     private List<ReadPart> parts(Table table) {
         ServerInfo.TableSize size = sizes.get(table.name().toString());
         long pages = size == null ? 0 : size.pages();
-        int slices = sliceable && plan.parallelism() > 1 && pages >= 2 * SLICE_PAGES && !data.filtered(table)
-                ? (int) (pages / SLICE_PAGES) : 1;
+        int readers = plan.parallelism();
+        long slicePages = Math.max(MIN_SLICE_PAGES,
+                Math.min(SLICE_PAGES, readAheadMemory(readers) / Math.max(1, readers - 1) / 2 / 8192));
+        int slices = sliceable && readers > 1 && pages >= 2 * slicePages && !data.filtered(table)
+                ? (int) (pages / slicePages) : 1;
         List<ReadPart> parts = new ArrayList<>();
         for (int i = 0; i < slices; i++) {
             TableData.Slice slice = slices == 1 ? TableData.Slice.WHOLE

@@ -1,13 +1,8 @@
 package io.persistor.core.internal.backup;
 
-import io.persistor.core.internal.crypto.SpoolCipher;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,11 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Reads the parts of the data section on several sessions at once and writes them into the script in part order.
  * Each session's thread claims the next part, as long as the parts claimed after the part whose turn it is (the
  * head) are estimated at less than a limit: a thread may always claim the part right after the head. The head's
- * bytes go straight into the script; a part read ahead is held in memory (a bounded share of the heap) and beyond
- * that in a temporary file, and when its turn comes while it is still being read, its thread empties what it holds
- * into the script and goes on straight into it. So the sessions never wait for each other, and the script is the
- * same, byte for byte, whatever the timing. A failure of one part cancels the others; every temporary file is
- * removed.
+ * bytes go straight into the script; a part read ahead is held in memory, all of them together within a budget,
+ * and when its turn comes while it is still being read, its thread empties what it holds into the script and goes
+ * on straight into it. A part read ahead that finds the budget spent waits for its turn, its session's query paused
+ * meanwhile: with a small heap fewer parts are in flight, and nothing is ever written to disk but the script. The
+ * script is the same, byte for byte, whatever the timing. A failure of one part cancels the others.
  */
 final class ParallelReads {
 
@@ -57,7 +52,6 @@ final class ParallelReads {
         void published(int index, Written written);
     }
 
-    private static final int SPOOL_BUFFER = 1 << 18;
     private static final int BLOCK_SIZE = 1 << 18;
 
     private final int parts;
@@ -76,21 +70,16 @@ final class ParallelReads {
     private long claimedAhead;
     private Throwable failure;
 
-    private final SpoolCipher cipher;
-
     /**
      * @param sizes     each part's estimated size in bytes
      * @param limit     how many estimated bytes may be claimed after the head: bounds what waits for its turn
-     * @param memory    how many bytes the parts read ahead hold in memory, all together; the rest goes to
-     *                  temporary files
+     * @param memory    how many bytes the parts read ahead may hold in memory, all together
      * @param writer    what writes a part
      * @param published told when each part is in the script
      * @param script    where the parts go, in order
-     * @param cipher    seals the temporary files (an encrypted backup's), or {@code null}
      */
     ParallelReads(long[] sizes, long limit, long memory, PartWriter writer, Published published,
-                  OutputStream script, SpoolCipher cipher) {
-        this.cipher = cipher;
+                  OutputStream script) {
         this.parts = sizes.length;
         this.sizes = sizes.clone();
         this.limit = limit;
@@ -254,8 +243,8 @@ final class ParallelReads {
     }
 
     /**
-     * One part's output: held in memory while all parts together hold less than {@code memory} bytes, and then in a
-     * temporary file, until its turn comes; the script from then on.
+     * One part's output: held in memory while all parts together hold less than {@code memory} bytes, and otherwise
+     * waiting for its turn; the script from then on.
      */
     private final class Part extends OutputStream {
 
@@ -263,9 +252,6 @@ final class ParallelReads {
         private final List<byte[]> blocks = new ArrayList<>();
         private int used;
         private long holding;
-        private Path file;
-        private byte[] iv;
-        private OutputStream spool;
         private boolean direct;
         private boolean done;
         private Written written;
@@ -281,22 +267,17 @@ final class ParallelReads {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            if (!direct && head != index && !reserve(len)) {
+                awaitTurn();
+            }
             if (!direct && head == index) {
                 drain();
                 direct = true;
             }
             if (direct) {
                 script.write(b, off, len);
-            } else if (spool == null && reserve(len)) {
-                hold(b, off, len);
             } else {
-                if (spool == null) {
-                    file = Files.createTempFile("persistor-", ".rows");
-                    OutputStream raw = Files.newOutputStream(file);
-                    iv = cipher == null ? null : cipher.newIv();
-                    spool = new BufferedOutputStream(cipher == null ? raw : cipher.sealing(raw, iv), SPOOL_BUFFER);
-                }
-                spool.write(b, off, len);
+                hold(b, off, len);
             }
         }
 
@@ -315,6 +296,23 @@ final class ParallelReads {
             return true;
         }
 
+        /** Waits until this part's turn has come, or the backup has failed. */
+        private void awaitTurn() throws IOException {
+            synchronized (lock) {
+                while (head != index && failure == null) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("A reader of the backup was interrupted");
+                    }
+                }
+                if (failure != null) {
+                    throw new IOException("Stopped: another part of the backup failed", failure);
+                }
+            }
+        }
+
         private void hold(byte[] b, int off, int len) {
             while (len > 0) {
                 if (blocks.isEmpty() || used == BLOCK_SIZE) {
@@ -331,9 +329,6 @@ final class ParallelReads {
 
         /** The part is written: in the script if its turn has come, or else held until its turn. */
         void finish(Written result) throws IOException {
-            if (spool != null) {
-                spool.close();
-            }
             synchronized (lock) {
                 written = result;
                 done = true;
@@ -348,43 +343,14 @@ final class ParallelReads {
             for (int i = 0; i < blocks.size(); i++) {
                 script.write(blocks.get(i), 0, i == blocks.size() - 1 ? used : BLOCK_SIZE);
             }
-            release();
-            if (file == null) {
-                return;
-            }
-            spool.close();
-            byte[] buffer = new byte[SPOOL_BUFFER];
-            try (InputStream in = cipher == null ? Files.newInputStream(file)
-                    : cipher.opening(Files.newInputStream(file), iv)) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    script.write(buffer, 0, n);
-                }
-            }
-            Files.delete(file);
-            file = null;
-            spool = null;
+            discard();
         }
 
-        private void release() {
+        /** Frees what is held. */
+        void discard() {
             blocks.clear();
             held.addAndGet(-holding);
             holding = 0;
-        }
-
-        /** Removes the temporary file, if one is left. */
-        void discard() {
-            release();
-            try {
-                if (spool != null) {
-                    spool.close();
-                }
-                if (file != null) {
-                    Files.deleteIfExists(file);
-                }
-            } catch (IOException e) {
-                // A temporary file left in java.io.tmpdir; nothing else depends on it.
-                file = null;
-            }
         }
     }
 }
