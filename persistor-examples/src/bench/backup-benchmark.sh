@@ -51,6 +51,7 @@ backups=(
   "Persistor COPY|copy.sql|$cli --format copy"
   "Persistor COPY --jobs 2|copy2.sql|$cli --format copy --jobs 2"
   "Persistor COPY, java -Xmx64m|copy64.sql|$small_heap --format copy"
+  "Persistor COPY --jobs 2, java -Xmx64m|copy64j2.sql|$small_heap --format copy --jobs 2"
   "Persistor COPY --gzip|copy.sql.gz|$cli --format copy --gzip"
   "Persistor COPY --zstd|copy.sql.zst|$cli --format copy --zstd"
   "Persistor COPY, encrypted|copy.sql.gpg|$cli --format copy --encrypt-passphrase-file $work/passphrase"
