@@ -254,6 +254,7 @@ final class ScriptParser {
         int lines = 0;
         boolean ascii = true;
         byte quote = 0;
+        boolean quoteSeen = false;
         boolean ended = false;
         scan:
         while (true) {
@@ -264,7 +265,7 @@ final class ScriptParser {
                 from = 0;
                 i = kept;
                 if (!more) {
-                    if (quote != 0) {
+                    if (quote != 0 && !quoteSeen) {
                         throw new IOException("The script ends inside a " + (quote == '"' ? "quoted identifier"
                                 : "string") + " (line " + (line + lines) + ")");
                     }
@@ -272,34 +273,23 @@ final class ScriptParser {
                 }
             }
             if (quote != 0) {
-                i = notable(buffer, i, limit, quote);
-                if (i == limit) {
-                    continue;
-                }
-                byte b = buffer[i];
-                if (b < 0) {
-                    ascii = false;
-                } else if (b == '\n') {
-                    lines++;
-                } else if (i + 1 == limit) {
-                    // Whether the quote is doubled shows in the next buffer: read on first.
-                    int kept = i - from;
-                    position = from;
-                    boolean more = fillKeeping();
-                    from = 0;
-                    i = kept;
-                    if (!more) {
-                        i++;
-                        break;
+                if (!quoteSeen) {
+                    i = notable(buffer, i, limit, quote);
+                    if (i < limit) {
+                        byte b = buffer[i++];
+                        ascii &= b >= 0;
+                        lines += b == '\n' ? 1 : 0;
+                        quoteSeen = b == quote;
                     }
                     continue;
-                } else if (buffer[i + 1] == quote) {
-                    i++;
-                } else {
-                    quote = 0;
                 }
-                i++;
-                continue;
+                // The quote before closes the string, unless this one doubles it.
+                quoteSeen = false;
+                if (buffer[i] == quote) {
+                    i++;
+                    continue;
+                }
+                quote = 0;
             }
             byte b = buffer[i];
             switch (b) {
