@@ -327,9 +327,10 @@ restore_cli() { # label, name, file, database, role: Persistor's restore, one tr
       echo "== $1: persistor restore (as $5) succeeded in $((SECONDS - started))s"
     else
       echo "== $1: persistor restore (as $5) failed, exit $rc after $((SECONDS - started))s:"
-      sed 's/^/   /' "$out/$2.cli-restore.log" | head -20
+      head -20 "$out/$2.cli-restore.log" | sed 's/^/   /'
     fi
   } >>"$report"
+  return "$rc"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -359,12 +360,13 @@ for format in $formats; do
   file=$out/persistor-$format.sql
   begin "6. backup --format $format"
   rc=0
-  java -jar "$jar" backup -h localhost -p "$port" -u "$reader" -d regression --all-schemas --format "$format" \
-    --no-progress --overwrite -f "$file" >"$out/persistor-$format.backup.log" 2>&1 || rc=$?
+  /usr/bin/time -f %e -o "$out/persistor-$format.seconds" java -jar "$jar" backup -h localhost -p "$port" \
+    -u "$reader" -d regression --all-schemas --format "$format" --no-progress --overwrite -f "$file" \
+    >"$out/persistor-$format.backup.log" 2>&1 || rc=$?
   end
   if [ "$rc" != 0 ]; then
     say "backup --format $format failed (exit $rc): $(head -3 "$out/persistor-$format.backup.log")"
-    { echo; echo "== persistor backup --format $format failed, exit $rc:"; sed 's/^/   /' "$out/persistor-$format.backup.log" | head -20; } >>"$report"
+    { echo; echo "== persistor backup --format $format failed, exit $rc:"; head -20 "$out/persistor-$format.backup.log" | sed 's/^/   /'; } >>"$report"
     figures+=("$(printf '%-30s %s' "persistor $format" "backup failed")")
     continue
   fi
@@ -378,7 +380,11 @@ for format in $formats; do
   fi
 
   begin "6. restore $format (persistor CLI)"
-  restore_cli "persistor $format" "persistor-$format" "$file" "persistor_${format}_cli" postgres
+  if restore_cli "persistor $format" "persistor-$format" "$file" "persistor_${format}_cli" postgres; then
+    fingerprint "persistor_${format}_cli" "$out/persistor-$format-cli.fp"
+    differing=$(compare "persistor $format (persistor restore)" "persistor-$format-cli" "$out/persistor-$format-cli.fp")
+    figure "persistor $format (CLI)" "$out/persistor-$format-cli.fp" 0 "$differing"
+  fi
   end
   begin "6. restore $format (psql)"
   errors=$(restore_psql "persistor $format" "persistor-$format" "$file" "persistor_$format" postgres)
@@ -392,7 +398,8 @@ for format in $formats; do
 done
 
 begin "6. pg_dump -Fp"
-pg_dump -h localhost -p "$port" -U postgres -d regression -Fp -f "$out/pg_dump.sql" 2>"$out/pg_dump.log"
+/usr/bin/time -f %e -o "$out/pg_dump.seconds" \
+  pg_dump -h localhost -p "$port" -U postgres -d regression -Fp -f "$out/pg_dump.sql" 2>"$out/pg_dump.log"
 end
 begin "6. restore pg_dump (psql)"
 errors=$(restore_psql "pg_dump -Fp" pg_dump "$out/pg_dump.sql" pg_dump_restore postgres)
@@ -409,7 +416,7 @@ if [ -s "$out/persistor-$first_format.sql" ]; then
   begin "7. restore as a database owner"
   q -d postgres -c "CREATE ROLE $owner LOGIN"
   restore_cli "persistor $first_format, owner" "owner-$first_format" "$out/persistor-$first_format.sql" \
-    "owner_${first_format}_cli" "$owner" "$owner"
+    "owner_${first_format}_cli" "$owner" "$owner" || true
   errors=$(restore_psql "persistor $first_format, restored by a non-superuser owner" "owner-$first_format" \
     "$out/persistor-$first_format.sql" "owner_$first_format" "$owner" "$owner")
   fingerprint "owner_$first_format" "$out/owner-$first_format.fp"
@@ -426,6 +433,11 @@ fi
   echo
   echo "Timings:"
   printf '   %s\n' "${timings[@]}"
+  echo
+  echo "Backups, wall seconds (the CLI in a fresh JVM as the SELECT-only role; pg_dump as the superuser):"
+  for seconds in "$out"/*.seconds; do
+    printf '   %-30s %6s\n' "$(basename "$seconds" .seconds)" "$(cat "$seconds")"
+  done
   echo
   printf '%-30s %8s %6s %10s %8s %10s\n' "" "lines" "tables" "rows" "errors" "differing"
   printf '%s\n' "${figures[@]}"
