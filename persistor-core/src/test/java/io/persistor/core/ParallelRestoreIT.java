@@ -12,10 +12,13 @@ import io.persistor.testkit.PostgresServer;
 import io.persistor.testkit.PostgresServers;
 import io.persistor.testkit.Queries;
 import io.persistor.testkit.TestDatabase;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,6 +142,34 @@ class ParallelRestoreIT {
                     + "ON a.id = b.a_id")).containsExactly("2");
         } finally {
             target.drop();
+        }
+    }
+
+    @Test
+    void loadsCsvRowsThatSpanLinesOnOneConnectionFromAFileOrAStream() throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= 20_000; i++) {
+            rows.append(i).append(",\"line one of ").append(i).append("\nline two, \"\"quoted\"\"\"\n");
+        }
+        String script = "CREATE SCHEMA shop;\nCREATE TABLE shop.notes (id int, body text);\n"
+                + "COPY shop.notes (id, body) FROM stdin WITH (FORMAT csv);\n" + rows + "\\.\n"
+                + "ALTER TABLE ONLY shop.notes ADD CONSTRAINT notes_pk PRIMARY KEY (id);\n";
+        Path plain = Files.writeString(directory.resolve("notes.sql"), script);
+        Path compressed = directory.resolve("notes.sql.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(compressed))) {
+            out.write(script.getBytes(StandardCharsets.UTF_8));
+        }
+        for (Path file : List.of(plain, compressed)) {
+            TestDatabase target = PostgresServers.defaultServer().createOwnedDatabase();
+            try {
+                RestoreResult result = Persistor.restore(target.ownerDataSource()).allowMissingClosingMarker()
+                        .jobs(2).from(file);
+                assertThat(result.rows()).as(file.getFileName().toString()).isEqualTo(20_000);
+                assertThat(Queries.column(target.ownerDataSource(), "SELECT count(*) FROM shop.notes WHERE body = "
+                        + "'line one of ' || id || E'\\nline two, \"quoted\"'")).containsExactly("20000");
+            } finally {
+                target.drop();
+            }
         }
     }
 
