@@ -28,9 +28,9 @@
 #               "regression". Failed tests are counted, not fatal: the database is what they left.
 #   5. backup   a role with LOGIN, BYPASSRLS, CONNECT, USAGE on every schema and SELECT on every table, sequence and
 #               large object backs up --all-schemas with the CLI, in each of FORMATS (default "inserts copy").
-#   6. restore  each file into an empty database twice: by the CLI's restore as the superuser (one transaction:
-#               it stops at the first error, which is reported), and by psql -v ON_ERROR_STOP=0 as the superuser,
-#               which goes on past errors so that all of them are counted; the psql-restored database is
+#   6. restore  each file into empty databases as the superuser: by the CLI's restore (one transaction: it stops
+#               at the first error, which is reported), by the CLI's restore -j 2, and by psql -v ON_ERROR_STOP=0,
+#               which goes on past errors so that all of them are counted; each restored database is
 #               fingerprinted. The same for pg_dump -Fp (restored by psql only).
 #   7. owner    the first format's file restored by psql as a plain role (LOGIN, no other attribute) into a database
 #               it owns; the failing statements are counted.
@@ -317,10 +317,12 @@ restore_psql() { # label, name, file, database, role: psql goes on past errors; 
   echo "$errors"
 }
 
-restore_cli() { # label, name, file, database, role: Persistor's restore, one transaction
+restore_cli() { # label, name, file, database, role, [owner, [options]]: Persistor's restore
   local rc=0 started=$SECONDS
   q -d postgres -c "CREATE DATABASE $4 TEMPLATE template0${6:+ OWNER $6}"
-  java -jar "$jar" restore -h localhost -p "$port" -u "$5" -d "$4" -f "$3" >"$out/$2.cli-restore.log" 2>&1 || rc=$?
+  # shellcheck disable=SC2086
+  java -jar "$jar" restore -h localhost -p "$port" -u "$5" -d "$4" ${7:-} -f "$3" >"$out/$2.cli-restore.log" 2>&1 \
+    || rc=$?
   {
     echo
     if [ "$rc" = 0 ]; then
@@ -384,6 +386,13 @@ for format in $formats; do
     fingerprint "persistor_${format}_cli" "$out/persistor-$format-cli.fp"
     differing=$(compare "persistor $format (persistor restore)" "persistor-$format-cli" "$out/persistor-$format-cli.fp")
     figure "persistor $format (CLI)" "$out/persistor-$format-cli.fp" 0 "$differing"
+  fi
+  end
+  begin "6. restore $format (persistor CLI, -j 2)"
+  if restore_cli "persistor $format, -j 2" "persistor-$format-j2" "$file" "persistor_${format}_j2" postgres "" "-j 2"; then
+    fingerprint "persistor_${format}_j2" "$out/persistor-$format-j2.fp"
+    differing=$(compare "persistor $format (persistor restore -j 2)" "persistor-$format-j2" "$out/persistor-$format-j2.fp")
+    figure "persistor $format (CLI -j 2)" "$out/persistor-$format-j2.fp" 0 "$differing"
   fi
   end
   begin "6. restore $format (psql)"
