@@ -12,6 +12,7 @@ import io.persistor.testkit.PostgresServer;
 import io.persistor.testkit.PostgresServers;
 import io.persistor.testkit.Queries;
 import io.persistor.testkit.TestDatabase;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,16 +126,18 @@ class ParallelRestoreIT {
             Fingerprint before = target.fingerprint("public", "other");
             List<String> extensionsBefore = Queries.column(target.ownerDataSource(),
                     "SELECT extname FROM pg_extension ORDER BY 1");
+            // From a plain file (each connection reads its tables' rows) and a compressed one (rows handed out).
             for (Map.Entry<String, String> failure : failures.entrySet()) {
-                Path file = Files.writeString(directory.resolve(failure.getKey().replace(' ', '-') + ".sql"),
-                        failure.getValue());
-                assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).allowMissingClosingMarker()
-                        .jobs(2).from(file)).as("a failure in the " + failure.getKey()).hasMessageContaining("ERROR");
-                Fingerprint.assertSame(before, target.fingerprint("public", "other"));
-                assertThat(Queries.column(target.ownerDataSource(), "SELECT nspname FROM pg_namespace "
-                        + "WHERE nspname = 'shop'")).as("after a failure in the " + failure.getKey()).isEmpty();
-                assertThat(Queries.column(target.ownerDataSource(), "SELECT extname FROM pg_extension ORDER BY 1"))
-                        .isEqualTo(extensionsBefore);
+                for (Path file : scripts(failure.getKey().replace(' ', '-'), failure.getValue())) {
+                    String phase = "a failure in the " + failure.getKey() + ", " + file.getFileName();
+                    assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).allowMissingClosingMarker()
+                            .jobs(2).from(file)).as(phase).hasMessageContaining("ERROR");
+                    Fingerprint.assertSame(before, target.fingerprint("public", "other"));
+                    assertThat(Queries.column(target.ownerDataSource(), "SELECT nspname FROM pg_namespace "
+                            + "WHERE nspname = 'shop'")).as(phase).isEmpty();
+                    assertThat(Queries.column(target.ownerDataSource(), "SELECT extname FROM pg_extension ORDER BY 1"))
+                            .as(phase).isEqualTo(extensionsBefore);
+                }
             }
             Path intact = Files.writeString(directory.resolve("intact.sql"), definitions + data + postData);
             Persistor.restore(target.ownerDataSource()).allowMissingClosingMarker().jobs(2).from(intact);
@@ -154,12 +157,7 @@ class ParallelRestoreIT {
         String script = "CREATE SCHEMA shop;\nCREATE TABLE shop.notes (id int, body text);\n"
                 + "COPY shop.notes (id, body) FROM stdin WITH (FORMAT csv);\n" + rows + "\\.\n"
                 + "ALTER TABLE ONLY shop.notes ADD CONSTRAINT notes_pk PRIMARY KEY (id);\n";
-        Path plain = Files.writeString(directory.resolve("notes.sql"), script);
-        Path compressed = directory.resolve("notes.sql.gz");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(compressed))) {
-            out.write(script.getBytes(StandardCharsets.UTF_8));
-        }
-        for (Path file : List.of(plain, compressed)) {
+        for (Path file : scripts("notes", script)) {
             TestDatabase target = PostgresServers.defaultServer().createOwnedDatabase();
             try {
                 RestoreResult result = Persistor.restore(target.ownerDataSource()).allowMissingClosingMarker()
@@ -171,6 +169,16 @@ class ParallelRestoreIT {
                 target.drop();
             }
         }
+    }
+
+    /** A script as a plain file and as a gzip-compressed one. */
+    private List<Path> scripts(String name, String script) throws IOException {
+        Path plain = Files.writeString(directory.resolve(name + ".sql"), script);
+        Path compressed = directory.resolve(name + ".sql.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(compressed))) {
+            out.write(script.getBytes(StandardCharsets.UTF_8));
+        }
+        return List.of(plain, compressed);
     }
 
     @Test
