@@ -88,8 +88,9 @@ public final class Restore {
     /**
      * Restores with several connections, as {@code pg_restore -j} does, from any of Persistor's files (or a
      * pg_dump plain file): the definitions in one transaction, then the tables' rows loaded by {@code n}
-     * connections at once (each reading the file), then indexes and keys built by {@code n} connections, then the
-     * rest. It stays all or nothing: when anything fails, everything the restore created is dropped again, so the
+     * connections at once (from a plain local file each connection reads whole tables at their offsets, and a
+     * loaded table's indexes and keys are built while others load; from other sources the rows are shared out in
+     * chunks), then indexes and keys built by {@code n} connections, then the rest. It stays all or nothing: when anything fails, everything the restore created is dropped again, so the
      * target is as it was. Needs the defaults of {@link #singleTransaction(boolean)} and {@link #onError(OnError)},
      * and refuses {@link #cleanFirst()} (what it drops could not be brought back) and selections.
      *
