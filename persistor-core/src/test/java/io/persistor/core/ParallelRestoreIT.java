@@ -171,6 +171,22 @@ class ParallelRestoreIT {
         }
     }
 
+    @Test
+    void passesOverAClientEncodingTheConnectionsKeepAtUtf8() throws Exception {
+        String script = "SET client_encoding = 'SQL_ASCII';\nCREATE SCHEMA shop;\nCREATE TABLE shop.a (id int);\n"
+                + "COPY shop.a (id) FROM stdin;\n1\n2\n\\.\nCREATE INDEX a_id ON shop.a (id);\n";
+        for (Path file : scripts("encoding", script)) {
+            TestDatabase target = PostgresServers.defaultServer().createOwnedDatabase();
+            try {
+                RestoreResult result = Persistor.restore(target.ownerDataSource()).allowMissingClosingMarker()
+                        .jobs(2).from(file);
+                assertThat(result.rows()).as(file.getFileName().toString()).isEqualTo(2);
+            } finally {
+                target.drop();
+            }
+        }
+    }
+
     /** A script as a plain file and as a gzip-compressed one. */
     private List<Path> scripts(String name, String script) throws IOException {
         Path plain = Files.writeString(directory.resolve(name + ".sql"), script);

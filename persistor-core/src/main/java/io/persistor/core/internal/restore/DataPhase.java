@@ -222,7 +222,8 @@ final class DataPhase {
         rethrowFailure();
     }
 
-    private static boolean isData(ScriptObject object) {
+    /** Whether a statement is of the data section: a table's rows or a sequence's value. */
+    static boolean isData(ScriptObject object) {
         return object != null && (object.kind().equals("TABLE DATA") || object.kind().equals("SEQUENCE SET"));
     }
 

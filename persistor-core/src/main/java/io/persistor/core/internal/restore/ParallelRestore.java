@@ -266,8 +266,7 @@ final class ParallelRestore {
                 }
                 return Decision.RUN;
             }
-            boolean data = object.kind().equals("TABLE DATA") || object.kind().equals("SEQUENCE SET");
-            return data ? Decision.STOP : Decision.RUN;
+            return DataPhase.isData(object) ? Decision.STOP : Decision.RUN;
         }
     }
 }

@@ -60,6 +60,10 @@ final class ScriptRunner {
     boolean run(ParsedScript script) throws IOException {
         ParsedScript.Item item;
         while (!((item = next(script)) instanceof ParsedScript.End)) {
+            // Passed over before any gate sees it: no connection may run it.
+            if (item instanceof ParsedScript.Statement statement && setsClientEncoding(statement, source)) {
+                continue;
+            }
             StatementGate.Decision decision = decide(item);
             if (decision == StatementGate.Decision.STOP) {
                 endCopy();
@@ -82,9 +86,6 @@ final class ScriptRunner {
             endCopy();
             if (item instanceof ParsedScript.Meta meta) {
                 passOver(meta, source);
-                continue;
-            }
-            if (item instanceof ParsedScript.Statement statement && setsClientEncoding(statement, source)) {
                 continue;
             }
             execute(script, item);
