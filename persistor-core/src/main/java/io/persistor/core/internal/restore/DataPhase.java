@@ -172,7 +172,7 @@ final class DataPhase {
             markSpread(table);
         }
         for (; item instanceof ParsedScript.Chunk chunk; item = script.next()) {
-            hand(new Rows(copy.sql(), chunk.bytes(), chunk.length(), copy.line()), queue);
+            hand(new Rows(copy.sql(), chunk.bytes(), chunk.bytes().length, copy.line()), queue);
         }
     }
 

@@ -36,8 +36,8 @@ final class ParsedScript implements AutoCloseable {
     record CopyStart(String sql, int line, ScannedRows rows) implements Item {
     }
 
-    /** Whole lines of the current {@code COPY} block, as the script has them. */
-    record Chunk(byte[] bytes, int length) implements Item {
+    /** Whole lines of the current {@code COPY} block, as the script has them, and how many they are. */
+    record Chunk(byte[] bytes, int lines) implements Item {
     }
 
     /** The end of the current {@code COPY} block. */
@@ -176,7 +176,7 @@ final class ParsedScript implements AutoCloseable {
         try {
             parser.copyData((bytes, offset, length, lines) -> {
                 try {
-                    put(parsed, new Chunk(Arrays.copyOfRange(bytes, offset, offset + length), length));
+                    put(parsed, new Chunk(Arrays.copyOfRange(bytes, offset, offset + length), lines));
                 } catch (InterruptedException e) {
                     throw new UncheckedInterrupt(e);
                 }

@@ -290,7 +290,7 @@ final class ScriptRunner {
                 ParsedScript.Chunk chunk = (ParsedScript.Chunk) item;
                 if (failure == null) {
                     try {
-                        copy.writeToCopy(chunk.bytes(), 0, chunk.length());
+                        copy.writeToCopy(chunk.bytes(), 0, chunk.bytes().length);
                     } catch (SQLException e) {
                         failure = e;
                     }

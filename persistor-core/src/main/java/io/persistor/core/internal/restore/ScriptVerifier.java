@@ -102,7 +102,7 @@ public final class ScriptVerifier {
                 copying = table(start.sql());
                 rows.putIfAbsent(copying, 0L);
             } else if (item instanceof ParsedScript.Chunk chunk && copying != null) {
-                rows.merge(copying, lines(chunk.bytes(), chunk.length()), Long::sum);
+                rows.merge(copying, (long) chunk.lines(), Long::sum);
             } else if (item instanceof ParsedScript.CopyEnd) {
                 copying = null;
             } else if (item instanceof ParsedScript.AsCopy insert) {
