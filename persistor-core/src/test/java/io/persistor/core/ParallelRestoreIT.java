@@ -172,6 +172,40 @@ class ParallelRestoreIT {
     }
 
     @Test
+    void splitsALargeTableAcrossTheConnectionsAndUndoesItWhenAPartFails() throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= 300_000; i++) {
+            rows.append(i).append("\tpadding to make the rows of this table some sixty bytes long\n");
+        }
+        String script = "CREATE SCHEMA shop;\nCREATE TABLE shop.small (id int);\nCREATE TABLE shop.big (id int, pad text);\n"
+                + "COPY shop.small (id) FROM stdin;\n1\n\\.\n"
+                + "COPY shop.big (id, pad) FROM stdin;\n" + rows + "\\.\n"
+                + "ALTER TABLE ONLY shop.big ADD CONSTRAINT big_pk PRIMARY KEY (id);\n";
+        Path file = Files.writeString(directory.resolve("big.sql"), script);
+        TestDatabase target = PostgresServers.defaultServer().createOwnedDatabase();
+        try {
+            RestoreResult result = Persistor.restore(target.ownerDataSource()).allowMissingClosingMarker().jobs(2)
+                    .from(file);
+            assertThat(result.rows()).isEqualTo(300_001);
+            assertThat(Queries.column(target.ownerDataSource(), "SELECT count(DISTINCT id) || ' ' || sum(id) || ' ' "
+                    + "|| count(*) FILTER (WHERE pad LIKE 'padding%long') FROM shop.big"))
+                    .containsExactly("300000 45000150000 300000");
+            // One connection would have stored the rows in the file's order; two interleave their pages.
+            assertThat(Queries.column(target.ownerDataSource(), "SELECT count(*) FROM (SELECT id < lag(id) "
+                    + "OVER (ORDER BY ctid) AS back FROM shop.big) rows WHERE back")).doesNotContain("0");
+            target.execute("DROP SCHEMA shop CASCADE");
+            Path broken = Files.writeString(directory.resolve("broken.sql"),
+                    script.replace("\n299999\t", "\nnot a number\t"));
+            assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).allowMissingClosingMarker().jobs(2)
+                    .from(broken)).hasMessageContaining("not a number");
+            assertThat(Queries.column(target.ownerDataSource(), "SELECT nspname FROM pg_namespace "
+                    + "WHERE nspname = 'shop'")).isEmpty();
+        } finally {
+            target.drop();
+        }
+    }
+
+    @Test
     void passesOverAClientEncodingTheConnectionsKeepAtUtf8() throws Exception {
         String script = "SET client_encoding = 'SQL_ASCII';\nCREATE SCHEMA shop;\nCREATE TABLE shop.a (id int);\n"
                 + "COPY shop.a (id) FROM stdin;\n1\n2\n\\.\nCREATE INDEX a_id ON shop.a (id);\n";

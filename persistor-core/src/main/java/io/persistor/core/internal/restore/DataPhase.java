@@ -35,7 +35,10 @@ import org.postgresql.copy.CopyIn;
  * <ul>
  * <li>from a plain local file, each {@code COPY} block whole: the connection reads the rows from the file itself, so
  * tables load side by side; as soon as a table's rows are in, its indexes and keys ({@link #buildEarly}) are built by
- * the next free connection while the others still load;</li>
+ * the next free connection while the others still load. Once all the blocks are handed out, a connection with
+ * nothing left to take splits the block with the most rows left to read at a line between, and loads the second half
+ * beside the connection reading the first, so that a large table at the end does not leave the others idle (two
+ * connections filling one table gain less than two filling two tables, so nothing is split before);</li>
  * <li>from any other source (compressed, encrypted, streamed), the rows in chunks of whole lines, each to the next
  * free connection, so that all of them load a large table at once; a connection keeps its {@code COPY} open while
  * the rows it takes go to the same table;</li>
@@ -48,18 +51,46 @@ final class DataPhase {
 
     private static final int WAITING_PER_CONNECTION = 8;
     private static final int READ_SIZE = 1 << 18;
+    /** The least a connection takes over when it splits a block: below it a second {@code COPY} gains little. */
+    private static final long LEAST_SPLIT = 4L << 20;
     private static final Pattern WHOLE_LINES_ONLY = Pattern.compile("(?is).*\\bFROM\\s+stdin\\b.*\\b(?:csv|binary)\\b.*");
 
     /** What a connection is handed. */
-    private sealed interface Work permits Rows, Range, Sql, Build {
+    private sealed interface Work permits Rows, Range, Sql, Build, Split {
     }
 
     /** Rows for {@code command}, whole lines; {@code line} is where their block (or statement) starts. */
     private record Rows(String command, byte[] bytes, int length, int line) implements Work {
     }
 
-    /** A whole {@code COPY} block, whose rows the connection reads from the file. */
-    private record Range(String command, QualifiedName table, ScannedRows rows, int line) implements Work {
+    /**
+     * A whole {@code COPY} block, whose rows the connection reads from the file; {@code splittable} when each line is
+     * a row (text format), so that two connections may load it in parts.
+     */
+    private record Range(String command, QualifiedName table, ScannedRows rows, int line, boolean splittable)
+            implements Work {
+    }
+
+    /** A suggestion to split the rows {@code piece} has left near {@code middle}. */
+    private record Split(Piece piece, long middle) implements Work {
+    }
+
+    /**
+     * The part of a block one connection reads: from where it began up to {@code stop}; guarded by the phase.
+     * {@code next} is the first byte its connection has not claimed yet; {@code stop} is the block's end until the
+     * block is split.
+     */
+    private static final class Piece {
+
+        final Range range;
+        long next;
+        long stop;
+
+        Piece(Range range, long next, long stop) {
+            this.range = range;
+            this.next = next;
+            this.stop = stop;
+        }
     }
 
     /** A data statement, or a session setting. */
@@ -84,6 +115,10 @@ final class DataPhase {
     private final Map<QualifiedName, List<Build>> waiting = new HashMap<>();
     /** Tables with rows in chunks or statements, loaded only when the whole phase is. */
     private final Set<QualifiedName> spread = new HashSet<>();
+    /** The parts of blocks being read from the file. */
+    private final List<Piece> reading = new ArrayList<>();
+    /** Whether the whole data section has been read: only then is a block split, when there is nothing else left. */
+    private boolean readAll;
     private boolean handedAll;
     private Exception failure;
     private long statements;
@@ -156,17 +191,22 @@ final class DataPhase {
             statements++;
             progress.restored(base + statements, script.bytesRead());
         }
+        synchronized (this) {
+            readAll = true;
+            notifyAll();
+        }
         return item;
     }
 
     private void copy(ParsedScript.CopyStart copy, QualifiedName table, ParsedScript script) throws IOException {
+        boolean wholeLinesOnly = WHOLE_LINES_ONLY.matcher(copy.sql()).matches();
         if (copy.rows() != null) {
             synchronized (this) {
                 loading.merge(table, 1, Integer::sum);
             }
-            hand(new Range(copy.sql(), table, copy.rows(), copy.line()), shared);
+            hand(new Range(copy.sql(), table, copy.rows(), copy.line(), !wholeLinesOnly), shared);
         }
-        Deque<Work> queue = WHOLE_LINES_ONLY.matcher(copy.sql()).matches() ? leastBusy() : shared;
+        Deque<Work> queue = wholeLinesOnly ? leastBusy() : shared;
         ParsedScript.Item item = script.next();
         if (item instanceof ParsedScript.Chunk) {
             markSpread(table);
@@ -267,6 +307,9 @@ final class DataPhase {
             if (work == null) {
                 work = shared.poll();
             }
+            if (work == null && readAll) {
+                work = toSplit();
+            }
             if (work != null) {
                 notifyAll();
                 return work;
@@ -277,6 +320,63 @@ final class DataPhase {
             wait();
         }
         return null;
+    }
+
+    /** Which piece to split, and near where: the one with the most rows left, if they are worth a second connection. */
+    private Split toSplit() {
+        Piece largest = null;
+        long most = 0;
+        for (Piece piece : reading) {
+            long end = piece.range.rows().endIfFound();
+            long left = Math.min(end, piece.stop) - piece.next;
+            if (piece.range.splittable() && end >= 0 && left > most) {
+                largest = piece;
+                most = left;
+            }
+        }
+        return most >= 2 * LEAST_SPLIT ? new Split(largest, largest.next + most / 2) : null;
+    }
+
+    /**
+     * Splits {@code piece} at {@code cut}, the start of a line, unless its connection has claimed the rows there.
+     *
+     * @return the second part, for the calling connection to read, or {@code null}
+     */
+    private synchronized Piece split(Piece piece, long cut) {
+        long end = piece.range.rows().endIfFound();
+        if (failure != null || !reading.contains(piece) || cut <= piece.next || cut >= Math.min(end, piece.stop)) {
+            return null;
+        }
+        Piece second = new Piece(piece.range, cut, Math.min(end, piece.stop));
+        piece.stop = cut;
+        reading.add(second);
+        loading.merge(piece.range.table(), 1, Integer::sum);
+        return second;
+    }
+
+    /** Starts reading a whole block. */
+    private Piece reading(Range range) throws InterruptedException, IOException {
+        Piece piece = new Piece(range, range.rows().start(), Long.MAX_VALUE);
+        synchronized (this) {
+            reading.add(piece);
+        }
+        return piece;
+    }
+
+    /**
+     * Claims the next bytes of {@code piece} for its connection to read, up to {@code readable}.
+     *
+     * @return where they end, or {@code from} when the piece is read
+     */
+    private synchronized long claim(Piece piece, long from, long readable) {
+        long to = Math.min(Math.min(readable, piece.stop), from + READ_SIZE);
+        piece.next = Math.max(from, to);
+        return piece.next;
+    }
+
+    /** Counts a piece as read. */
+    private synchronized void finishedReading(Piece piece) {
+        reading.remove(piece);
     }
 
     /** Counts a block of {@code table} as loaded; when it was its last, its builds are ready. */
@@ -331,8 +431,14 @@ final class DataPhase {
                     }
                     write(copy, rows.bytes(), rows.length(), rows.command(), rows.line());
                 } else if (work instanceof Range range) {
-                    loaded += ranges.load(connection, range);
+                    loaded += ranges.load(connection, reading(range));
                     loaded(range.table());
+                } else if (work instanceof Split split) {
+                    Piece second = split(split.piece(), ranges.lineAfter(split.middle(), split.piece()));
+                    if (second != null) {
+                        loaded += ranges.load(connection, second);
+                        loaded(second.range.table());
+                    }
                 } else if (work instanceof Sql sql) {
                     loaded += execute(connection, sql.sql(), sql.line());
                 } else {
@@ -354,35 +460,57 @@ final class DataPhase {
         }
     }
 
-    /** Reads whole {@code COPY} blocks from the file, through one channel and buffer per connection. */
+    /** Reads the rows of {@code COPY} blocks from the file, through one channel and buffer per connection. */
     private final class RangeReader implements AutoCloseable {
 
         private FileChannel channel;
         private ByteBuffer buffer;
 
-        long load(Connection connection, Range range) throws IOException, InterruptedException {
-            if (channel == null) {
-                channel = FileChannel.open(file, StandardOpenOption.READ);
-                buffer = ByteBuffer.allocate(READ_SIZE);
-            }
+        /** Loads the rows of a piece of a block, and counts it as read. */
+        long load(Connection connection, Piece piece) throws IOException, InterruptedException {
+            Range range = piece.range;
             CopyIn copy = copyIn(connection, range.command(), range.line());
             try {
-                long at = range.rows().start();
-                for (long limit; (limit = range.rows().readableFrom(at)) > at; ) {
-                    buffer.clear().limit((int) Math.min(READ_SIZE, limit - at));
-                    int read = channel.read(buffer, at);
-                    if (read < 0) {
-                        throw new IOException(file + " is shorter than when it was read (line " + range.line() + ")");
-                    }
-                    write(copy, buffer.array(), read, range.command(), range.line());
-                    at += read;
+                long at = piece.next;
+                for (long limit; (limit = claim(piece, at, range.rows().readableFrom(at))) > at; ) {
+                    at += read(at, limit, range);
+                    write(copy, buffer.array(), buffer.position(), range.command(), range.line());
                 }
                 return end(copy, range.command(), range.line());
             } finally {
+                finishedReading(piece);
                 if (copy.isActive()) {
                     cancel(copy);
                 }
             }
+        }
+
+        /** Where the first line that starts after {@code middle} in {@code piece} starts, or {@code -1}. */
+        long lineAfter(long middle, Piece piece) throws IOException {
+            for (long at = middle; at < piece.range.rows().endIfFound(); ) {
+                int read = read(at, piece.range.rows().endIfFound(), piece.range);
+                for (int i = 0; i < read; i++) {
+                    if (buffer.get(i) == '\n') {
+                        return at + i + 1;
+                    }
+                }
+                at += read;
+            }
+            return -1;
+        }
+
+        /** Reads into the buffer from {@code at}, up to {@code limit} or as much as it holds. */
+        private int read(long at, long limit, Range range) throws IOException {
+            if (channel == null) {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+                buffer = ByteBuffer.allocate(READ_SIZE);
+            }
+            buffer.clear().limit((int) Math.min(READ_SIZE, limit - at));
+            int read = channel.read(buffer, at);
+            if (read < 0) {
+                throw new IOException(file + " is shorter than when it was read (line " + range.line() + ")");
+            }
+            return read;
         }
 
         @Override

@@ -100,9 +100,9 @@ final class ParallelRestore {
                 ParsedScript.Item first = runner.takePending();
                 ParsedScript.Item next = data.read(first == null ? new ParsedScript.End() : first, parsed, statements);
                 List<String> postData = postData(next, parsed);
+                data.buildEarly(postData);
                 await(digested);
                 RestoreJob.refuseIfChanged(checked, source, "What the restore created was dropped again.");
-                data.buildEarly(postData);
                 data.finish();
                 statements += data.statements();
                 rows += data.rows();

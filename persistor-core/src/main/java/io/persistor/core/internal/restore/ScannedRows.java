@@ -44,6 +44,11 @@ final class ScannedRows {
         return start;
     }
 
+    /** Where the rows end, or {@code -1} while the parser has not found it yet. */
+    synchronized long endIfFound() {
+        return end;
+    }
+
     /**
      * How far the rows may be read from {@code at}; waits until the parser has read beyond it or found the end.
      *
