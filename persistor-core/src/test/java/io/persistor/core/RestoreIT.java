@@ -3,6 +3,7 @@ package io.persistor.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.luben.zstd.ZstdOutputStream;
 import io.persistor.BackupResult;
 import io.persistor.Format;
 import io.persistor.OnError;
@@ -17,6 +18,7 @@ import io.persistor.testkit.SqlScripts;
 import io.persistor.testkit.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,15 +116,27 @@ class RestoreIT {
         source.execute("CREATE TABLE public.t (id int)");
         Path file = Persistor.backup(source.selectOnlyDataSource()).to(directory.resolve("t.sql")).file();
         byte[] bytes = Files.readAllBytes(file);
-        Path cut = directory.resolve("cut.sql");
-        Files.write(cut, Arrays.copyOf(bytes, bytes.length - 40));
+        byte[] shortened = Arrays.copyOf(bytes, bytes.length - 40);
+        // A compressed script is read to its end to find its last line; a plain one only at its end.
+        Path cut = Files.write(directory.resolve("cut.sql"), shortened);
+        Path cutGzip = directory.resolve("cut.sql.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(cutGzip))) {
+            out.write(shortened);
+        }
+        Path cutZstd = directory.resolve("cut.sql.zst");
+        try (OutputStream out = new ZstdOutputStream(Files.newOutputStream(cutZstd))) {
+            out.write(shortened);
+        }
         TestDatabase target = source.server().createOwnedDatabase();
         try {
-            assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).from(cut))
-                    .isInstanceOf(PersistorException.class)
-                    .hasMessageContaining("does not end with Persistor's closing marker")
-                    .hasMessageContaining("Nothing was run");
-            assertThat(target.fingerprint("public").lines()).noneMatch(line -> line.contains("public.t"));
+            for (Path script : List.of(cut, cutGzip, cutZstd)) {
+                assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).from(script))
+                        .as(script.getFileName().toString())
+                        .isInstanceOf(PersistorException.class)
+                        .hasMessageContaining("does not end with Persistor's closing marker")
+                        .hasMessageContaining("Nothing was run");
+                assertThat(target.fingerprint("public").lines()).noneMatch(line -> line.contains("public.t"));
+            }
         } finally {
             target.drop();
         }

@@ -39,6 +39,8 @@ final class ScriptFile {
 
     private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
     private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd};
+    /** How much of the script's end is read to find its last line. */
+    private static final int TAIL = 4096;
 
     private final InputSource input;
     private final String source;
@@ -176,23 +178,38 @@ final class ScriptFile {
     }
 
     private String lastLine() throws IOException {
-        InputStream tail = encrypted || compression != Compression.NONE ? null : input.openTail(4096);
+        InputStream tail = encrypted || compression != Compression.NONE ? null : input.openTail(TAIL);
+        byte[] last;
         if (tail == null) {
-            String last = null;
-            try (BufferedReader lines = lines()) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (!line.isBlank()) {
-                        last = line;
-                    }
-                }
+            try (InputStream in = bytes()) {
+                last = lastBytes(in);
             }
-            return last;
+        } else {
+            try (tail) {
+                last = tail.readAllBytes();
+            }
         }
-        try (tail) {
-            String text = new String(tail.readAllBytes(), StandardCharsets.UTF_8).stripTrailing();
-            return text.substring(text.lastIndexOf('\n') + 1);
+        String text = new String(last, StandardCharsets.UTF_8).stripTrailing();
+        return text.substring(text.lastIndexOf('\n') + 1);
+    }
+
+    /** The last {@link #TAIL} bytes of a stream, read to its end as bytes, with no decoding. */
+    private static byte[] lastBytes(InputStream in) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        byte[] last = new byte[TAIL];
+        int kept = 0;
+        for (int read; (read = in.read(buffer)) >= 0; ) {
+            if (read >= TAIL) {
+                System.arraycopy(buffer, read - TAIL, last, 0, TAIL);
+                kept = TAIL;
+            } else {
+                int keep = Math.min(kept, TAIL - read);
+                System.arraycopy(last, kept - keep, last, 0, keep);
+                System.arraycopy(buffer, 0, last, keep, read);
+                kept = keep + read;
+            }
         }
+        return Arrays.copyOf(last, kept);
     }
 
     private static String unquote(String identifier) {
