@@ -1,6 +1,10 @@
 package io.persistor.core.internal.restore;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Turns a multi-row {@code INSERT} in the shape Persistor writes ({@code INSERT INTO "s"."t" ("a", "b") VALUES}
@@ -22,11 +26,26 @@ final class InsertAsCopy {
     record Copy(String command, byte[] rows) {
     }
 
-    private final String sql;
-    private int at;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = '\'' * ONES;
+    private static final long BACKSLASHES = '\\' * ONES;
+    private static final long CONTROLS = 0x0E * ONES;
+    private static final byte[] NULL = "NULL".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OVERRIDING = " OVERRIDING SYSTEM VALUE".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VALUES = " VALUES\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEXT_ROW = ",\n".getBytes(StandardCharsets.US_ASCII);
 
-    private InsertAsCopy(String sql) {
+    /** The statement's UTF-8 bytes: every byte of its syntax is ASCII, and no byte of a longer character is. */
+    private final byte[] sql;
+    private int at;
+    private byte[] rows;
+    private int length;
+
+    private InsertAsCopy(byte[] sql) {
         this.sql = sql;
+        this.rows = new byte[sql.length];
     }
 
     /**
@@ -40,7 +59,7 @@ final class InsertAsCopy {
             return null;
         }
         try {
-            return new InsertAsCopy(sql).parse();
+            return new InsertAsCopy(sql.getBytes(StandardCharsets.UTF_8)).parse();
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -52,54 +71,54 @@ final class InsertAsCopy {
         identifier();
         expect('.');
         identifier();
-        String table = sql.substring(tableStart, at);
+        String table = text(tableStart, at);
         expect(' ');
         expect('(');
         int columnsStart = at;
         identifier();
-        while (sql.startsWith(", ", at)) {
+        while (startsWith(", ")) {
             at += 2;
             identifier();
         }
-        String columns = sql.substring(columnsStart, at);
+        String columns = text(columnsStart, at);
         expect(')');
-        if (sql.startsWith(" OVERRIDING SYSTEM VALUE", at)) {
-            at += " OVERRIDING SYSTEM VALUE".length();
+        if (startsWith(OVERRIDING)) {
+            at += OVERRIDING.length;
         }
-        expectText(" VALUES\n");
-        StringBuilder rows = new StringBuilder(sql.length());
+        expect(VALUES);
         while (true) {
             expect('(');
-            value(rows);
-            while (sql.startsWith(", ", at)) {
+            value();
+            while (startsWith(", ")) {
                 at += 2;
-                rows.append('\t');
-                value(rows);
+                append((byte) '\t');
+                value();
             }
             expect(')');
-            rows.append('\n');
-            if (at == sql.length()) {
+            append((byte) '\n');
+            if (at == sql.length) {
                 break;
             }
-            expectText(",\n");
+            expect(NEXT_ROW);
         }
-        return new Copy("COPY " + table + " (" + columns + ") FROM STDIN", rows.toString().getBytes(StandardCharsets.UTF_8));
+        return new Copy("COPY " + table + " (" + columns + ") FROM STDIN", Arrays.copyOf(rows, length));
     }
 
-    private void value(StringBuilder rows) {
-        char c = charAt(at);
-        if (sql.startsWith("NULL", at)) {
-            at += 4;
-            rows.append("\\N");
+    private void value() {
+        byte c = byteAt(at);
+        if (c == 'N' && startsWith(NULL)) {
+            at += NULL.length;
+            append((byte) '\\');
+            append((byte) 'N');
         } else if (c == '-' || c >= '0' && c <= '9') {
             int start = at;
-            for (char d; at < sql.length() && ((d = sql.charAt(at)) >= '0' && d <= '9' || d == '.' || d == '-'); ) {
+            for (byte d; at < sql.length && ((d = sql[at]) >= '0' && d <= '9' || d == '.' || d == '-'); ) {
                 at++;
             }
-            rows.append(sql, start, at);
+            append(start, at);
         } else if (c == '\'') {
-            literal(rows);
-            if (sql.startsWith("::", at)) {
+            literal();
+            if (startsWith("::")) {
                 at += 2;
                 skipType();
             }
@@ -109,46 +128,62 @@ final class InsertAsCopy {
     }
 
     /** Copies a standard string literal's text, escaped for COPY's text format. */
-    private void literal(StringBuilder rows) {
+    private void literal() {
         at++;
         while (true) {
             int start = at;
-            while (at < sql.length() && !needsEscape(sql.charAt(at))) {
-                at++;
-            }
-            rows.append(sql, start, at);
-            char c = charAt(at++);
+            at = plainEnd(at);
+            append(start, at);
+            byte c = byteAt(at++);
             if (c == '\'') {
-                if (at < sql.length() && sql.charAt(at) == '\'') {
+                if (at < sql.length && sql[at] == '\'') {
                     at++;
-                    rows.append('\'');
+                    append((byte) '\'');
                 } else {
                     return;
                 }
-            } else if (c == '\\') {
-                rows.append("\\\\");
-            } else if (c == '\t') {
-                rows.append("\\t");
-            } else if (c == '\n') {
-                rows.append("\\n");
-            } else if (c == '\r') {
-                rows.append("\\r");
             } else {
-                rows.append(c);
+                append((byte) '\\');
+                append(c == '\\' ? c : c == '\t' ? (byte) 't' : c == '\n' ? (byte) 'n' : (byte) 'r');
             }
         }
     }
 
-    /** Whether a character ends a literal or must be escaped in COPY's text format. */
-    private static boolean needsEscape(char c) {
+    /**
+     * Where the first byte from {@code from} on is that ends a literal or must be escaped in COPY's text format (a
+     * quote, a backslash, a tab, a line feed or a carriage return), or the statement's end; looks at eight bytes at
+     * a time.
+     */
+    private int plainEnd(int from) {
+        int i = from;
+        for (; i + Long.BYTES <= sql.length; i += Long.BYTES) {
+            long word = (long) LONGS.get(sql, i);
+            long quotes = word ^ QUOTES;
+            long backslashes = word ^ BACKSLASHES;
+            // Bytes below 0x0E are the only ones among tab, line feed and carriage return that need looking at.
+            long found = ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes | (word - CONTROLS) & ~word)
+                    & HIGHS;
+            if (found != 0) {
+                i += Long.numberOfTrailingZeros(found) >>> 3;
+                break;
+            }
+        }
+        while (i < sql.length && !needsEscape(sql[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether a byte ends a literal or must be escaped in COPY's text format. */
+    private static boolean needsEscape(byte c) {
         return c == '\'' || c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 
     /** Passes over a cast's type, such as {@code public.geometry(Point,4326)[]}; the column's type reads the text. */
     private void skipType() {
         int depth = 0;
-        while (at < sql.length()) {
-            char c = sql.charAt(at);
+        while (at < sql.length) {
+            byte c = sql[at];
             if (c == '"') {
                 identifier();
                 continue;
@@ -170,9 +205,9 @@ final class InsertAsCopy {
     private void identifier() {
         expect('"');
         while (true) {
-            char c = charAt(at++);
+            byte c = byteAt(at++);
             if (c == '"') {
-                if (at < sql.length() && sql.charAt(at) == '"') {
+                if (at < sql.length && sql[at] == '"') {
                     at++;
                 } else {
                     return;
@@ -182,23 +217,51 @@ final class InsertAsCopy {
     }
 
     private void expect(char c) {
-        if (charAt(at) != c) {
+        if (byteAt(at) != c) {
             throw new IllegalArgumentException("expected " + c);
         }
         at++;
     }
 
-    private void expectText(String text) {
-        if (!sql.startsWith(text, at)) {
-            throw new IllegalArgumentException("expected " + text);
+    private void expect(byte[] text) {
+        if (!startsWith(text)) {
+            throw new IllegalArgumentException("expected " + new String(text, StandardCharsets.US_ASCII));
         }
-        at += text.length();
+        at += text.length;
     }
 
-    private char charAt(int index) {
-        if (index >= sql.length()) {
+    private boolean startsWith(byte[] text) {
+        return at + text.length <= sql.length && Arrays.equals(sql, at, at + text.length, text, 0, text.length);
+    }
+
+    private boolean startsWith(String pair) {
+        return at + 1 < sql.length && sql[at] == pair.charAt(0) && sql[at + 1] == pair.charAt(1);
+    }
+
+    private byte byteAt(int index) {
+        if (index >= sql.length) {
             throw new IllegalArgumentException("statement ends early");
         }
-        return sql.charAt(index);
+        return sql[index];
+    }
+
+    private String text(int from, int to) {
+        return new String(sql, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private void append(byte b) {
+        if (length == rows.length) {
+            rows = Arrays.copyOf(rows, rows.length * 2 + 16);
+        }
+        rows[length++] = b;
+    }
+
+    private void append(int from, int to) {
+        int count = to - from;
+        if (length + count > rows.length) {
+            rows = Arrays.copyOf(rows, Math.max(rows.length * 2, length + count) + 16);
+        }
+        System.arraycopy(sql, from, rows, length, count);
+        length += count;
     }
 }

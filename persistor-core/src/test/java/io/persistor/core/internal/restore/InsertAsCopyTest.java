@@ -20,11 +20,20 @@ class InsertAsCopyTest {
     }
 
     @Test
+    void keepsCharactersBeyondAsciiAsTheirUtf8Bytes() {
+        InsertAsCopy.Copy copy = InsertAsCopy.convert("INSERT INTO \"loja\".\"preço\" (\"descrição\", \"n\") VALUES\n"
+                + "('maçã\r\n€ 😀''s', 1),\n('', -0.5)");
+        assertThat(copy.command()).isEqualTo("COPY \"loja\".\"preço\" (\"descrição\", \"n\") FROM STDIN");
+        assertThat(copy.rows()).isEqualTo("maçã\\r\\n€ 😀's\t1\n\t-0.5\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void leavesOtherStatementsToRunAsTheyAre() {
         assertThat(InsertAsCopy.convert("INSERT INTO public.t VALUES (1)")).isNull();
         assertThat(InsertAsCopy.convert("INSERT INTO \"public\".\"t\" (\"g\") VALUES\n(ST_GeomFromText('POINT(1 2)'))"))
                 .isNull();
         assertThat(InsertAsCopy.convert("INSERT INTO \"public\".\"t\" DEFAULT VALUES")).isNull();
         assertThat(InsertAsCopy.convert("SELECT 1")).isNull();
+        assertThat(InsertAsCopy.convert("INSERT INTO \"public\".\"t\" (\"a\") VALUES\n('open")).isNull();
     }
 }
