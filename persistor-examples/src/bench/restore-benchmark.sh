@@ -5,8 +5,9 @@
 # Usage: persistor-examples/src/bench/restore-benchmark.sh [SCALE] [WIDE_ROWS]
 # Needs what backup-benchmark.sh needs. Every restore goes into a new empty database owned by a non-superuser and
 # runs as that owner. Each of RUNS rounds (default 3) runs every restore once; the run with the median time is
-# printed, with its ratio to psql's median and its peak resident memory. ONLY (an extended regular expression)
-# keeps the restores whose labels match it (psql's always runs, for the ratio).
+# printed, with its ratio to psql's median, its peak resident memory and the CPU time of the client (psql,
+# pg_restore or the JVM), which on a small machine competes with the server's backends. ONLY (an extended regular
+# expression) keeps the restores whose labels match it (psql's always runs, for the ratio).
 set -euo pipefail
 
 scale=${1:-50}
@@ -53,12 +54,13 @@ fi
 
 n=0
 fresh() { n=$((n + 1)); db=target$n; q -d postgres -c "CREATE DATABASE $db OWNER owner"; }
-# Runs one restore into a new database: prints its seconds and peak resident kilobytes.
+# Runs one restore into a new database: prints its seconds, peak resident kilobytes and the client's CPU seconds
+# (user and system).
 run_once() {
   fresh
   sync
-  /usr/bin/time -f "%e %M" -o "$work/time" bash -c "${1//DB/$db}" >/dev/null
-  cat "$work/time"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" bash -c "${1//DB/$db}" >/dev/null
+  awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$work/time"
   q -d postgres -c "DROP DATABASE $db"
 }
 for run in $(seq 1 "$runs"); do
@@ -68,11 +70,11 @@ for run in $(seq 1 "$runs"); do
 done
 median() { sort -n "$1" | sed -n "$(((runs + 1) / 2))p"; }
 read -r psql_seconds _ <<<"$(median "$work/results-0")"
-printf '\n%-48s %9s %9s %10s\n' "restore (median of $runs runs)" "seconds" "x psql" "peak MB"
+printf '\n%-48s %9s %9s %10s %12s\n' "restore (median of $runs runs)" "seconds" "x psql" "peak MB" "client CPU s"
 for i in "${!restores[@]}"; do
-  read -r seconds kilobytes <<<"$(median "$work/results-$i")"
-  printf '%-48s %9s %9s %10d\n' "${restores[$i]%%|*}" "$seconds" \
-    "$(awk -v a="$seconds" -v b="$psql_seconds" 'BEGIN { printf "%.2f", a / b }')" $((kilobytes / 1024))
+  read -r seconds kilobytes cpu <<<"$(median "$work/results-$i")"
+  printf '%-48s %9s %9s %10d %12s\n' "${restores[$i]%%|*}" "$seconds" \
+    "$(awk -v a="$seconds" -v b="$psql_seconds" 'BEGIN { printf "%.2f", a / b }')" $((kilobytes / 1024)) "$cpu"
 done
 
 [ -z "${ONLY:-}" ] || exit 0
