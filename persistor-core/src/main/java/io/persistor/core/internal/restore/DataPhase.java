@@ -45,7 +45,8 @@ import org.postgresql.copy.CopyIn;
  * <li>Persistor's {@code INSERT}s, turned into {@code COPY} rows by the connection that takes them, and other data
  * statements; session settings, run by every connection.</li>
  * </ul>
- * A {@code COPY} in CSV or binary format, whose rows may span lines, goes to one connection whole.
+ * A {@code COPY} in CSV or binary format, whose rows may span lines, or with a header line, which every {@code COPY}
+ * that loaded a part of its rows would skip, goes to one connection whole.
  */
 final class DataPhase {
 
@@ -53,7 +54,8 @@ final class DataPhase {
     private static final int READ_SIZE = 1 << 18;
     /** The least a connection takes over when it splits a block: below it a second {@code COPY} gains little. */
     private static final long LEAST_SPLIT = 4L << 20;
-    private static final Pattern WHOLE_LINES_ONLY = Pattern.compile("(?is).*\\bFROM\\s+stdin\\b.*\\b(?:csv|binary)\\b.*");
+    private static final Pattern ONE_CONNECTION =
+            Pattern.compile("(?is).*\\bFROM\\s+stdin\\b.*\\b(?:csv|binary|header)\\b.*");
 
     /** What a connection is handed. */
     private sealed interface Work permits Rows, Range, Sql, Build, Split {
@@ -65,7 +67,7 @@ final class DataPhase {
 
     /**
      * A whole {@code COPY} block, whose rows the connection reads from the file; {@code splittable} when each line is
-     * a row (text format), so that two connections may load it in parts.
+     * a row (text format, no header line), so that two connections may load it in parts.
      */
     private record Range(String command, QualifiedName table, ScannedRows rows, int line, boolean splittable)
             implements Work {
@@ -199,14 +201,14 @@ final class DataPhase {
     }
 
     private void copy(ParsedScript.CopyStart copy, QualifiedName table, ParsedScript script) throws IOException {
-        boolean wholeLinesOnly = WHOLE_LINES_ONLY.matcher(copy.sql()).matches();
+        boolean oneConnection = ONE_CONNECTION.matcher(copy.sql()).matches();
         if (copy.rows() != null) {
             synchronized (this) {
                 loading.merge(table, 1, Integer::sum);
             }
-            hand(new Range(copy.sql(), table, copy.rows(), copy.line(), !wholeLinesOnly), shared);
+            hand(new Range(copy.sql(), table, copy.rows(), copy.line(), !oneConnection), shared);
         }
-        Deque<Work> queue = wholeLinesOnly ? leastBusy() : shared;
+        Deque<Work> queue = oneConnection ? leastBusy() : shared;
         ParsedScript.Item item = script.next();
         if (item instanceof ParsedScript.Chunk) {
             markSpread(table);
