@@ -178,38 +178,47 @@ final class ScriptFile {
     }
 
     private String lastLine() throws IOException {
-        InputStream tail = encrypted || compression != Compression.NONE ? null : input.openTail(TAIL);
-        byte[] last;
-        if (tail == null) {
-            try (InputStream in = bytes()) {
-                last = lastBytes(in);
-            }
-        } else {
-            try (tail) {
-                last = tail.readAllBytes();
-            }
-        }
-        String text = new String(last, StandardCharsets.UTF_8).stripTrailing();
+        String text = tail(TAIL).stripTrailing();
         return text.substring(text.lastIndexOf('\n') + 1);
     }
 
-    /** The last {@link #TAIL} bytes of a stream, read to its end as bytes, with no decoding. */
-    private static byte[] lastBytes(InputStream in) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        byte[] last = new byte[TAIL];
-        int kept = 0;
-        for (int read; (read = in.read(buffer)) >= 0; ) {
-            if (read >= TAIL) {
-                System.arraycopy(buffer, read - TAIL, last, 0, TAIL);
-                kept = TAIL;
-            } else {
-                int keep = Math.min(kept, TAIL - read);
-                System.arraycopy(last, kept - keep, last, 0, keep);
-                System.arraycopy(buffer, 0, last, keep, read);
-                kept = keep + read;
+    /**
+     * The script's last bytes, decoded: from its end back as far as {@code size} bytes go, so that the first line
+     * may be cut. A plain file is read at its end only, any other to its end as bytes, with no decoding.
+     */
+    String tail(int size) throws IOException {
+        InputStream end = encrypted || compression != Compression.NONE ? null : input.openTail(size);
+        if (end == null) {
+            try (InputStream in = bytes()) {
+                return new String(lastBytes(in, size), StandardCharsets.UTF_8);
             }
         }
-        return Arrays.copyOf(last, kept);
+        try (end) {
+            return new String(end.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The last {@code size} bytes of a stream, read to its end, kept in a ring. */
+    private static byte[] lastBytes(InputStream in, int size) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        byte[] ring = new byte[size];
+        int next = 0;
+        int kept = 0;
+        for (int read; (read = in.read(buffer)) >= 0; ) {
+            int from = Math.max(0, read - size);
+            int count = read - from;
+            int first = Math.min(count, size - next);
+            System.arraycopy(buffer, from, ring, next, first);
+            System.arraycopy(buffer, from + first, ring, 0, count - first);
+            next = (next + count) % size;
+            kept = Math.min(size, kept + count);
+        }
+        byte[] last = new byte[kept];
+        int start = Math.floorMod(next - kept, size);
+        int first = Math.min(kept, size - start);
+        System.arraycopy(ring, start, last, 0, first);
+        System.arraycopy(ring, 0, last, first, kept - first);
+        return last;
     }
 
     private static String unquote(String identifier) {

@@ -8,6 +8,7 @@ import io.persistor.core.internal.script.ScriptLayout;
 import io.persistor.spi.InputSource;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class ScriptVerifier {
 
+    /** How much of a script's end is read for its manifest: some 150,000 tables' lines. */
+    private static final int MANIFEST_TAIL = 8 << 20;
     private static final Pattern COPY_TABLE = Pattern.compile("(?s)^COPY\\s+\"((?:[^\"]|\"\")*)\"\\.\"((?:[^\"]|\"\")*)\"");
 
     private ScriptVerifier() {
@@ -131,27 +134,39 @@ public final class ScriptVerifier {
     /** The manifest's row counts, and whether the closing marker follows it. */
     private record Manifest(Map<String, Long> rows, boolean complete) {
 
+        /** Reads the manifest from the script's last 8 MB, or from the whole script when it does not start there. */
         static Manifest read(ScriptFile script) throws IOException {
+            String tail = script.tail(MANIFEST_TAIL);
+            int manifest = tail.lastIndexOf("\n" + ScriptLayout.MANIFEST);
+            if (manifest >= 0) {
+                try (BufferedReader lines = new BufferedReader(new StringReader(tail.substring(manifest + 1)))) {
+                    return read(lines);
+                }
+            }
+            try (BufferedReader lines = script.lines()) {
+                return read(lines);
+            }
+        }
+
+        private static Manifest read(BufferedReader lines) throws IOException {
             Map<String, Long> rows = new LinkedHashMap<>();
             boolean inManifest = false;
             String last = null;
-            try (BufferedReader lines = script.lines()) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith(ScriptLayout.MANIFEST)) {
-                        inManifest = true;
-                        rows.clear();
-                    } else if (inManifest && line.startsWith(ScriptLayout.MANIFEST_ROWS)) {
-                        int colon = line.lastIndexOf(": ");
-                        rows.put(ScriptLayout.tableOfManifestName(
-                                        line.substring(ScriptLayout.MANIFEST_ROWS.length(), colon)),
-                                Long.parseLong(line.substring(colon + 2).trim()));
-                    } else if (!line.startsWith(ScriptLayout.DIGEST)) {
-                        inManifest = false;
-                    }
-                    if (!line.isBlank()) {
-                        last = line;
-                    }
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith(ScriptLayout.MANIFEST)) {
+                    inManifest = true;
+                    rows.clear();
+                } else if (inManifest && line.startsWith(ScriptLayout.MANIFEST_ROWS)) {
+                    int colon = line.lastIndexOf(": ");
+                    rows.put(ScriptLayout.tableOfManifestName(
+                                    line.substring(ScriptLayout.MANIFEST_ROWS.length(), colon)),
+                            Long.parseLong(line.substring(colon + 2).trim()));
+                } else if (!line.startsWith(ScriptLayout.DIGEST)) {
+                    inManifest = false;
+                }
+                if (!line.isBlank()) {
+                    last = line;
                 }
             }
             return new Manifest(rows, ScriptLayout.CLOSING_MARKER.equals(last));
