@@ -1,8 +1,5 @@
 package io.persistor.core.internal.restore;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -26,12 +23,8 @@ final class InsertAsCopy {
     record Copy(String command, byte[] rows) {
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long QUOTES = '\'' * ONES;
-    private static final long BACKSLASHES = '\\' * ONES;
-    private static final long CONTROLS = 0x0E * ONES;
+    private static final long QUOTES = Swar.copies('\'');
+    private static final long BACKSLASHES = Swar.copies('\\');
     private static final byte[] NULL = "NULL".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OVERRIDING = " OVERRIDING SYSTEM VALUE".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VALUES = " VALUES\n".getBytes(StandardCharsets.US_ASCII);
@@ -157,14 +150,11 @@ final class InsertAsCopy {
     private int plainEnd(int from) {
         int i = from;
         for (; i + Long.BYTES <= sql.length; i += Long.BYTES) {
-            long word = (long) LONGS.get(sql, i);
-            long quotes = word ^ QUOTES;
-            long backslashes = word ^ BACKSLASHES;
-            // Bytes below 0x0E are the only ones among tab, line feed and carriage return that need looking at.
-            long found = ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes | (word - CONTROLS) & ~word)
-                    & HIGHS;
+            long word = Swar.word(sql, i);
+            // Tab, line feed and carriage return are among the bytes below 0x0E, which are looked at one by one.
+            long found = Swar.equal(word, QUOTES) | Swar.equal(word, BACKSLASHES) | Swar.below(word, 0x0E);
             if (found != 0) {
-                i += Long.numberOfTrailingZeros(found) >>> 3;
+                i += Swar.first(found);
                 break;
             }
         }

@@ -2,10 +2,7 @@ package io.persistor.core.internal.restore;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -45,10 +42,7 @@ final class ScriptParser {
     }
 
     private static final int BUFFER = 1 << 16;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long LINE_FEEDS = 0x0A * ONES;
+    private static final long LINE_FEEDS = Swar.copies('\n');
 
     private final InputStream in;
     private byte[] buffer = new byte[BUFFER];
@@ -219,10 +213,9 @@ final class ScriptParser {
     private static int lineFeed(byte[] bytes, int from, int end) {
         int i = from;
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, i) ^ LINE_FEEDS;
-            long zeros = (word - ONES) & ~word & HIGHS;
-            if (zeros != 0) {
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            long found = Swar.equal(Swar.word(bytes, i), LINE_FEEDS);
+            if (found != 0) {
+                return i + Swar.first(found);
             }
         }
         while (i < end && bytes[i] != '\n') {
@@ -339,15 +332,13 @@ final class ScriptParser {
      * {@code end}; looks at eight bytes at a time.
      */
     private static int notable(byte[] bytes, int from, int end, byte quote) {
-        long quotes = (quote & 0xFFL) * ONES;
+        long quotes = Swar.copies(quote);
         int i = from;
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, i);
-            long q = word ^ quotes;
-            long n = word ^ LINE_FEEDS;
-            long found = ((q - ONES) & ~q | (n - ONES) & ~n | word) & HIGHS;
+            long word = Swar.word(bytes, i);
+            long found = Swar.equal(word, quotes) | Swar.equal(word, LINE_FEEDS) | Swar.notAscii(word);
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return i + Swar.first(found);
             }
         }
         while (i < end && bytes[i] != quote && bytes[i] != '\n' && bytes[i] >= 0) {
