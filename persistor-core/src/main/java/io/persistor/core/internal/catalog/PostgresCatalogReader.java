@@ -32,6 +32,14 @@ public final class PostgresCatalogReader implements CatalogReader {
     /** The oldest server this reader understands: PostgreSQL 13. */
     public static final int MINIMUM_VERSION_NUM = 130000;
 
+    /** The catalog queries in the order {@link #read} asks for them, so that each next one can run ahead. */
+    private static final List<String> QUERY_ORDER = List.of("schemas.sql", "sequences.sql", "columns.sql",
+            "constraints.sql", "indexes.sql", "triggers.sql", "rules.sql", "policies.sql", "statistics.sql",
+            "extensions.sql", "collations.sql", "text-search-dictionaries.sql", "text-search-mappings.sql",
+            "text-search-configurations.sql", "enum-types.sql", "domain-constraints.sql", "domain-types.sql",
+            "composite-types.sql", "range-types.sql", "base-types.sql", "tables.sql", "views.sql", "routines.sql",
+            "operators.sql", "casts.sql", "definitions.sql", "privileges.sql", "dependencies.sql", "skipped.sql");
+
     /** Creates the reader; {@link java.util.ServiceLoader} calls this. */
     public PostgresCatalogReader() {
     }
@@ -59,39 +67,42 @@ public final class PostgresCatalogReader implements CatalogReader {
             versionNum = server.getInt(2);
             database = server.getString(3);
         }
-        CatalogQueries queries = new CatalogQueries(connection, schemaNames, versionNum);
-        Map<String, Schema> found = new LinkedHashMap<>();
-        for (Schema schema : queries.list("schemas.sql",
-                row -> new Schema(row.getString("schema_name"), row.getString("comment")))) {
-            found.put(schema.name(), schema);
-        }
-        List<Schema> schemas = new ArrayList<>();
-        for (String name : schemaNames) {
-            if (found.containsKey(name)) {
-                schemas.add(found.get(name));
+        try (CatalogQueries queries = new CatalogQueries(connection, schemaNames, versionNum, QUERY_ORDER)) {
+            Map<String, Schema> found = new LinkedHashMap<>();
+            for (Schema schema : queries.list("schemas.sql",
+                    row -> new Schema(row.getString("schema_name"), row.getString("comment")))) {
+                found.put(schema.name(), schema);
             }
-        }
-        List<Sequence> sequences = new ArrayList<>();
-        Map<ColumnReference, Sequence> identities = new LinkedHashMap<>();
-        for (SequenceRow row : withStates(connection, queries.list("sequences.sql", PostgresCatalogReader::sequence))) {
-            if (row.identity()) {
-                identities.put(row.sequence().ownedBy(), row.sequence());
-            } else {
-                sequences.add(row.sequence());
+            List<Schema> schemas = new ArrayList<>();
+            for (String name : schemaNames) {
+                if (found.containsKey(name)) {
+                    schemas.add(found.get(name));
+                }
             }
+            List<Sequence> sequences = new ArrayList<>();
+            Map<ColumnReference, Sequence> identities = new LinkedHashMap<>();
+            List<SequenceRow> sequenceRows = queries.list("sequences.sql", PostgresCatalogReader::sequence);
+            for (SequenceRow row : withStates(connection, sequenceRows)) {
+                if (row.identity()) {
+                    identities.put(row.sequence().ownedBy(), row.sequence());
+                } else {
+                    sequences.add(row.sequence());
+                }
+            }
+            RelationRows relations = new RelationRows(queries, identities);
+            return new Catalog(version, versionNum, database, schemas,
+                    queries.list("extensions.sql", row -> new Extension(row.getString("extension_name"),
+                            row.getString("schema_name"), row.getString("comment"), row.getBoolean("needs_superuser"))),
+                    TypeRows.collations(queries), TextSearchRows.dictionaries(queries),
+                    TextSearchRows.configurations(queries), TypeRows.enums(queries), TypeRows.domains(queries),
+                    TypeRows.composites(queries), TypeRows.ranges(queries), TypeRows.bases(queries), sequences,
+                    relations.tables(queries), relations.views(queries),
+                    RoutineRows.routines(queries), OperatorRows.operators(queries), CastRows.casts(queries),
+                    queries.list("definitions.sql", PostgresCatalogReader::definition),
+                    PrivilegeRows.privileges(queries),
+                    queries.list("dependencies.sql", PostgresCatalogReader::dependency),
+                    queries.list("skipped.sql", row -> row.getString("reason")));
         }
-        RelationRows relations = new RelationRows(queries, identities);
-        return new Catalog(version, versionNum, database, schemas,
-                queries.list("extensions.sql", row -> new Extension(row.getString("extension_name"),
-                        row.getString("schema_name"), row.getString("comment"), row.getBoolean("needs_superuser"))),
-                TypeRows.collations(queries), TextSearchRows.dictionaries(queries),
-                TextSearchRows.configurations(queries), TypeRows.enums(queries), TypeRows.domains(queries),
-                TypeRows.composites(queries), TypeRows.ranges(queries), TypeRows.bases(queries), sequences, relations.tables(queries), relations.views(queries),
-                RoutineRows.routines(queries), OperatorRows.operators(queries), CastRows.casts(queries),
-                queries.list("definitions.sql", PostgresCatalogReader::definition),
-                PrivilegeRows.privileges(queries),
-                queries.list("dependencies.sql", PostgresCatalogReader::dependency),
-                queries.list("skipped.sql", row -> row.getString("reason")));
     }
 
     /** A sequence as the catalog describes it, without its state, which {@link #withStates} adds. */
