@@ -46,7 +46,7 @@ public final class Demo {
             execute(admin, "CREATE DATABASE shop", "CREATE ROLE shop_reader LOGIN", "CREATE ROLE shop_owner LOGIN",
                     "CREATE DATABASE shop_restored OWNER shop_owner");
             DataSource shop = postgres.getDatabase("postgres", "shop");
-            execute(shop, load("shop.sql"));
+            createShop(shop);
             execute(shop, "REVOKE CREATE ON SCHEMA public FROM PUBLIC", "GRANT USAGE ON SCHEMA public TO shop_reader",
                     "GRANT SELECT ON ALL TABLES IN SCHEMA public TO shop_reader",
                     "GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO shop_reader");
@@ -73,6 +73,15 @@ public final class Demo {
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL could not start or stop: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Creates the demo's shop (tables, a view, functions, a trigger, an enum and a sequence) in a database.
+     *
+     * @param database an empty database, as a role that may create in its {@code public} schema
+     */
+    public static void createShop(DataSource database) {
+        execute(database, load("shop.sql"));
     }
 
     private void say(String line) {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The runnable jar as a process: libpq's environment variables, the new options, the exit codes, and a 100 MB value
- * backed up with a 64 MB heap.
+ * The runnable jar as a process: libpq's environment variables, the new options, the exit codes, a 100 MB value
+ * backed up with a 64 MB heap, the launcher script and its class-data archive.
  */
 @ExtendWith(FreshDatabase.class)
 class CliProcessIT {
@@ -171,6 +171,23 @@ class CliProcessIT {
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
         Psql.assertRestoresAsSource(source, file, "public");
+    }
+
+    @Test
+    void theBuildsClassDataArchiveHoldsWhatCommandsLoadWhenTheServerAsksForAPassword() throws Exception {
+        Path archive = Path.of("target", "persistor-cli.jsa");
+        assertThat(archive).as("the package phase's training run writes it").exists();
+        Process process = new ProcessBuilder(java(), "-XX:SharedArchiveFile=" + archive.toAbsolutePath(),
+                "-XX:+PrintSharedArchiveAndExit", "-cp", JAR.toAbsolutePath().toString())
+                .redirectErrorStream(true).start();
+        String listing = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(listing).as("the archive matches this JDK and jar").contains("archive is valid");
+        assertThat(listing).contains(" io.persistor.examples.cli.BackupCommand ",
+                " io.persistor.examples.cli.RestoreCommand ", " com.zaxxer.hikari.pool.HikariPool ",
+                " org.postgresql.shaded.com.ongres.scram.client.ScramClient ",
+                " io.persistor.core.internal.catalog.CatalogQueries ",
+                " io.persistor.core.internal.restore.ParallelRestore ");
     }
 
     private Result run(Map<String, String> environment, String... args) throws Exception {
