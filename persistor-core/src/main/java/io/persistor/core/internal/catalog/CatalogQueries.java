@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,9 +39,8 @@ final class CatalogQueries implements AutoCloseable {
     private final Array schemas;
     private final int serverVersionNum;
     private final List<String> order;
-    private final ExecutorService ahead;
-    private String aheadResource;
-    private Future<ResultSet> aheadRows;
+    private final ExecutorService runner;
+    private Started ahead;
 
     /**
      * @param order the resources in the order {@link #list} will be asked for them; the first starts at once
@@ -50,19 +51,20 @@ final class CatalogQueries implements AutoCloseable {
         this.schemas = connection.createArrayOf("text", schemas.toArray());
         this.serverVersionNum = serverVersionNum;
         this.order = List.copyOf(order);
-        this.ahead = Executors.newSingleThreadExecutor(work -> {
+        this.runner = Executors.newSingleThreadExecutor(work -> {
             Thread thread = new Thread(work, "persistor-catalog-reader");
             thread.setDaemon(true);
             return thread;
         });
-        fetchAhead(0);
+        startAhead(0);
     }
 
     <T> List<T> list(String resource, RowMapper<T> mapper) throws SQLException {
-        try (ResultSet rows = rows(resource)) {
+        try (Started query = take(resource)) {
+            ResultSet rows = query.rows();
             int position = order.indexOf(resource);
             if (position >= 0) {
-                fetchAhead(position + 1);
+                startAhead(position + 1);
             }
             List<T> result = new ArrayList<>();
             while (rows.next()) {
@@ -77,66 +79,58 @@ final class CatalogQueries implements AutoCloseable {
     /** Waits for a query still running ahead, so the connection is free again, and stops the background thread. */
     @Override
     public void close() {
-        try {
-            if (aheadRows != null) {
-                try (ResultSet unused = await(aheadRows)) {
-                    aheadRows = null;
-                } catch (SQLException | RuntimeException e) {
-                    // nobody asked for this query's rows; the failure that closes the reading early is what counts
-                }
+        try (Started pending = ahead) {
+            if (pending != null) {
+                pending.rows();
             }
+        } catch (SQLException | RuntimeException e) {
+            // nobody asked for this query's rows; the failure that closes the reading early is what counts
         } finally {
-            ahead.shutdown();
+            ahead = null;
+            runner.shutdown();
         }
     }
 
-    private ResultSet rows(String resource) throws SQLException {
-        if (resource.equals(aheadResource)) {
-            Future<ResultSet> fetched = aheadRows;
-            aheadResource = null;
-            aheadRows = null;
-            return await(fetched);
+    /** The query running ahead if it is this one, or this one run now. */
+    private Started take(String resource) throws SQLException {
+        if (ahead != null && ahead.resource().equals(resource)) {
+            Started taken = ahead;
+            ahead = null;
+            return taken;
         }
-        return execute(resource);
-    }
-
-    private void fetchAhead(int index) {
-        if (index < order.size() && aheadRows == null) {
-            String resource = order.get(index);
-            aheadResource = resource;
-            aheadRows = ahead.submit(() -> execute(resource));
-        }
-    }
-
-    /** Runs a query; its statement closes with the rows. */
-    private ResultSet execute(String resource) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(
-                VersionedExpression.resolve(text(resource), serverVersionNum));
+        PreparedStatement statement = prepare(resource);
         try {
-            statement.setArray(1, schemas);
-            statement.closeOnCompletion();
-            return statement.executeQuery();
+            return new Started(resource, statement, CompletableFuture.completedFuture(statement.executeQuery()));
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
         }
     }
 
-    private static ResultSet await(Future<ResultSet> rows) throws SQLException {
-        try {
-            return rows.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException failure) {
-                throw failure;
+    /**
+     * Starts the query at this place of the order on the background thread, unless one runs ahead already. Only
+     * its execution runs there: the statement is prepared, read and closed on the caller's thread, as a pool's
+     * connection wrapper that tracks its statements expects. A query that cannot even be prepared is left to run,
+     * and fail, when it is asked for.
+     */
+    private void startAhead(int index) {
+        if (ahead == null && index < order.size()) {
+            String resource = order.get(index);
+            try {
+                PreparedStatement statement = prepare(resource);
+                Callable<ResultSet> execution = statement::executeQuery;
+                ahead = new Started(resource, statement, runner.submit(execution));
+            } catch (SQLException | RuntimeException e) {
+                ahead = null;
             }
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("The catalog read was interrupted", "57014", e);
         }
+    }
+
+    private PreparedStatement prepare(String resource) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(
+                VersionedExpression.resolve(text(resource), serverVersionNum));
+        statement.setArray(1, schemas);
+        return statement;
     }
 
     private static String text(String resource) {
@@ -147,6 +141,33 @@ final class CatalogQueries implements AutoCloseable {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A catalog query's statement and its rows, which may still be on their way from the server. */
+    private record Started(String resource, PreparedStatement statement, Future<ResultSet> result)
+            implements AutoCloseable {
+
+        ResultSet rows() throws SQLException {
+            try {
+                return result.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("The catalog read was interrupted", "57014", e);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            statement.close();
         }
     }
 }
