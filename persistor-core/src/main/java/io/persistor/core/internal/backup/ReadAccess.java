@@ -24,6 +24,11 @@ import java.util.stream.Collectors;
  * and that row-level security does not hide rows from it (unless the plan accepts that); then locks the tables
  * for the rest of the transaction in {@code ACCESS SHARE} mode, as pg_dump does, so their definitions cannot
  * change while they wait to be read. Writers are not blocked; {@code ALTER TABLE} and {@code DROP} wait.
+ *
+ * <p>The locks come after the catalog is read, and a table emptied by {@code TRUNCATE} or rewritten by
+ * {@code ALTER TABLE} and committed in between would look empty to the backup's older snapshot (neither is
+ * MVCC-safe). Once locked, each table's storage as the snapshot saw it is compared with its storage now, and a
+ * backup that would have lost rows that way fails, naming the tables.
  */
 final class ReadAccess {
 
@@ -32,6 +37,14 @@ final class ReadAccess {
                    c.relkind IN ('r', 'p') AND pg_catalog.row_security_active(c.oid)
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'S') AND n.nspname = ANY (?)
+            """;
+
+    /** Tables whose storage (relfilenode) changed since the snapshot: emptied or rewritten after it was taken. */
+    private static final String CHANGED_STORAGE = """
+            SELECT n.nspname, c.relname
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'r' AND n.nspname = ANY (?)
+              AND c.relfilenode <> pg_catalog.pg_relation_filenode(c.oid)
             """;
 
     private ReadAccess() {
@@ -46,6 +59,35 @@ final class ReadAccess {
                 .collect(Collectors.joining(", "));
         try (Statement statement = connection.createStatement()) {
             statement.execute("LOCK TABLE " + tables + " IN ACCESS SHARE MODE");
+        }
+        requireUnchangedStorage(connection, selection);
+    }
+
+    /**
+     * Fails when a table of the selection was emptied or rewritten after the snapshot: the catalog as the snapshot
+     * sees it names other storage than the table has now, and the snapshot would read none of the new rows.
+     */
+    private static void requireUnchangedStorage(Connection connection, Catalog selection) throws SQLException {
+        Set<QualifiedName> selected = selection.tables().stream().map(Table::name).collect(Collectors.toSet());
+        List<String> changed = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(CHANGED_STORAGE)) {
+            statement.setArray(1, connection.createArrayOf("text",
+                    selection.schemas().stream().map(s -> s.name()).toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    QualifiedName name = new QualifiedName(rows.getString(1), rows.getString(2));
+                    if (selected.contains(name)) {
+                        changed.add(SqlQuote.qualified(name));
+                    }
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new PersistorException((changed.size() == 1 ? "Table " : "Tables ") + String.join(", ", changed)
+                    + (changed.size() == 1 ? " was" : " were") + " emptied or rewritten (TRUNCATE, a rewriting "
+                    + "ALTER TABLE, VACUUM FULL or CLUSTER) after the backup's snapshot was taken and before it was "
+                    + "locked; its rows are not visible to that snapshot, so nothing was written. Run the backup "
+                    + "again.", "40001", null);
         }
     }
 

@@ -1,0 +1,70 @@
+package io.persistor.core.internal.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.persistor.PersistorException;
+import io.persistor.core.internal.catalog.PostgresCatalogReader;
+import io.persistor.model.Catalog;
+import io.persistor.testkit.FreshDatabase;
+import io.persistor.testkit.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A table emptied or rewritten after the backup's snapshot, before its lock, would look empty to the snapshot: the
+ * lock step finds it and fails, while ordinary writes in that window pass.
+ */
+@ExtendWith(FreshDatabase.class)
+class ReadAccessIT {
+
+    @Test
+    void aTableTruncatedBetweenTheSnapshotAndTheLockFailsTheBackupByName(TestDatabase database) throws Exception {
+        assertThatThrownBy(() -> lockAfter(database, "TRUNCATE public.kept"))
+                .isInstanceOf(PersistorException.class)
+                .hasMessageContaining("Table \"public\".\"kept\" was emptied or rewritten")
+                .hasMessageContaining("Run the backup again");
+    }
+
+    @Test
+    void aTableRewrittenByAlterTableFailsTooWhileTheOtherIsNotNamed(TestDatabase database) throws Exception {
+        assertThatThrownBy(() -> lockAfter(database, "ALTER TABLE public.kept ALTER COLUMN v TYPE varchar(20)"))
+                .isInstanceOf(PersistorException.class)
+                .hasMessageContaining("Table \"public\".\"kept\" was")
+                .hasMessageNotContaining("other");
+    }
+
+    @Test
+    void writesInTheWindowAreNoReasonToFail(TestDatabase database) throws Exception {
+        assertThatCode(() -> lockAfter(database, "INSERT INTO public.kept VALUES ('later')",
+                "UPDATE public.other SET v = 'changed'", "ANALYZE public.kept")).doesNotThrowAnyException();
+    }
+
+    /** Reads the catalog in a snapshot, runs the statements from another session, then locks as a backup does. */
+    private static void lockAfter(TestDatabase database, String... concurrent) throws SQLException {
+        database.execute("CREATE TABLE public.kept (v text)", "INSERT INTO public.kept VALUES ('a'), ('b')",
+                "CREATE TABLE public.other (v text)", "INSERT INTO public.other VALUES ('c')");
+        DataSource reader = database.selectOnlyDataSource();
+        try (Connection connection = reader.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL search_path = ''");
+            }
+            Catalog catalog = new PostgresCatalogReader().read(connection, List.of("public"));
+            assertThat(catalog.tables()).hasSize(2);
+            database.execute(concurrent);
+            try {
+                ReadAccess.lock(connection, catalog);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+}
