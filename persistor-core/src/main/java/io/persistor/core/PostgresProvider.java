@@ -26,6 +26,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The PostgreSQL implementation of Persistor, registered for {@link java.util.ServiceLoader}. */
 public final class PostgresProvider implements PersistorProvider {
@@ -66,11 +67,14 @@ public final class PostgresProvider implements PersistorProvider {
 
     @Override
     public SchemaComparison compare(DiffPlan plan) {
-        Catalog source = plan.sourceCatalog() != null ? plan.sourceCatalog()
+        Supplier<Catalog> source = () -> plan.sourceCatalog() != null ? plan.sourceCatalog()
                 : CatalogSnapshot.read(plan.source(), plan.schemas());
-        Catalog target = plan.targetCatalog() != null ? plan.targetCatalog()
+        Supplier<Catalog> target = () -> plan.targetCatalog() != null ? plan.targetCatalog()
                 : CatalogSnapshot.read(plan.target(), plan.schemas().stream().map(plan::targetSchema).toList());
-        return SchemaComparer.compare(source, target, plan);
+        // Two databases are read at once; one data source (a pool perhaps one connection large) one after the other.
+        List<Catalog> catalogs = plan.source() == plan.target() ? List.of(source.get(), target.get())
+                : CatalogSnapshot.readTogether(source, target);
+        return SchemaComparer.compare(catalogs.get(0), catalogs.get(1), plan);
     }
 
     @Override
