@@ -143,6 +143,16 @@ class RestoreIT {
     }
 
     @Test
+    void aMissingFileOrADirectoryIsNamedAsSuch(TestDatabase target) {
+        assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).from(directory.resolve("gone.sql")))
+                .isInstanceOf(PersistorException.class)
+                .hasMessage("Cannot restore " + directory.resolve("gone.sql") + ": no such file. Nothing was run.");
+        assertThatThrownBy(() -> Persistor.restore(target.ownerDataSource()).from(directory))
+                .isInstanceOf(PersistorException.class)
+                .hasMessageEndingWith(": not a regular file. Nothing was run.");
+    }
+
+    @Test
     void refusesATargetThatHoldsTheObjectsUnlessToldToCleanFirst(TestDatabase source) throws Exception {
         source.execute("CREATE TABLE public.t (id int PRIMARY KEY)", "INSERT INTO public.t VALUES (7)",
                 "CREATE TABLE public.p (a int, b text) PARTITION BY RANGE (a)",

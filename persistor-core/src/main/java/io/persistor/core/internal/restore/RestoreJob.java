@@ -74,6 +74,10 @@ public final class RestoreJob {
     private RestoreResult run(InputSource input, Path reported) {
         long started = System.nanoTime();
         String source = input.name();
+        if (reported != null && !Files.isRegularFile(reported)) {
+            throw new PersistorException("Cannot restore " + source + ": " + (Files.exists(reported)
+                    ? "not a regular file" : "no such file") + ". Nothing was run.");
+        }
         ScriptFile script;
         try {
             script = new ScriptFile(input, plan.decryption());
