@@ -12,6 +12,7 @@ import io.persistor.core.internal.script.ScriptWriter;
 import io.persistor.core.internal.sink.HandoffOutputStream;
 import io.persistor.core.internal.sink.NonClosingOutputStream;
 import io.persistor.model.Catalog;
+import io.persistor.model.QualifiedName;
 import io.persistor.spi.BackupPlan;
 import io.persistor.spi.CatalogReader;
 import io.persistor.spi.OutputSink;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
@@ -74,6 +76,10 @@ public final class BackupJob {
                 List<String> schemas = (plan.allSchemas() ? server.usableSchemas() : plan.schemas()).stream()
                         .filter(plan.filter()::mayTakeTablesIn).toList();
                 server.requireSchemas(schemas);
+                // Whole schemas: their tables are locked before the catalog is read, as pg_dump does.
+                Set<QualifiedName> locked = plan.schemaOnly() || !plan.tables().isEmpty()
+                        || !plan.excludedTables().isEmpty() ? Set.of()
+                        : ReadAccess.lockEarly(connection, schemas, plan.filter());
                 Catalog catalog = reader.read(connection, schemas);
                 BackupSelection selection = BackupSelection.of(catalog, plan);
                 List<String> notes = new ArrayList<>(selection.notes());
@@ -83,7 +89,7 @@ public final class BackupJob {
                 }
                 if (!plan.schemaOnly()) {
                     notes.addAll(ReadAccess.check(connection, selection.catalog(), plan.rowSecurity()));
-                    ReadAccess.lock(connection, selection.catalog());
+                    ReadAccess.lock(connection, selection.catalog(), locked);
                 }
                 LargeObjectSection largeObjects = LargeObjectSection.prepare(connection, plan.largeObjects(), notes);
                 List<RestoreNeed> needs = plan.dataOnly() ? List.of()

@@ -1,5 +1,6 @@
 package io.persistor.core.internal.backup;
 
+import io.persistor.ObjectFilter;
 import io.persistor.PersistorException;
 import io.persistor.core.internal.script.SqlQuote;
 import io.persistor.model.Catalog;
@@ -14,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,10 +28,11 @@ import java.util.stream.Collectors;
  * for the rest of the transaction in {@code ACCESS SHARE} mode, as pg_dump does, so their definitions cannot
  * change while they wait to be read. Writers are not blocked; {@code ALTER TABLE} and {@code DROP} wait.
  *
- * <p>The locks come after the catalog is read, and a table emptied by {@code TRUNCATE} or rewritten by
- * {@code ALTER TABLE} and committed in between would look empty to the backup's older snapshot (neither is
- * MVCC-safe). Once locked, each table's storage as the snapshot saw it is compared with its storage now, and a
- * backup that would have lost rows that way fails, naming the tables.
+ * <p>When the backup takes whole schemas, their tables are locked before the catalog is read, as pg_dump locks
+ * its tables as it lists them; otherwise only once the selection is known. A table emptied by {@code TRUNCATE} or
+ * rewritten by {@code ALTER TABLE} and committed between the snapshot and its lock would look empty to the
+ * backup's older snapshot (neither is MVCC-safe). Once locked, each table's storage as the snapshot saw it is
+ * compared with its storage now, and a backup that would have lost rows that way fails, naming the tables.
  */
 final class ReadAccess {
 
@@ -37,6 +41,13 @@ final class ReadAccess {
                    c.relkind IN ('r', 'p') AND pg_catalog.row_security_active(c.oid)
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'S') AND n.nspname = ANY (?)
+            """;
+
+    /** The tables of some schemas the role may read: those a backup of whole schemas locks first. */
+    private static final String READABLE_TABLES = """
+            SELECT n.nspname, c.relname
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND pg_catalog.has_table_privilege(c.oid, 'SELECT')
             """;
 
     /** Tables whose storage (relfilenode) changed since the snapshot: emptied or rewritten after it was taken. */
@@ -50,17 +61,49 @@ final class ReadAccess {
     private ReadAccess() {
     }
 
-    /** Takes {@code ACCESS SHARE} locks on every table of the selection, in one statement. */
-    static void lock(Connection connection, Catalog selection) throws SQLException {
-        if (selection.tables().isEmpty()) {
+    /**
+     * Takes {@code ACCESS SHARE} locks, before the catalog is read, on the tables of these schemas that the role may
+     * read and whose names the filter takes.
+     *
+     * @return the tables locked
+     */
+    static Set<QualifiedName> lockEarly(Connection connection, List<String> schemas, ObjectFilter filter)
+            throws SQLException {
+        Set<QualifiedName> tables = new LinkedHashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(READABLE_TABLES)) {
+            statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (filter.takesTable(rows.getString(1), rows.getString(2))) {
+                        tables.add(new QualifiedName(rows.getString(1), rows.getString(2)));
+                    }
+                }
+            }
+        }
+        lockTables(connection, tables);
+        return tables;
+    }
+
+    /**
+     * Takes {@code ACCESS SHARE} locks on the tables of the selection not locked yet, in one statement, then makes
+     * sure none of the selection's tables was emptied or rewritten since the snapshot.
+     */
+    static void lock(Connection connection, Catalog selection, Set<QualifiedName> locked) throws SQLException {
+        lockTables(connection, selection.tables().stream().map(Table::name).filter(name -> !locked.contains(name))
+                .toList());
+        if (!selection.tables().isEmpty()) {
+            requireUnchangedStorage(connection, selection);
+        }
+    }
+
+    private static void lockTables(Connection connection, Collection<QualifiedName> tables) throws SQLException {
+        if (tables.isEmpty()) {
             return;
         }
-        String tables = selection.tables().stream().map(t -> SqlQuote.qualified(t.name()))
-                .collect(Collectors.joining(", "));
         try (Statement statement = connection.createStatement()) {
-            statement.execute("LOCK TABLE " + tables + " IN ACCESS SHARE MODE");
+            statement.execute("LOCK TABLE " + tables.stream().map(SqlQuote::qualified).collect(Collectors.joining(", "))
+                    + " IN ACCESS SHARE MODE");
         }
-        requireUnchangedStorage(connection, selection);
     }
 
     /**

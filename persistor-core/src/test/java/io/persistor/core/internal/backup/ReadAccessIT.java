@@ -4,21 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.persistor.ObjectFilter;
 import io.persistor.PersistorException;
 import io.persistor.core.internal.catalog.PostgresCatalogReader;
 import io.persistor.model.Catalog;
+import io.persistor.model.QualifiedName;
 import io.persistor.testkit.FreshDatabase;
 import io.persistor.testkit.TestDatabase;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A table emptied or rewritten after the backup's snapshot, before its lock, would look empty to the snapshot: the
+ * A backup of whole schemas locks their readable tables that its filter takes before it reads the catalog. A
+ * table emptied or rewritten after the backup's snapshot, before its lock, would look empty to the snapshot: the
  * lock step finds it and fails, while ordinary writes in that window pass.
  */
 @ExtendWith(FreshDatabase.class)
@@ -46,6 +52,34 @@ class ReadAccessIT {
                 "UPDATE public.other SET v = 'changed'", "ANALYZE public.kept")).doesNotThrowAnyException();
     }
 
+    @Test
+    void locksTheReadableTablesTheFilterTakesBeforeTheCatalogIsRead(TestDatabase database) throws Exception {
+        database.execute("CREATE TABLE public.kept (v text)", "CREATE TABLE public.skipped (v text)",
+                "CREATE TABLE public.secret (v text)", "CREATE TABLE public.parent (v text) PARTITION BY LIST (v)",
+                "CREATE TABLE public.part PARTITION OF public.parent FOR VALUES IN ('a')");
+        DataSource reader = database.selectOnlyDataSource();
+        database.execute("REVOKE SELECT ON public.secret FROM persistor_reader");
+        try (Connection connection = reader.getConnection()) {
+            connection.setAutoCommit(false);
+            Set<QualifiedName> locked = ReadAccess.lockEarly(connection, List.of("public"),
+                    ObjectFilter.ALL.excludeTable("public.skipped"));
+            assertThat(locked).extracting(QualifiedName::name).containsExactlyInAnyOrder("kept", "parent", "part");
+            List<String> held = new ArrayList<>();
+            try (Connection other = database.superuserDataSource().getConnection();
+                 Statement statement = other.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT c.relname || ' ' || l.mode FROM pg_locks l "
+                         + "JOIN pg_class c ON c.oid = l.relation JOIN pg_stat_activity a ON a.pid = l.pid "
+                         + "WHERE a.usename = 'persistor_reader' AND c.relnamespace = 'public'::regnamespace")) {
+                while (rows.next()) {
+                    held.add(rows.getString(1));
+                }
+            }
+            assertThat(held).containsExactlyInAnyOrder("kept AccessShareLock", "parent AccessShareLock",
+                    "part AccessShareLock");
+            connection.rollback();
+        }
+    }
+
     /** Reads the catalog in a snapshot, runs the statements from another session, then locks as a backup does. */
     private static void lockAfter(TestDatabase database, String... concurrent) throws SQLException {
         database.execute("CREATE TABLE public.kept (v text)", "INSERT INTO public.kept VALUES ('a'), ('b')",
@@ -61,7 +95,7 @@ class ReadAccessIT {
             assertThat(catalog.tables()).hasSize(2);
             database.execute(concurrent);
             try {
-                ReadAccess.lock(connection, catalog);
+                ReadAccess.lock(connection, catalog, Set.of());
             } finally {
                 connection.rollback();
             }
