@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -166,17 +165,7 @@ class FaultsIT {
 
             @Override
             public String render(String type, String text) {
-                try (Connection connection = source.superuserDataSource().getConnection();
-                     Statement statement = connection.createStatement();
-                     ResultSet rows = statement.executeQuery("SELECT c.relnamespace::regnamespace || '.' || c.relname "
-                             + "|| ' ' || l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-                             + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE a.usename = 'persistor_reader' ORDER BY 1")) {
-                    while (rows.next()) {
-                        locks.add(rows.getString(1));
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
+                locks.addAll(source.readerLocks());
                 return "'" + text + "'";
             }
         };

@@ -1,5 +1,10 @@
 package io.persistor.testkit;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -81,6 +86,28 @@ public final class TestDatabase {
      */
     public Fingerprint fingerprint(String... schemas) {
         return Fingerprint.of(superuserDataSource(), List.of(schemas));
+    }
+
+    /**
+     * The locks the backup role's sessions hold on relations, as {@code schema.relation Mode}, sorted.
+     *
+     * @return for example {@code public.t AccessShareLock}
+     */
+    public List<String> readerLocks() {
+        List<String> locks = new ArrayList<>();
+        try (Connection connection = superuserDataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT c.relnamespace::regnamespace || '.' || c.relname "
+                     + "|| ' ' || l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                     + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE a.usename = '" + PostgresServer.READER_ROLE
+                     + "' ORDER BY 1")) {
+            while (rows.next()) {
+                locks.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list the locks on " + this + ": " + e.getMessage(), e);
+        }
+        return locks;
     }
 
     /** Drops the database, disconnecting anyone still on it. */

@@ -12,10 +12,8 @@ import io.persistor.model.QualifiedName;
 import io.persistor.testkit.FreshDatabase;
 import io.persistor.testkit.TestDatabase;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -64,18 +62,9 @@ class ReadAccessIT {
             Set<QualifiedName> locked = ReadAccess.lockEarly(connection, List.of("public"),
                     ObjectFilter.ALL.excludeTable("public.skipped"));
             assertThat(locked).extracting(QualifiedName::name).containsExactlyInAnyOrder("kept", "parent", "part");
-            List<String> held = new ArrayList<>();
-            try (Connection other = database.superuserDataSource().getConnection();
-                 Statement statement = other.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT c.relname || ' ' || l.mode FROM pg_locks l "
-                         + "JOIN pg_class c ON c.oid = l.relation JOIN pg_stat_activity a ON a.pid = l.pid "
-                         + "WHERE a.usename = 'persistor_reader' AND c.relnamespace = 'public'::regnamespace")) {
-                while (rows.next()) {
-                    held.add(rows.getString(1));
-                }
-            }
-            assertThat(held).containsExactlyInAnyOrder("kept AccessShareLock", "parent AccessShareLock",
-                    "part AccessShareLock");
+            assertThat(database.readerLocks()).filteredOn(lock -> lock.startsWith("public."))
+                    .containsExactly("public.kept AccessShareLock", "public.parent AccessShareLock",
+                            "public.part AccessShareLock");
             connection.rollback();
         }
     }
