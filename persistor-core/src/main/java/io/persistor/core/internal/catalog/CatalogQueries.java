@@ -129,8 +129,13 @@ final class CatalogQueries implements AutoCloseable {
     private PreparedStatement prepare(String resource) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(
                 VersionedExpression.resolve(text(resource), serverVersionNum));
-        statement.setArray(1, schemas);
-        return statement;
+        try {
+            statement.setArray(1, schemas);
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
     }
 
     private static String text(String resource) {
