@@ -76,10 +76,9 @@ public final class BackupJob {
                 List<String> schemas = (plan.allSchemas() ? server.usableSchemas() : plan.schemas()).stream()
                         .filter(plan.filter()::mayTakeTablesIn).toList();
                 server.requireSchemas(schemas);
-                // Whole schemas: their tables are locked before the catalog is read, as pg_dump does.
-                Set<QualifiedName> locked = plan.schemaOnly() || !plan.tables().isEmpty()
-                        || !plan.excludedTables().isEmpty() ? Set.of()
-                        : ReadAccess.lockEarly(connection, schemas, plan.filter());
+                // The tables the plan names are locked before the catalog is read, as pg_dump does.
+                Set<QualifiedName> locked = plan.schemaOnly() ? Set.of()
+                        : ReadAccess.lockEarly(connection, schemas, BackupSelection.takenByName(plan));
                 Catalog catalog = reader.read(connection, schemas);
                 BackupSelection selection = BackupSelection.of(catalog, plan);
                 List<String> notes = new ArrayList<>(selection.notes());

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -155,18 +156,30 @@ record BackupSelection(Catalog catalog, List<String> notes) {
     }
 
     private static Set<QualifiedName> excluded(Catalog catalog, BackupPlan plan) {
-        Set<QualifiedName> excluded = new HashSet<>();
+        Predicate<QualifiedName> excluded = excludedByName(plan);
+        return catalog.tables().stream().map(Table::name).filter(excluded).collect(Collectors.toSet());
+    }
+
+    /**
+     * Which tables the plan's names alone take: named by {@code tables(...)} when any are, matched by no
+     * {@code excludeTables(...)} pattern, and taken by the filter. What comes with the catalog (partitions, tables
+     * whose parents are excluded or missing) is decided by {@link #of}.
+     */
+    static Predicate<QualifiedName> takenByName(BackupPlan plan) {
+        Predicate<QualifiedName> excluded = excludedByName(plan);
+        return table -> (plan.tables().isEmpty() || plan.tables().contains(table.name())) && !excluded.test(table)
+                && plan.filter().takesTable(table.schema(), table.name());
+    }
+
+    private static Predicate<QualifiedName> excludedByName(BackupPlan plan) {
+        List<Predicate<QualifiedName>> patterns = new ArrayList<>();
         for (String pattern : plan.excludedTables()) {
             Pattern regex = glob(pattern);
             boolean qualified = pattern.contains(".");
-            for (Table table : catalog.tables()) {
-                String subject = qualified ? table.name().schema() + "." + table.name().name() : table.name().name();
-                if (regex.matcher(subject).matches()) {
-                    excluded.add(table.name());
-                }
-            }
+            patterns.add(table -> regex.matcher(qualified ? table.schema() + "." + table.name() : table.name())
+                    .matches());
         }
-        return excluded;
+        return table -> patterns.stream().anyMatch(pattern -> pattern.test(table));
     }
 
     /** Partitions and inheriting tables cannot be created without their parents. */

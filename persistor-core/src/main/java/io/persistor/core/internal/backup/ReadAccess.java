@@ -1,6 +1,5 @@
 package io.persistor.core.internal.backup;
 
-import io.persistor.ObjectFilter;
 import io.persistor.PersistorException;
 import io.persistor.core.internal.script.SqlQuote;
 import io.persistor.model.Catalog;
@@ -20,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
  * for the rest of the transaction in {@code ACCESS SHARE} mode, as pg_dump does, so their definitions cannot
  * change while they wait to be read. Writers are not blocked; {@code ALTER TABLE} and {@code DROP} wait.
  *
- * <p>When the backup takes whole schemas, their tables are locked before the catalog is read, as pg_dump locks
- * its tables as it lists them; otherwise only once the selection is known. A table emptied by {@code TRUNCATE} or
+ * <p>The tables a backup takes by their names are locked before the catalog is read, as pg_dump locks its tables
+ * as it lists them; those that come with the catalog (partitions of chosen tables, for example) once the selection
+ * is known. A table emptied by {@code TRUNCATE} or
  * rewritten by {@code ALTER TABLE} and committed between the snapshot and its lock would look empty to the
  * backup's older snapshot (neither is MVCC-safe). Once locked, each table's storage as the snapshot saw it is
  * compared with its storage now, and a backup that would have lost rows that way fails, naming the tables.
@@ -63,19 +64,20 @@ final class ReadAccess {
 
     /**
      * Takes {@code ACCESS SHARE} locks, before the catalog is read, on the tables of these schemas that the role may
-     * read and whose names the filter takes.
+     * read and that the plan takes by their names.
      *
      * @return the tables locked
      */
-    static Set<QualifiedName> lockEarly(Connection connection, List<String> schemas, ObjectFilter filter)
+    static Set<QualifiedName> lockEarly(Connection connection, List<String> schemas, Predicate<QualifiedName> taken)
             throws SQLException {
         Set<QualifiedName> tables = new LinkedHashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(READABLE_TABLES)) {
             statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    if (filter.takesTable(rows.getString(1), rows.getString(2))) {
-                        tables.add(new QualifiedName(rows.getString(1), rows.getString(2)));
+                    QualifiedName table = new QualifiedName(rows.getString(1), rows.getString(2));
+                    if (taken.test(table)) {
+                        tables.add(table);
                     }
                 }
             }
