@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # CLI start benchmark: `persistor --version` and a backup of a 10-table database, each in a fresh JVM through the
-# launcher: with no class-data archive, with the archive the build writes (persistor-cli.jsa) only, with the
-# launcher's own settings (the archive and its compiler thresholds), and with the archive and the C1 compiler only;
-# next to the same command run again and again in one warm JVM (WarmRuns.java). Medians of RUNS (default 7) runs;
-# the ratio is fresh / warm.
+# launcher: with no class-data archive, with the launcher's own settings (the archive the build writes,
+# persistor-cli.jsa), and with the archive and the C1 compiler only; next to the same command run again and again
+# in one warm JVM (WarmRuns.java). Medians of RUNS (default 7) runs; the ratio is fresh / warm.
 # The backups run as a role the server trusts and as one that logs in with a SCRAM password, as servers ask by
 # default; pg_dump's time for the same backup is printed for reference.
 #
@@ -45,7 +44,7 @@ warm() { java -cp "$jar" "$here/WarmRuns.java" $((runs * 3)) "$@"; }
 
 out=$work/out
 mkdir "$out"
-printf '%-68s %10s %10s %8s\n' "command" "seconds" "warm JVM" "ratio"
+printf '%-90s %10s %10s %8s\n' "command" "seconds" "warm JVM" "ratio"
 for row in "--version" "backup" "backup, SCRAM password"; do
   case $row in
     --version) args=(--version) ;;
@@ -54,14 +53,13 @@ for row in "--version" "backup" "backup, SCRAM password"; do
   esac
   w=$(warm "${args[@]}")
   archive="-XX:+UseSerialGC -XX:SharedArchiveFile=${jar%.jar}.jsa"
-  for mode in "no archive" "archive" "the launcher's settings" "archive, C1 only"; do
+  for mode in "no archive" "class-data archive (the launcher's settings)" "archive, C1 only"; do
     case $mode in
       "no archive") s=$(fresh "-XX:+UseSerialGC" "${args[@]}") ;;
-      "archive") s=$(fresh "$archive" "${args[@]}") ;;
-      "the launcher's settings") s=$(fresh "" "${args[@]}") ;;
+      "class-data archive (the launcher's settings)") s=$(fresh "" "${args[@]}") ;;
       *) s=$(fresh "$archive -XX:TieredStopAtLevel=1" "${args[@]}") ;;
     esac
-    printf '%-68s %10.3f %10.3f %7.1fx\n' "persistor $row, fresh JVM, $mode" "$s" "$w" "$(echo "$s / $w" | bc -l)"
+    printf '%-90s %10.3f %10.3f %7.1fx\n' "persistor $row, fresh JVM, $mode" "$s" "$w" "$(echo "$s / $w" | bc -l)"
   done
 done
 for user in reader scram_reader; do
@@ -71,5 +69,5 @@ for user in reader scram_reader; do
     end=$(date +%s.%N)
     echo "$end - $start" | bc
   done | median)
-  printf '%-68s %10.3f\n' "pg_dump, 10 tables, as $user" "$s"
+  printf '%-90s %10.3f\n' "pg_dump, 10 tables, as $user" "$s"
 done
