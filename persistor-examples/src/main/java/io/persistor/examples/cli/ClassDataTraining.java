@@ -50,17 +50,14 @@ final class ClassDataTraining {
             String port = String.valueOf(postgres.getPort());
             String inserts = directory.resolve("shop-inserts.sql").toString();
             String copy = directory.resolve("shop-copy.sql").toString();
-            String[] shop = {"-h", "localhost", "-p", port, "-u", USER, "-P", PASSWORD, "-d", "shop"};
-            String[] restored = {"-h", "localhost", "-p", port, "-u", USER, "-P", PASSWORD, "-d", "shop_restored"};
-            String[] parallel = restored.clone();
-            parallel[parallel.length - 1] = "shop_restored_in_parallel";
             run("--version");
-            run(join(new String[] {"backup", "--overwrite", "-f", inserts}, shop));
-            run(join(new String[] {"backup", "--overwrite", "--format", "copy", "-j", "2", "-f", copy}, shop));
+            run(join(new String[] {"backup", "--overwrite", "-f", inserts}, connection(port, "shop")));
+            run(join(new String[] {"backup", "--overwrite", "--format", "copy", "-j", "2", "-f", copy},
+                    connection(port, "shop")));
             run("verify", copy);
             run("list", copy);
-            run(join(new String[] {"restore", "-f", inserts}, restored));
-            run(join(new String[] {"restore", "-j", "2", "-f", copy}, parallel));
+            run(join(new String[] {"restore", "-f", inserts}, connection(port, "shop_restored")));
+            run(join(new String[] {"restore", "-j", "2", "-f", copy}, connection(port, "shop_restored_in_parallel")));
             run("compare", "--s-db", "shop", "--s-user", USER, "--s-pass", PASSWORD, "--s-port", port,
                     "--t-db", "shop_restored_in_parallel", "--t-user", USER, "--t-pass", PASSWORD, "--t-port", port);
         }
@@ -73,6 +70,11 @@ final class ClassDataTraining {
             System.err.println("Class-data training: persistor " + args[0] + " exited with " + code + ": " + err);
             System.exit(1);
         }
+    }
+
+    /** The options that connect a command to a database of the training server as the training role. */
+    private static String[] connection(String port, String database) {
+        return new String[] {"-h", "localhost", "-p", port, "-u", USER, "-P", PASSWORD, "-d", database};
     }
 
     private static String[] join(String[] command, String[] connection) {

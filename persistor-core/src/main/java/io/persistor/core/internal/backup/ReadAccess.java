@@ -30,9 +30,8 @@ import java.util.stream.Collectors;
  *
  * <p>The tables a backup takes by their names are locked before the catalog is read, as pg_dump locks its tables
  * as it lists them; those that come with the catalog (partitions of chosen tables, for example) once the selection
- * is known. A table emptied by {@code TRUNCATE} or
- * rewritten by {@code ALTER TABLE} and committed between the snapshot and its lock would look empty to the
- * backup's older snapshot (neither is MVCC-safe). Once locked, each table's storage as the snapshot saw it is
+ * is known. A table emptied by {@code TRUNCATE} or rewritten by {@code ALTER TABLE} and committed between the
+ * snapshot and its lock would look empty to the backup's older snapshot (neither is MVCC-safe). Once locked, each table's storage as the snapshot saw it is
  * compared with its storage now, and a backup that would have lost rows that way fails, naming the tables.
  */
 final class ReadAccess {
@@ -44,7 +43,7 @@ final class ReadAccess {
             WHERE c.relkind IN ('r', 'p', 'S') AND n.nspname = ANY (?)
             """;
 
-    /** The tables of some schemas the role may read: those a backup of whole schemas locks first. */
+    /** The tables of some schemas the role may read: those {@link #lockEarly} chooses from. */
     private static final String READABLE_TABLES = """
             SELECT n.nspname, c.relname
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -116,8 +115,7 @@ final class ReadAccess {
         Set<QualifiedName> selected = selection.tables().stream().map(Table::name).collect(Collectors.toSet());
         List<String> changed = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(CHANGED_STORAGE)) {
-            statement.setArray(1, connection.createArrayOf("text",
-                    selection.schemas().stream().map(s -> s.name()).toArray()));
+            statement.setArray(1, selectedSchemas(connection, selection));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     QualifiedName name = new QualifiedName(rows.getString(1), rows.getString(2));
@@ -142,8 +140,7 @@ final class ReadAccess {
     static List<String> check(Connection connection, Catalog selection, boolean acceptRowSecurity) throws SQLException {
         Set<QualifiedName> unreadable = new HashSet<>();
         Set<QualifiedName> filtered = new HashSet<>();
-        Array schemas = connection.createArrayOf("text",
-                selection.schemas().stream().map(s -> s.name()).toArray());
+        Array schemas = selectedSchemas(connection, selection);
         try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
             statement.setArray(1, schemas);
             try (ResultSet rows = statement.executeQuery()) {
@@ -197,5 +194,10 @@ final class ReadAccess {
             notes.add("Row-level security limited table " + table + " to the rows the backup role may see.");
         }
         return notes;
+    }
+
+    /** The selection's schema names, as the {@code text[]} parameter of the queries above. */
+    private static Array selectedSchemas(Connection connection, Catalog selection) throws SQLException {
+        return connection.createArrayOf("text", selection.schemas().stream().map(s -> s.name()).toArray());
     }
 }

@@ -121,7 +121,7 @@ final class CatalogQueries implements AutoCloseable {
                 Callable<ResultSet> execution = statement::executeQuery;
                 ahead = new Started(resource, statement, runner.submit(execution));
             } catch (SQLException | RuntimeException e) {
-                ahead = null;
+                // run, and reported, when asked for
             }
         }
     }
