@@ -161,14 +161,17 @@ record BackupSelection(Catalog catalog, List<String> notes) {
     }
 
     /**
-     * Which tables the plan's names alone take: named by {@code tables(...)} when any are, matched by no
-     * {@code excludeTables(...)} pattern, and taken by the filter. What comes with the catalog (partitions, tables
-     * whose parents are excluded or missing) is decided by {@link #of}.
+     * Which tables the plan's names alone take, each given followed by the tables it is a partition of (its parent
+     * first), as {@link #of} takes them: named by {@code tables(...)} when any are, itself or one of those; none
+     * of them matched by an {@code excludeTables(...)} pattern; and itself or one of those taken by the filter. What
+     * else comes with the catalog (tables whose parents by inheritance are excluded or missing) is decided by
+     * {@link #of}.
      */
-    static Predicate<QualifiedName> takenByName(BackupPlan plan) {
+    static Predicate<List<QualifiedName>> takenByName(BackupPlan plan) {
         Predicate<QualifiedName> excluded = excludedByName(plan);
-        return table -> (plan.tables().isEmpty() || plan.tables().contains(table.name())) && !excluded.test(table)
-                && plan.filter().takesTable(table.schema(), table.name());
+        return chain -> (plan.tables().isEmpty() || chain.stream().anyMatch(t -> plan.tables().contains(t.name())))
+                && chain.stream().noneMatch(excluded)
+                && chain.stream().anyMatch(t -> plan.filter().takesTable(t.schema(), t.name()));
     }
 
     private static Predicate<QualifiedName> excludedByName(BackupPlan plan) {

@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
  * for the rest of the transaction in {@code ACCESS SHARE} mode, as pg_dump does, so their definitions cannot
  * change while they wait to be read. Writers are not blocked; {@code ALTER TABLE} and {@code DROP} wait.
  *
- * <p>The tables a backup takes by their names are locked before the catalog is read, as pg_dump locks its tables
- * as it lists them; those that come with the catalog (partitions of chosen tables, for example) once the selection
+ * <p>The tables a backup takes by their names, or by the names of the tables they are partitions of, are locked
+ * before the catalog is read, as pg_dump locks its tables as it lists them; any others the selection takes once it
  * is known. A table emptied by {@code TRUNCATE} or rewritten by {@code ALTER TABLE} and committed between the
  * snapshot and its lock would look empty to the backup's older snapshot (neither is MVCC-safe). Once locked, each table's storage as the snapshot saw it is
  * compared with its storage now, and a backup that would have lost rows that way fails, naming the tables.
@@ -43,9 +43,19 @@ final class ReadAccess {
             WHERE c.relkind IN ('r', 'p', 'S') AND n.nspname = ANY (?)
             """;
 
-    /** The tables of some schemas the role may read: those {@link #lockEarly} chooses from. */
+    /**
+     * The tables of some schemas the role may read, those {@link #lockEarly} chooses from, each with the schemas and
+     * names of the tables it is a partition of, its parent first.
+     */
     private static final String READABLE_TABLES = """
-            SELECT n.nspname, c.relname
+            SELECT n.nspname, c.relname,
+                   ARRAY(SELECT an.nspname FROM pg_catalog.pg_partition_ancestors(c.oid) WITH ORDINALITY AS a(relid, i)
+                         JOIN pg_catalog.pg_class ac ON ac.oid = a.relid
+                         JOIN pg_catalog.pg_namespace an ON an.oid = ac.relnamespace
+                         WHERE c.relispartition AND a.relid <> c.oid ORDER BY a.i),
+                   ARRAY(SELECT ac.relname FROM pg_catalog.pg_partition_ancestors(c.oid) WITH ORDINALITY AS a(relid, i)
+                         JOIN pg_catalog.pg_class ac ON ac.oid = a.relid
+                         WHERE c.relispartition AND a.relid <> c.oid ORDER BY a.i)
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND pg_catalog.has_table_privilege(c.oid, 'SELECT')
             """;
@@ -63,20 +73,29 @@ final class ReadAccess {
 
     /**
      * Takes {@code ACCESS SHARE} locks, before the catalog is read, on the tables of these schemas that the role may
-     * read and that the plan takes by their names.
+     * read and that the plan takes by their names or by the names of the tables they are partitions of (all of
+     * them in these schemas).
      *
+     * @param taken whether the plan takes a table, given it followed by the tables it is a partition of, its
+     *              parent first ({@link BackupSelection#takenByName})
      * @return the tables locked
      */
-    static Set<QualifiedName> lockEarly(Connection connection, List<String> schemas, Predicate<QualifiedName> taken)
-            throws SQLException {
+    static Set<QualifiedName> lockEarly(Connection connection, List<String> schemas,
+                                        Predicate<List<QualifiedName>> taken) throws SQLException {
         Set<QualifiedName> tables = new LinkedHashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(READABLE_TABLES)) {
             statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    QualifiedName table = new QualifiedName(rows.getString(1), rows.getString(2));
-                    if (taken.test(table)) {
-                        tables.add(table);
+                    List<QualifiedName> chain = new ArrayList<>();
+                    chain.add(new QualifiedName(rows.getString(1), rows.getString(2)));
+                    String[] ancestorSchemas = (String[]) rows.getArray(3).getArray();
+                    String[] ancestorNames = (String[]) rows.getArray(4).getArray();
+                    for (int i = 0; i < ancestorNames.length; i++) {
+                        chain.add(new QualifiedName(ancestorSchemas[i], ancestorNames[i]));
+                    }
+                    if (chain.stream().allMatch(table -> schemas.contains(table.schema())) && taken.test(chain)) {
+                        tables.add(chain.get(0));
                     }
                 }
             }
