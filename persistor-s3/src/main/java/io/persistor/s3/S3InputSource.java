@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A backup read from an object in an S3-compatible bucket, for {@code Persistor.restore(...).from(source)} and
@@ -49,6 +50,28 @@ public final class S3InputSource implements InputSource {
     @Override
     public String name() {
         return location.toString();
+    }
+
+    /**
+     * Whether the object is there, asked with one {@code HeadObject} request.
+     *
+     * @return whether the bucket holds an object under the location's key
+     * @throws IOException when the server cannot be asked
+     */
+    public boolean exists() throws IOException {
+        try {
+            client.headObject(b -> b.bucket(location.bucket()).key(location.key()));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw new IOException("Cannot check whether " + location + " exists: " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new IOException("Cannot check whether " + location + " exists: " + e.getMessage(), e);
+        }
     }
 
     private InputStream get(GetObjectRequest request) throws IOException {

@@ -20,8 +20,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Streams a backup to an object in an S3-compatible bucket. The object appears only when the backup is complete
@@ -131,19 +129,7 @@ public final class S3OutputSink implements OutputSink {
     }
 
     private boolean exists() throws IOException {
-        try {
-            client.headObject(b -> b.bucket(location.bucket()).key(location.key()));
-            return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw failure("check whether the object exists", e);
-        } catch (SdkException e) {
-            throw failure("check whether the object exists", e);
-        }
+        return new S3InputSource(client, location).exists();
     }
 
     private <T> T call(String what, SdkCall<T> call) throws IOException {

@@ -9,6 +9,7 @@ import io.persistor.s3.S3InputSource;
 import io.persistor.s3.S3Location;
 import io.persistor.s3.S3OutputSink;
 import io.persistor.s3.S3Retention;
+import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +50,11 @@ public final class S3Target implements BackupTarget {
 
     @Override
     public boolean contains(String name) {
-        return list().stream().anyMatch(stored -> stored.name().equals(name));
+        try {
+            return new S3InputSource(client, prefix.resolve(name)).exists();
+        } catch (IOException e) {
+            throw new PersistorException(e.getMessage(), null, e);
+        }
     }
 
     @Override
