@@ -26,7 +26,9 @@ import java.util.List;
  *                         otherwise {@code null}
  * @param clusterOn        the index {@code CLUSTER} uses, or {@code null}
  * @param comment          its comment, or {@code null}
- * @param accessMethod     its table access method when not {@code heap} (PostgreSQL's own), otherwise {@code null}
+ * @param accessMethod     its table access method when not {@code heap} (PostgreSQL's own), otherwise {@code null};
+ *                         {@code heap} too where leaving it out would give another method: a partitioned table that
+ *                         names it, and a partition of one that names another (PostgreSQL 17 and later)
  */
 public record Table(QualifiedName name, boolean partitioned, boolean unlogged, List<String> options,
                     String partitionKey, PartitionOf partitionOf, List<QualifiedName> inherits, String ofType,

@@ -1,7 +1,9 @@
 -- Ordinary and partitioned tables of the requested schemas. PostgreSQL 13-18.
 -- $1: schema names (text[]). Tables that belong to an extension are left out.
 -- Storage parameters of the table's TOAST table come with the prefix toast., as WITH (...) takes them.
--- access_method is NULL for heap, PostgreSQL's own, and for a partitioned table that names none.
+-- access_method is NULL for heap, PostgreSQL's own, and for a partitioned table that names none; heap is named where
+-- leaving it out would give another: a partitioned table that names it, and a partition of one that names another
+-- (PostgreSQL 17 and later, where a partition created without USING takes its parent's).
 -- A partition names its parent in parent_schema/parent_table; a child of INHERITS lists its parents in order.
 SELECT n.nspname AS schema_name,
        c.relname AS table_name,
@@ -33,7 +35,11 @@ SELECT n.nspname AS schema_name,
         WHERE i.indrelid = c.oid AND i.indisreplident) AS replica_index,
        (SELECT ic.relname FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         WHERE i.indrelid = c.oid AND i.indisclustered) AS cluster_on,
-       (SELECT a.amname FROM pg_catalog.pg_am a WHERE a.oid = c.relam AND a.amname <> 'heap') AS access_method,
+       (SELECT a.amname FROM pg_catalog.pg_am a WHERE a.oid = c.relam
+          AND (a.amname <> 'heap' OR c.relkind = 'p'
+               OR EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+                          JOIN pg_catalog.pg_am pa ON pa.oid = pc.relam
+                          WHERE c.relispartition AND i.inhrelid = c.oid AND pa.amname <> 'heap'))) AS access_method,
        dsc.description AS comment
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
