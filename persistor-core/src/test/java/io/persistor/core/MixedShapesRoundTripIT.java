@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Shapes that application schemas mix freely, in one schema on the oldest and newest supported majors: functions
  * on row types used by views and defaults, view column defaults, deferrable and self-referencing keys, keys to
- * partitioned tables, triggers cloned to partitions, multiple inheritance, column statistics targets and options, TOAST storage parameters,
+ * partitioned tables (also from one), partitions' copies of their parents' foreign keys under names of their own, triggers cloned to partitions, multiple inheritance, column statistics targets and options, TOAST storage parameters,
  * custom identity sequences, access methods, and policies. Each format is restored with psql and with
  * {@code Persistor.restore}, and both targets must equal the source.
  */
@@ -105,6 +105,14 @@ class MixedShapesRoundTripIT {
         CREATE TABLE s.pfk (id int, l int REFERENCES s.lookup) PARTITION BY LIST (id);
         CREATE TABLE s.pfk_1 PARTITION OF s.pfk FOR VALUES IN (1);
         INSERT INTO s.pfk VALUES (1, 1);
+        CREATE TABLE s.pfk_2 (id int, l int, CONSTRAINT pfk_2_own_fk FOREIGN KEY (l) REFERENCES s.lookup);
+        ALTER TABLE s.pfk ATTACH PARTITION s.pfk_2 FOR VALUES IN (2);
+        CREATE TABLE s.pfk_3 PARTITION OF s.pfk FOR VALUES IN (3, 4) PARTITION BY LIST (id);
+        CREATE TABLE s.pfk_3a (id int, l int, CONSTRAINT deep_fk FOREIGN KEY (l) REFERENCES s.lookup);
+        ALTER TABLE s.pfk_3 ATTACH PARTITION s.pfk_3a FOR VALUES IN (3);
+        INSERT INTO s.pfk VALUES (2, 1), (3, 1);
+        CREATE TABLE s.pref (id int, created date, FOREIGN KEY (id, created) REFERENCES s.part) PARTITION BY LIST (id);
+        CREATE TABLE s.pref_1 PARTITION OF s.pref FOR VALUES IN (1);
         CREATE VIEW s.onmv AS SELECT * FROM s.mv;
         CREATE MATERIALIZED VIEW s.mvonv AS SELECT * FROM s.onmv;
         CREATE FUNCTION s.countv() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM s.onmv';

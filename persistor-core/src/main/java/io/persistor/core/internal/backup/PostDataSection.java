@@ -37,7 +37,8 @@ import java.util.Set;
 
 /**
  * The post-data section, everything that would slow the load or change the rows if it existed earlier: sequence
- * values; keys (a partition's attached to its parent's), indexes and foreign keys; checks added {@code NOT VALID};
+ * values; keys (a partition's attached to its parent's), indexes and foreign keys (a partition's copy of its parent's
+ * under its own name, taken over by the parent's); checks added {@code NOT VALID};
  * the queries of views that need a key (created as placeholders before); triggers and their firing state; rules; row-level security and policies; extended statistics; and last the
  * refresh of materialized views, in dependency order; and, when asked for, owners and access privileges.
  */
@@ -116,6 +117,21 @@ final class PostDataSection {
         }
         for (Table table : tables) {
             indexes(table.name(), table.indexes());
+        }
+        // A partition's copy of its parent's foreign key under another name than the parent's is added first, the
+        // deepest partitions first: adding the parent's key then takes it over rather than making one of its name.
+        Map<QualifiedName, Table> byName = new HashMap<>();
+        tables.forEach(table -> byName.put(table.name(), table));
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            Table table = tables.get(i);
+            Table parent = table.partitionOf() == null ? null : byName.get(table.partitionOf().parent());
+            for (Constraint constraint : table.constraints()) {
+                if (constraint.kind() == Constraint.Kind.FOREIGN_KEY && !constraint.local() && parent != null
+                        && parent.constraints().stream().noneMatch(key -> key.name().equals(constraint.name())
+                                && key.definition().equals(constraint.definition()))) {
+                    out.statement(ConstraintDdl.add(table, constraint));
+                }
+            }
         }
         for (Table table : tables) {
             for (Constraint constraint : table.constraints()) {

@@ -1,7 +1,9 @@
 -- Constraints of the tables of the requested schemas. PostgreSQL 13-18.
 -- PostgreSQL 18 also records NOT NULL as constraints (contype 'n'); those come from the columns instead, except
 -- the NOT VALID and NO INHERIT ones, which are added after the data like checks.
--- attached_* names the parent key's index when a partition's key belongs to its parent's (conparentid).
+-- attached_* names the parent key's index when a partition's key belongs to its parent's (conparentid). A partition's
+-- copy of its parent's foreign key is listed (not local); the copies on a table of its own foreign key to a
+-- partitioned table, one for each partition referenced, are not.
 -- $1: schema names (text[]).
 SELECT n.nspname AS schema_name,
        c.relname AS table_name,
@@ -32,4 +34,7 @@ LEFT JOIN pg_catalog.pg_description id
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
   AND (k.contype IN ('p', 'u', 'c', 'f', 'x', 't') OR k.contype = 'n' AND (NOT k.convalidated OR k.connoinherit))
+  -- A foreign key to a partitioned table has copies on the same table pointing at each partition: the server's own.
+  AND NOT (k.contype = 'f' AND k.conparentid <> 0
+           AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint pf WHERE pf.oid = k.conparentid AND pf.conrelid = k.conrelid))
 ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C", k.conname COLLATE "C"
