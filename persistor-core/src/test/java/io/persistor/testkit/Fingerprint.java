@@ -203,7 +203,10 @@ public final class Fingerprint {
             """,
             """
             SELECT 'index ' || pg_get_indexdef(i.indexrelid) || ' clustered ' || i.indisclustered
-                   || ' replica ' || i.indisreplident || coalesce(' comment ' || obj_description(i.indexrelid, 'pg_class'), '')
+                   || ' replica ' || i.indisreplident || ' valid ' || i.indisvalid
+                   || coalesce(' attached to ' || (SELECT h.inhparent::regclass::text FROM pg_inherits h
+                                                   WHERE h.inhrelid = i.indexrelid), '')
+                   || coalesce(' comment ' || obj_description(i.indexrelid, 'pg_class'), '')
             FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?)
             """,

@@ -30,6 +30,23 @@ public final class ConstraintDdl {
     }
 
     /**
+     * {@code ALTER TABLE ... ADD CONSTRAINT} on a table whose partitions exist: a partitioned table's key, unique or
+     * exclusion constraint is given to its partitions as well (their own are made or taken over), so its index is
+     * whole and valid.
+     *
+     * @param table      the table
+     * @param constraint one of its constraints
+     * @return the statement, without the terminating semicolon
+     */
+    public static String addWithPartitions(Table table, Constraint constraint) {
+        if (table.partitioned() && constraint.isIndexBacked()) {
+            return "ALTER TABLE " + qualified(table.name()) + " ADD CONSTRAINT " + identifier(constraint.name()) + " "
+                    + constraint.definition();
+        }
+        return add(table, constraint);
+    }
+
+    /**
      * Makes a partition's index part of its parent's index.
      *
      * @param parentIndex the partitioned table's index

@@ -5,6 +5,7 @@ import static io.persistor.core.internal.script.SqlQuote.literal;
 import static io.persistor.core.internal.script.SqlQuote.qualified;
 
 import io.persistor.model.Sequence;
+import java.util.List;
 
 /** Statements that create a sequence, attach it to its owning column and restore its state. */
 public final class SequenceDdl {
@@ -30,12 +31,23 @@ public final class SequenceDdl {
      * @return {@code START WITH ... [NO] CYCLE}
      */
     public static String options(Sequence sequence) {
-        return "START WITH " + sequence.start()
-                + " INCREMENT BY " + sequence.increment()
-                + " MINVALUE " + sequence.minValue()
-                + " MAXVALUE " + sequence.maxValue()
-                + " CACHE " + sequence.cache()
-                + (sequence.cycle() ? " CYCLE" : " NO CYCLE");
+        return String.join(" ", parameters(sequence));
+    }
+
+    /**
+     * The parameters of an identity column's sequence as {@code ALTER COLUMN} sets them.
+     *
+     * @param sequence the identity's sequence
+     * @return for example {@code SET START WITH 1 SET INCREMENT BY 1 ... SET NO CYCLE}
+     */
+    public static String setOptions(Sequence sequence) {
+        return "SET " + String.join(" SET ", parameters(sequence));
+    }
+
+    private static List<String> parameters(Sequence sequence) {
+        return List.of("START WITH " + sequence.start(), "INCREMENT BY " + sequence.increment(),
+                "MINVALUE " + sequence.minValue(), "MAXVALUE " + sequence.maxValue(), "CACHE " + sequence.cache(),
+                sequence.cycle() ? "CYCLE" : "NO CYCLE");
     }
 
     /**

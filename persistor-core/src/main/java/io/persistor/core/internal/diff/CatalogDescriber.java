@@ -1,6 +1,7 @@
 package io.persistor.core.internal.diff;
 
 import io.persistor.core.internal.ddl.CastDdl;
+import io.persistor.core.internal.ddl.SequenceDdl;
 import io.persistor.model.Cast;
 import io.persistor.model.Catalog;
 import io.persistor.model.Collation;
@@ -199,6 +200,8 @@ final class CatalogDescriber {
                             : rewrite(column.generated().expression(), table.name())
                             + (column.generated().stored() ? " stored" : " virtual"))
                     .with("identity", column.identity() == null ? null : column.identity().generation())
+                    .with("identity sequence", column.identity() == null || column.identity().sequence() == null
+                            ? null : SequenceDdl.options(column.identity().sequence()))
                     .with("collation", column.collation()).with("storage", column.storage())
                     .with("statistics", column.statisticsTarget()).with("options", column.options())
                     .with("compression", column.compression()).with("comment", column.comment());
@@ -226,7 +229,10 @@ final class CatalogDescriber {
         String name = name(relation);
         for (Index index : indexes) {
             add("index", schema(relation.schema()) + "." + index.name(), 12, new Member(relation, index, partitioned))
-                    .with("definition", rewrite(index.definition(), owner)).with("comment", index.comment());
+                    .with("definition", rewrite(index.definition(), owner))
+                    .with("attached to", index.attachedTo() == null ? null
+                            : schema(index.attachedTo().schema()) + "." + index.attachedTo().name())
+                    .with("comment", index.comment());
         }
         for (Trigger trigger : triggers) {
             add("trigger", name + "." + trigger.name(), 13, new Member(relation, trigger, partitioned))

@@ -43,6 +43,7 @@ import io.persistor.model.TextSearchDictionary;
 import io.persistor.model.Trigger;
 import io.persistor.model.View;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +66,8 @@ final class ChangeWriter {
     private final Rebuilds rebuilds;
     private final boolean online;
     private final List<Deferred> afterTables = new ArrayList<>();
+    /** Attachments of partitions' indexes to their partitioned tables' indexes, once both exist. */
+    private final Set<String> indexAttachments = new LinkedHashSet<>();
     private boolean writesRoutines;
 
     /**
@@ -88,6 +91,7 @@ final class ChangeWriter {
     /** Writes what waited for every new table. */
     void writeAfterTables() {
         afterTables.forEach(d -> steps.add(d.sql(), d.lock(), d.hazards()));
+        indexAttachments.forEach(sql -> steps.add(sql, Lock.SHARE_UPDATE_EXCLUSIVE));
     }
 
     /** Writes the statements of one change that is not a drop. */
@@ -153,6 +157,9 @@ final class ChangeWriter {
         } else if (object instanceof CatalogDescriber.Member member) {
             if (missing) {
                 createMember(member, true);
+            } else if (member.member() instanceof Index index && index.attachedTo() != null
+                    && change.details().stream().allMatch(d -> d.startsWith("attached to:"))) {
+                attachIndexes(member.table(), index);
             } else if (online && member.member() instanceof Index index && !member.partitioned()) {
                 replaceIndex(member.table(), index);
             } else {
@@ -270,12 +277,14 @@ final class ChangeWriter {
                     afterTables.add(new Deferred(ConstraintDdl.add(table, constraint), Lock.SHARE_ROW_EXCLUSIVE,
                             new Hazard[0]));
                 } else {
-                    steps.add(ConstraintDdl.add(table, constraint));
+                    steps.add(ConstraintDdl.addWithPartitions(table, constraint));
                 }
             }
         }
         for (Index index : table.indexes()) {
-            steps.add(index.definition());
+            steps.add(table.partitionOf() != null && index.attachedTo() != null
+                    ? partitionIndex(table.name(), index) : index.definition());
+            attachIndexes(table.name(), index);
             memberComment(new CatalogDescriber.Member(table.name(), index, false), index.comment());
         }
         SecurityDdl.replication(table).forEach(steps::add);
@@ -331,6 +340,9 @@ final class ChangeWriter {
         if (of.view() && missing) {
             return; // the view is created again with it
         }
+        if (missing && !of.view() && parentHas(of.relation(), column.name())) {
+            return; // the parent's ADD COLUMN gives it to its partitions and children
+        }
         String alter = (of.view() ? "ALTER VIEW " : "ALTER TABLE ") + qualified(of.relation()) + " ";
         if (missing) {
             steps.add(alter + "ADD COLUMN " + TableDdl.columnDefinition(column), Lock.ACCESS_EXCLUSIVE,
@@ -381,6 +393,10 @@ final class ChangeWriter {
                     }
                 }
                 case "not null" -> {
+                    if (after.get("not null") != null && before.get("not null") == null && !column.notNullLocal()
+                            && parentHas(of.relation(), column.name())) {
+                        continue; // its parent's SET NOT NULL gives it to its partitions and children
+                    }
                     if (after.get("not null") == null) {
                         steps.add(alter + target + "DROP NOT NULL", Lock.ACCESS_EXCLUSIVE);
                     } else if (before.get("not null") != null) {
@@ -410,11 +426,19 @@ final class ChangeWriter {
                     }
                 }
                 case "identity" -> identity(alter + target, column, before.get("identity"));
+                case "generated" -> generated(alter + target, of, column,
+                        ((CatalogDescriber.ColumnOf) change.targetSide().source()).column());
+                case "identity sequence" -> { } // below, once the column has its new type
                 case "comment" -> { } // set with the other comments
                 default -> steps.leaveOut("-- column " + of.relation() + "." + column.name() + " "
                         + property + ": " + after.get(property) + " (was " + before.get(property) + ")",
                         Lock.NONE, Set.of(), "no statement makes this change in place");
             }
+        }
+        // A new identity comes with its sequence's parameters; an existing one's are set, in its new type's range.
+        if (properties.contains("identity sequence") && before.get("identity") != null && column.identity() != null
+                && column.identity().sequence() != null && (!retype || retyped)) {
+            steps.add(alter + target + SequenceDdl.setOptions(column.identity().sequence()), Lock.ACCESS_EXCLUSIVE);
         }
     }
 
@@ -431,13 +455,37 @@ final class ChangeWriter {
     }
 
     private void identity(String alterColumn, Column column, String before) {
+        if (column.identity() != null && column.identity().sequence() == null) {
+            return; // A partition's identity follows its partitioned table's (PostgreSQL 17 and later).
+        }
         if (column.identity() == null) {
             steps.add(alterColumn + "DROP IDENTITY", Lock.ACCESS_EXCLUSIVE);
         } else if (before == null) {
-            steps.add(alterColumn + "ADD GENERATED " + column.identity().generation() + " AS IDENTITY",
-                    Lock.ACCESS_EXCLUSIVE);
+            steps.add(alterColumn + "ADD " + TableDdl.identity(column.identity()), Lock.ACCESS_EXCLUSIVE);
         } else {
-            steps.add(alterColumn + "SET GENERATED " + column.identity().generation(), Lock.ACCESS_EXCLUSIVE);
+            steps.add(alterColumn + "SET GENERATED " + TableDdl.identityGeneration(column.identity().generation()),
+                    Lock.ACCESS_EXCLUSIVE);
+        }
+    }
+
+    /**
+     * A generated column computed another way, in place (PostgreSQL 17 and later; a stored one's table is
+     * rewritten). Anything else about its generation no statement changes in place.
+     */
+    private void generated(String alterColumn, CatalogDescriber.ColumnOf of, Column column, Column before) {
+        if (targetVersion >= 170000 && column.generated() != null && before.generated() != null
+                && column.generated().stored() == before.generated().stored()) {
+            String statement = alterColumn + "SET EXPRESSION AS (" + column.generated().expression() + ")";
+            if (column.generated().stored()) {
+                steps.add(statement, Lock.ACCESS_EXCLUSIVE, Hazard.TABLE_REWRITE);
+            } else {
+                steps.add(statement, Lock.ACCESS_EXCLUSIVE);
+            }
+        } else {
+            steps.leaveOut("-- column " + of.relation() + "." + column.name() + " generated: "
+                    + (column.generated() == null ? null : column.generated().expression()) + " (was "
+                    + (before.generated() == null ? null : before.generated().expression()) + ")", Lock.NONE,
+                    Set.of(), "no statement makes this change in place");
         }
     }
 
@@ -530,6 +578,7 @@ final class ChangeWriter {
                 steps.addOutsideTransaction(OnlineForms.concurrently(index.definition()), Lock.SHARE_UPDATE_EXCLUSIVE,
                         uniqueIndexHazards(index.definition()));
             }
+            attachIndexes(member.table(), index);
             return true;
         }
         if (!(object instanceof Constraint constraint)) {
@@ -573,8 +622,58 @@ final class ChangeWriter {
         }
     }
 
+    /**
+     * A new partition's index that belongs to its partitioned table's: {@code PARTITION OF} made it already if that
+     * index existed, under a name the server chose, which it then takes from the source; otherwise it is built.
+     */
+    private static String partitionIndex(QualifiedName table, Index index) {
+        String parent = literal(qualified(index.attachedTo()));
+        return "DO " + literal("DECLARE made pg_catalog.regclass; BEGIN"
+                + " SELECT i.inhrelid INTO made FROM pg_catalog.pg_inherits i"
+                + " JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid"
+                + " WHERE i.inhparent = pg_catalog.to_regclass(" + parent + ") AND x.indrelid = "
+                + literal(qualified(table)) + "::pg_catalog.regclass;"
+                + " IF made IS NULL THEN EXECUTE " + literal(index.definition()) + ";"
+                + " ELSIF (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = made) <> "
+                + literal(index.name()) + " THEN EXECUTE 'ALTER INDEX ' || made::text || ' RENAME TO ' || "
+                + literal(identifier(index.name())) + "; END IF; END");
+    }
+
+    /**
+     * Attaches, once every index exists, a new index to its partitioned table's index, and the indexes of the
+     * table's partitions to a new partitioned index, as in the source.
+     */
+    private void attachIndexes(QualifiedName table, Index index) {
+        QualifiedName name = new QualifiedName(table.schema(), index.name());
+        if (index.attachedTo() != null) {
+            indexAttachments.add(ConstraintDdl.attachIndex(index.attachedTo(), name));
+        }
+        for (Table partition : source.tables()) {
+            if (partition.partitionOf() != null && partition.partitionOf().parent().equals(table)) {
+                for (Index child : partition.indexes()) {
+                    if (name.equals(child.attachedTo())) {
+                        indexAttachments.add(ConstraintDdl.attachIndex(name,
+                                new QualifiedName(partition.name().schema(), child.name())));
+                    }
+                }
+            }
+        }
+    }
+
     private Table sourceTable(QualifiedName name) {
         return source.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Whether the source table's partitioned table or a parent it inherits from has the column. */
+    private boolean parentHas(QualifiedName table, String column) {
+        Table child = source.tables().stream().filter(t -> t.name().equals(table)).findFirst().orElse(null);
+        if (child == null) {
+            return false;
+        }
+        List<QualifiedName> parents = child.partitionOf() != null ? List.of(child.partitionOf().parent())
+                : child.inherits();
+        return source.tables().stream().filter(t -> parents.contains(t.name()))
+                .anyMatch(parent -> parent.columns().stream().anyMatch(c -> c.name().equals(column)));
     }
 
     /**
@@ -598,10 +697,11 @@ final class ChangeWriter {
             };
             Lock lock = constraint.kind() == Constraint.Kind.FOREIGN_KEY ? Lock.SHARE_ROW_EXCLUSIVE
                     : Lock.ACCESS_EXCLUSIVE;
-            steps.add(ConstraintDdl.add(owner, constraint), existing ? lock : Lock.NONE, hazards);
+            steps.add(ConstraintDdl.addWithPartitions(owner, constraint), existing ? lock : Lock.NONE, hazards);
         } else if (object instanceof Index index) {
             steps.add(index.definition(), existing ? Lock.SHARE : Lock.NONE,
                     existing ? new Hazard[] {Hazard.BLOCKING_INDEX_BUILD} : new Hazard[0]);
+            attachIndexes(member.table(), index);
         } else if (object instanceof Trigger trigger && trigger.inherited()) {
             steps.add(SecurityDdl.reenable(member.table(), trigger), Lock.SHARE_ROW_EXCLUSIVE);
         } else if (object instanceof Trigger trigger) {

@@ -268,10 +268,20 @@ final class MigrationWriter {
         extras.sort(Comparator.comparingInt(MigrationWriter::dropGroup).thenComparing(latestFirst)
                 .thenComparing(Comparator.comparingInt(Described::order).reversed()));
         Set<String> kept = new HashSet<>(rebuilds.leftOutKeys());
+        Set<QualifiedName> droppedIndexes = new HashSet<>();
+        for (Described extra : extras) {
+            if (extra.source() instanceof CatalogDescriber.Member member && member.member() instanceof Index index) {
+                droppedIndexes.add(new QualifiedName(member.table().schema(), index.name()));
+            }
+        }
         for (Described extra : extras) {
             if (extra.source() instanceof CatalogDescriber.ColumnOf column && column.view()
                     || dropped.contains(extra.key())) {
                 continue; // gone with its view, or in phase 1
+            }
+            if (extra.source() instanceof CatalogDescriber.Member member && member.member() instanceof Index index
+                    && index.attachedTo() != null && droppedIndexes.contains(index.attachedTo())) {
+                continue; // gone with its partitioned table's index
             }
             String neededBy = neededBy(extra, dependents, kept);
             if (neededBy != null) {
