@@ -115,6 +115,11 @@ class MigrationCorpusIT {
             m("identity", "ALTER TABLE public.badge ALTER COLUMN id TYPE bigint"),
             since17("column", "ALTER TABLE public.member ALTER COLUMN doubled SET EXPRESSION AS (public.double_it(id) + 1)"),
             m("column", "ALTER TABLE public.team ADD COLUMN motto text DEFAULT 'go'"),
+            m("column", "ALTER TABLE public.event ADD COLUMN source text DEFAULT 'web'"),
+            m("column", "ALTER TABLE public.event ALTER COLUMN what TYPE varchar(50)"),
+            m("column", "ALTER TABLE public.event ALTER COLUMN id SET NOT NULL"),
+            m("column", "ALTER TABLE public.base_log ADD COLUMN origin text"),
+            m("column", "ALTER TABLE public.base_log ALTER COLUMN note TYPE varchar(200)"),
             m("column", "ALTER TABLE public.team DROP COLUMN lead"),
             m("column", "DROP VIEW public.loud_names; DROP MATERIALIZED VIEW public.happy_count;"
                     + " DROP FUNCTION public.happy_list(); DROP VIEW public.happy_members; DROP VIEW public.member_names;"

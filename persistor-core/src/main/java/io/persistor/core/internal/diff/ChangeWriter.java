@@ -356,7 +356,9 @@ final class ChangeWriter {
         String target = "ALTER COLUMN " + identifier(column.name()) + " ";
         List<String> properties = change.details().stream().map(d -> d.substring(0, d.indexOf(':'))).distinct()
                 .toList();
-        boolean retype = properties.contains("type") || properties.contains("collation");
+        // An inherited column takes its parent's new type: ALTER COLUMN TYPE reaches partitions and children.
+        boolean typeViaParent = !of.view() && !column.local() && parentHas(of.relation(), column.name());
+        boolean retype = !typeViaParent && (properties.contains("type") || properties.contains("collation"));
         Rebuilds.Root leftOut = rebuilds.leftOut(change.targetSide());
         boolean retyped = retype && leftOut == null
                 && steps.allows(StepList.set(Hazard.TABLE_REWRITE, Hazard.MAY_FAIL_ON_DATA));
@@ -367,7 +369,7 @@ final class ChangeWriter {
         for (String property : properties) {
             switch (property) {
                 case "type", "collation" -> {
-                    if (property.equals("collation") && properties.contains("type")) {
+                    if (typeViaParent || property.equals("collation") && properties.contains("type")) {
                         continue;
                     }
                     String statement = alter + target + "TYPE " + column.type()

@@ -283,6 +283,9 @@ final class MigrationWriter {
                     && index.attachedTo() != null && droppedIndexes.contains(index.attachedTo())) {
                 continue; // gone with its partitioned table's index
             }
+            if (extra.source() instanceof CatalogDescriber.ColumnOf column && !column.column().local()) {
+                continue; // an inherited column goes with its parent's: it cannot be dropped on its own
+            }
             String neededBy = neededBy(extra, dependents, kept);
             if (neededBy != null) {
                 kept.add(extra.key());
