@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Rarer shapes, on every supported major and in both formats: a partition attached with its own column order, defaults
  * and checks, merged multiple inheritance, altered identity columns, a table without columns, domain defaults written
  * with an unqualified search path, enum labels added out of order, domains over arrays, ordered-set and moving
- * aggregates, constraint and transition-table triggers with their firing states (also a partition's own state of its
- * parent's trigger), a rule of two actions, multi-level inheritance, odd names, oid-alias and other unusual column
+ * aggregates, an unlogged table's identity column, constraint and transition-table triggers with their firing
+ * states (also a partition's own state of its parent's trigger), a rule of two actions, multi-level inheritance, odd names, oid-alias and other unusual column
  * types, comments on every kind of member and on an extension, an array of another schema's extension type, statistics
  * targets of extended statistics, and each major's newer syntax (compression, SQL-standard bodies, multiranges;
  * {@code NULLS NOT DISTINCT}, {@code SET NULL} column lists, {@code security_invoker}, unlogged sequences; identity on
@@ -198,6 +198,8 @@ class EdgeShapesRoundTripIT {
         CREATE TYPE e.multi AS RANGE (subtype = int8, multirange_type_name = e.int8multi);
         CREATE TABLE e.mr (m e.int8multi, n int4multirange);
         INSERT INTO e.mr VALUES ('{[1,3),[5,6)}', '{}');
+        CREATE UNLOGGED TABLE e.ulog (id int GENERATED ALWAYS AS IDENTITY, v text);
+        INSERT INTO e.ulog (v) VALUES ('a');
         """;
 
     private static final String SINCE_15 = """

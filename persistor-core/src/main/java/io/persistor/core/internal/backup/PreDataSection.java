@@ -241,8 +241,9 @@ final class PreDataSection {
             if (identity != null && identity.comment() != null) {
                 comment("SEQUENCE", identity.name(), identity.comment());
             }
-            if (identity != null && identity.unlogged() != table.unlogged()) {
-                // An identity sequence is made as its table is; PostgreSQL 15+ lets it differ.
+            if (identity != null && identity.unlogged() != table.unlogged() && catalog.serverVersionNum() >= 150000) {
+                // An identity sequence is made as its table is; PostgreSQL 15+ lets it differ. Before 15 every
+                // sequence is logged, an unlogged table's too, and no statement changes that.
                 out.statement("ALTER SEQUENCE " + SqlQuote.qualified(identity.name())
                         + (identity.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
             }
