@@ -62,14 +62,10 @@ public final class S3InputSource implements InputSource {
         try {
             client.headObject(b -> b.bucket(location.bucket()).key(location.key()));
             return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+        } catch (SdkException e) {
+            if (e instanceof NoSuchKeyException || e instanceof S3Exception answer && answer.statusCode() == 404) {
                 return false;
             }
-            throw new IOException("Cannot check whether " + location + " exists: " + e.getMessage(), e);
-        } catch (SdkException e) {
             throw new IOException("Cannot check whether " + location + " exists: " + e.getMessage(), e);
         }
     }

@@ -48,15 +48,15 @@ final class ReadAccess {
      * names of the tables it is a partition of, its parent first.
      */
     private static final String READABLE_TABLES = """
-            SELECT n.nspname, c.relname,
-                   ARRAY(SELECT an.nspname FROM pg_catalog.pg_partition_ancestors(c.oid) WITH ORDINALITY AS a(relid, i)
-                         JOIN pg_catalog.pg_class ac ON ac.oid = a.relid
-                         JOIN pg_catalog.pg_namespace an ON an.oid = ac.relnamespace
-                         WHERE c.relispartition AND a.relid <> c.oid ORDER BY a.i),
-                   ARRAY(SELECT ac.relname FROM pg_catalog.pg_partition_ancestors(c.oid) WITH ORDINALITY AS a(relid, i)
-                         JOIN pg_catalog.pg_class ac ON ac.oid = a.relid
-                         WHERE c.relispartition AND a.relid <> c.oid ORDER BY a.i)
+            SELECT n.nspname, c.relname, coalesce(up.schemas, '{}'), coalesce(up.names, '{}')
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN LATERAL (
+                SELECT pg_catalog.array_agg(an.nspname ORDER BY a.i) AS schemas,
+                       pg_catalog.array_agg(ac.relname ORDER BY a.i) AS names
+                FROM pg_catalog.pg_partition_ancestors(c.oid) WITH ORDINALITY AS a(relid, i)
+                JOIN pg_catalog.pg_class ac ON ac.oid = a.relid
+                JOIN pg_catalog.pg_namespace an ON an.oid = ac.relnamespace
+                WHERE c.relispartition AND a.relid <> c.oid) up ON true
             WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND pg_catalog.has_table_privilege(c.oid, 'SELECT')
             """;
 

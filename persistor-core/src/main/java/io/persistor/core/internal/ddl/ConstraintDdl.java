@@ -23,10 +23,8 @@ public final class ConstraintDdl {
      * @return the statement, without the terminating semicolon
      */
     public static String add(Table table, Constraint constraint) {
-        boolean only = constraint.isIndexBacked()
-                || constraint.kind() == Constraint.Kind.FOREIGN_KEY && !table.partitioned();
-        return "ALTER TABLE " + (only ? "ONLY " : "") + qualified(table.name()) + " ADD CONSTRAINT "
-                + identifier(constraint.name()) + " " + constraint.definition();
+        return add(table, constraint, constraint.isIndexBacked()
+                || constraint.kind() == Constraint.Kind.FOREIGN_KEY && !table.partitioned());
     }
 
     /**
@@ -39,11 +37,13 @@ public final class ConstraintDdl {
      * @return the statement, without the terminating semicolon
      */
     public static String addWithPartitions(Table table, Constraint constraint) {
-        if (table.partitioned() && constraint.isIndexBacked()) {
-            return "ALTER TABLE " + qualified(table.name()) + " ADD CONSTRAINT " + identifier(constraint.name()) + " "
-                    + constraint.definition();
-        }
-        return add(table, constraint);
+        return table.partitioned() && constraint.isIndexBacked() ? add(table, constraint, false)
+                : add(table, constraint);
+    }
+
+    private static String add(Table table, Constraint constraint, boolean only) {
+        return "ALTER TABLE " + (only ? "ONLY " : "") + qualified(table.name()) + " ADD CONSTRAINT "
+                + identifier(constraint.name()) + " " + constraint.definition();
     }
 
     /**

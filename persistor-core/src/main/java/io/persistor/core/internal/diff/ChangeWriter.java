@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -357,8 +358,9 @@ final class ChangeWriter {
         List<String> properties = change.details().stream().map(d -> d.substring(0, d.indexOf(':'))).distinct()
                 .toList();
         // An inherited column takes its parent's new type: ALTER COLUMN TYPE reaches partitions and children.
-        boolean typeViaParent = !of.view() && !column.local() && parentHas(of.relation(), column.name());
-        boolean retype = !typeViaParent && (properties.contains("type") || properties.contains("collation"));
+        boolean typeChanged = properties.contains("type") || properties.contains("collation");
+        boolean typeViaParent = typeChanged && !of.view() && !column.local() && parentHas(of.relation(), column.name());
+        boolean retype = typeChanged && !typeViaParent;
         Rebuilds.Root leftOut = rebuilds.leftOut(change.targetSide());
         boolean retyped = retype && leftOut == null
                 && steps.allows(StepList.set(Hazard.TABLE_REWRITE, Hazard.MAY_FAIL_ON_DATA));
@@ -428,13 +430,15 @@ final class ChangeWriter {
                     }
                 }
                 case "identity" -> identity(alter + target, column, before.get("identity"));
-                case "generated" -> generated(alter + target, of, column,
-                        ((CatalogDescriber.ColumnOf) change.targetSide().source()).column());
+                case "generated" -> {
+                    if (!setExpression(alter + target, column,
+                            ((CatalogDescriber.ColumnOf) change.targetSide().source()).column())) {
+                        leaveOut(of, property, before, after);
+                    }
+                }
                 case "identity sequence" -> { } // below, once the column has its new type
                 case "comment" -> { } // set with the other comments
-                default -> steps.leaveOut("-- column " + of.relation() + "." + column.name() + " "
-                        + property + ": " + after.get(property) + " (was " + before.get(property) + ")",
-                        Lock.NONE, Set.of(), "no statement makes this change in place");
+                default -> leaveOut(of, property, before, after);
             }
         }
         // A new identity comes with its sequence's parameters; an existing one's are set, in its new type's range.
@@ -472,23 +476,30 @@ final class ChangeWriter {
 
     /**
      * A generated column computed another way, in place (PostgreSQL 17 and later; a stored one's table is
-     * rewritten). Anything else about its generation no statement changes in place.
+     * rewritten).
+     *
+     * @return whether a statement makes the change: none does anything else about a column's generation
      */
-    private void generated(String alterColumn, CatalogDescriber.ColumnOf of, Column column, Column before) {
-        if (targetVersion >= 170000 && column.generated() != null && before.generated() != null
-                && column.generated().stored() == before.generated().stored()) {
-            String statement = alterColumn + "SET EXPRESSION AS (" + column.generated().expression() + ")";
-            if (column.generated().stored()) {
-                steps.add(statement, Lock.ACCESS_EXCLUSIVE, Hazard.TABLE_REWRITE);
-            } else {
-                steps.add(statement, Lock.ACCESS_EXCLUSIVE);
-            }
-        } else {
-            steps.leaveOut("-- column " + of.relation() + "." + column.name() + " generated: "
-                    + (column.generated() == null ? null : column.generated().expression()) + " (was "
-                    + (before.generated() == null ? null : before.generated().expression()) + ")", Lock.NONE,
-                    Set.of(), "no statement makes this change in place");
+    private boolean setExpression(String alterColumn, Column column, Column before) {
+        if (targetVersion < 170000 || column.generated() == null || before.generated() == null
+                || column.generated().stored() != before.generated().stored()) {
+            return false;
         }
+        String statement = alterColumn + "SET EXPRESSION AS (" + column.generated().expression() + ")";
+        if (column.generated().stored()) {
+            steps.add(statement, Lock.ACCESS_EXCLUSIVE, Hazard.TABLE_REWRITE);
+        } else {
+            steps.add(statement, Lock.ACCESS_EXCLUSIVE);
+        }
+        return true;
+    }
+
+    /** Notes a change of a column's property that no statement makes in place. */
+    private void leaveOut(CatalogDescriber.ColumnOf of, String property, Map<String, String> before,
+                          Map<String, String> after) {
+        steps.leaveOut("-- column " + of.relation() + "." + of.column().name() + " " + property + ": "
+                + after.get(property) + " (was " + before.get(property) + ")", Lock.NONE, Set.of(),
+                "no statement makes this change in place");
     }
 
     private static String optionNames(String options) {
@@ -663,12 +674,16 @@ final class ChangeWriter {
     }
 
     private Table sourceTable(QualifiedName name) {
-        return source.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        return findSourceTable(name).orElseThrow();
+    }
+
+    private Optional<Table> findSourceTable(QualifiedName name) {
+        return source.tables().stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     /** Whether the source table's partitioned table or a parent it inherits from has the column. */
     private boolean parentHas(QualifiedName table, String column) {
-        Table child = source.tables().stream().filter(t -> t.name().equals(table)).findFirst().orElse(null);
+        Table child = findSourceTable(table).orElse(null);
         if (child == null) {
             return false;
         }
